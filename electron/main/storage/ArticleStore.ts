@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import {
+  articleFormatVersion,
+  articleSchema,
+  summarizeArticle,
+  type Article,
+  type ArticleContent,
+  type ArticleSummary,
+} from '../../../shared/articleModel';
+import { emptyDocument } from '../../../shared/documentJson';
+import { parseDocument } from '../../../shared/documentSchema';
+import { AppError } from '../../../shared/errorCodes';
+import { localIsoDate } from '../../../shared/publicationDate';
+import { DurableJsonFile } from './DurableJsonFile';
+import { errorCodeOf } from './fileSystemErrors';
+import { libraryIndexFormatVersion, libraryIndexSchema, type LibraryIndex } from './libraryIndex';
+import type { DurableWriteOptions } from './writeFileDurably';
+
+/** File systems with coarse timestamps (FAT: 2 s) must not hide a write that raced the index snapshot. */
+const modificationTimeSlackMs = 2_000;
+
+export interface ArticleStoreOptions {
+  /** The library folder (holds index.json and articles/). */
+  directory: string;
+  now?: () => Date;
+  newId?: () => string;
+  writeOptions?: DurableWriteOptions;
+}
+
+/**
+ * The article library on disk: one durable JSON file per article, spread over subfolders by id prefix,
+ * plus an index of summaries that is only a cache. An autosave writes one article file, whatever the library size.
+ */
+export class ArticleStore {
+  readonly directory: string;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+  readonly #writeOptions: DurableWriteOptions;
+  readonly #summaries = new Map<string, ArticleSummary>();
+  readonly #files = new Map<string, DurableJsonFile<Article>>();
+  readonly #index: Low<LibraryIndex>;
+  #indexWrite: Promise<void> = Promise.resolve();
+  #indexDirty = false;
+  /** Start times of article writes not yet reflected in the summaries; an index snapshot predates them all. */
+  readonly #writesInFlight = new Map<symbol, number>();
+
+  private constructor(options: ArticleStoreOptions) {
+    this.directory = options.directory;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? randomUUID;
+    this.#writeOptions = options.writeOptions ?? {};
+    const emptyIndex: LibraryIndex = { formatVersion: libraryIndexFormatVersion, snapshotAt: 0, articles: [] };
+    this.#index = new Low(new DurableJsonFile(join(this.directory, 'index.json'), libraryIndexSchema, this.#writeOptions), emptyIndex);
+  }
+
+  /** Opens (or creates) the library in a folder, reconciling the index with the article files. */
+  static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
+    const store = new ArticleStore(options);
+    await store.#load();
+    return store;
+  }
+
+  async #load(): Promise<void> {
+    let indexUsable = true;
+    try {
+      await this.#index.read();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'corrupt-file')) throw error;
+      indexUsable = false;
+    }
+    const snapshotAt = indexUsable ? this.#index.data.snapshotAt : Number.NEGATIVE_INFINITY;
+    if (indexUsable) for (const summary of this.#index.data.articles) this.#summaries.set(summary.id, summary);
+    const onDisk = await this.#listArticleFiles();
+    for (const id of [...this.#summaries.keys()]) if (!onDisk.has(id)) this.#summaries.delete(id);
+    for (const [id, path] of onDisk) {
+      const known = this.#summaries.has(id);
+      // Only files written after the index snapshot (or missing from it) need reading: the index is a cache.
+      if (known && (await stat(path)).mtimeMs < snapshotAt - modificationTimeSlackMs) continue;
+      const article = await this.#fileOf(id).read();
+      if (article !== null) this.#summaries.set(id, summarizeArticle(article));
+    }
+    if (!indexUsable || onDisk.size !== this.#index.data.articles.length) await this.#writeIndex();
+  }
+
+  async #listArticleFiles(): Promise<Map<string, string>> {
+    const articlesFolder = join(this.directory, 'articles');
+    const found = new Map<string, string>();
+    let prefixes: string[];
+    try {
+      prefixes = await readdir(articlesFolder);
+    } catch (error) {
+      if (errorCodeOf(error) === 'ENOENT') return found;
+      throw error;
+    }
+    for (const prefix of prefixes) {
+      if (prefix.startsWith('.')) continue;
+      for (const name of await readdir(join(articlesFolder, prefix))) {
+        if (name.endsWith('.json') && !name.startsWith('.')) found.set(name.slice(0, -'.json'.length), join(articlesFolder, prefix, name));
+      }
+    }
+    return found;
+  }
+
+  #pathOf(id: string): string {
+    return join(this.directory, 'articles', id.slice(0, 2), `${id}.json`);
+  }
+
+  #fileOf(id: string): DurableJsonFile<Article> {
+    let file = this.#files.get(id);
+    if (file === undefined) {
+      file = new DurableJsonFile(this.#pathOf(id), articleSchema, this.#writeOptions);
+      this.#files.set(id, file);
+    }
+    return file;
+  }
+
+  /** Summaries of active (or trashed) articles, most recently changed first. */
+  list(scope: 'active' | 'trash'): ArticleSummary[] {
+    const wanted = [...this.#summaries.values()].filter((summary) => (scope === 'trash') === (summary.trashedAt !== null));
+    return wanted.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
+  }
+
+  async get(id: string): Promise<Article> {
+    if (!this.#summaries.has(id)) throw new AppError('not-found', `Không tìm thấy bài ${id}`);
+    const article = await this.#fileOf(id).read();
+    if (article === null) throw new AppError('not-found', `Không tìm thấy bài ${id}`);
+    return article;
+  }
+
+  async create(): Promise<Article> {
+    const now = this.#now();
+    const article: Article = {
+      id: this.#newId(),
+      formatVersion: articleFormatVersion,
+      revision: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      trashedAt: null,
+      status: 'draft',
+      publicationDate: localIsoDate(now),
+      title: '',
+      sapo: '',
+      body: emptyDocument(),
+      bylineRole: 'news',
+      bylineName: '',
+      photoCredit: '',
+    };
+    await this.#put(article);
+    return article;
+  }
+
+  /** Saves new content; refuses (conflict) a save based on a revision that is no longer the stored one. */
+  async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+    parseDocument(content.body);
+    const stored = await this.get(id);
+    if (stored.revision !== baseRevision) {
+      throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
+    }
+    const updated: Article = { ...stored, ...content, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
+    await this.#put(updated);
+    return { revision: updated.revision, updatedAt: updated.updatedAt };
+  }
+
+  async duplicate(id: string): Promise<Article> {
+    const source = await this.get(id);
+    const now = this.#now().toISOString();
+    const copy: Article = {
+      ...source,
+      id: this.#newId(),
+      revision: 1,
+      status: 'draft',
+      title: `${source.title} (bản sao)`.trim(),
+      createdAt: now,
+      updatedAt: now,
+      trashedAt: null,
+    };
+    await this.#put(copy);
+    return copy;
+  }
+
+  async trash(id: string): Promise<ArticleSummary> {
+    return this.#setTrashed(id, this.#now().toISOString());
+  }
+
+  async restore(id: string): Promise<ArticleSummary> {
+    return this.#setTrashed(id, null);
+  }
+
+  async #setTrashed(id: string, trashedAt: string | null): Promise<ArticleSummary> {
+    const stored = await this.get(id);
+    const updated: Article = { ...stored, trashedAt, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
+    await this.#put(updated);
+    return summarizeArticle(updated);
+  }
+
+  async #put(article: Article): Promise<void> {
+    const token = Symbol(article.id);
+    this.#writesInFlight.set(token, Date.now());
+    try {
+      await this.#fileOf(article.id).write(article);
+      this.#summaries.set(article.id, summarizeArticle(article));
+    } finally {
+      this.#writesInFlight.delete(token);
+    }
+    void this.#writeIndex().catch(() => undefined);
+  }
+
+  /** Rewrites the index, coalescing bursts: at most one write in flight and one queued. */
+  #writeIndex(): Promise<void> {
+    if (this.#indexDirty) return this.#indexWrite;
+    this.#indexDirty = true;
+    this.#indexWrite = this.#indexWrite
+      .catch(() => undefined)
+      .then(async () => {
+        this.#indexDirty = false;
+        this.#index.data = { formatVersion: libraryIndexFormatVersion, snapshotAt: Math.min(Date.now(), ...this.#writesInFlight.values()), articles: [...this.#summaries.values()] };
+        await this.#index.write();
+      });
+    return this.#indexWrite;
+  }
+
+  /** Resolves once every article and index write started so far is on disk; quitting waits on this. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#files.values()].map((file) => file.settled()));
+    await this.#indexWrite.catch(() => undefined);
+  }
+}

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadApi } from './createPreloadApi';
+
+contextBridge.exposeInMainWorld('api', createPreloadApi(ipcRenderer));

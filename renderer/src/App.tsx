@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Language } from '../../shared/settingsModel';
+import { messagesByLanguage } from './i18n/messages';
+import { MessagesContext } from './i18n/MessagesContext';
+import { api, onBeforeClose } from './lib/api';
+import { describeError } from './lib/describeError';
+import { flushPendingSaves } from './lib/pendingSaves';
+import { Toast, useToast } from './components/useToast';
+import { LibraryScreen } from './features/library/LibraryScreen';
+import { EditorScreen } from './features/editor/EditorScreen';
+
+export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string };
+
+/** The shell: language, routing between the library and the editor, the toast, and the close handshake. */
+export function App() {
+  const [language, setLanguage] = useState<Language>('vi');
+  const [route, setRoute] = useState<Route>({ screen: 'library', scope: 'active' });
+  const [dataDirectory, setDataDirectory] = useState('');
+  const { toast, show, dismiss } = useToast();
+  const messages = messagesByLanguage[language];
+
+  useEffect(() => {
+    void api.settingsGet({}).then((settings) => setLanguage(settings.language)).catch(() => undefined);
+    void api.appInfo({}).then((info) => setDataDirectory(info.dataDirectory)).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  // Electron asks before closing: save what is pending, then tell main it may close.
+  useEffect(() => {
+    try {
+      return onBeforeClose(() => {
+        void flushPendingSaves().finally(() => void api.appCloseReady({}).catch(() => undefined));
+      });
+    } catch {
+      return undefined;
+    }
+  }, []);
+
+  // A reload or tab close (browser harness): send the pending save on its way.
+  useEffect(() => {
+    const onUnload = () => void flushPendingSaves();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
+
+  const changeLanguage = useCallback(
+    (next: Language) => {
+      setLanguage(next);
+      api.settingsUpdate({ language: next }).catch((error: unknown) => show({ text: describeError(messagesByLanguage[next], error), tone: 'error' }));
+    },
+    [show],
+  );
+
+  const createArticle = useCallback(async () => {
+    try {
+      const article = await api.articleCreate({});
+      setRoute({ screen: 'editor', articleId: article.id });
+    } catch (error) {
+      show({ text: describeError(messages, error), tone: 'error' });
+    }
+  }, [messages, show]);
+
+  return (
+    <MessagesContext.Provider value={messages}>
+      <div className="app">
+        {route.screen === 'library' ? (
+          <LibraryScreen
+            scope={route.scope}
+            onScopeChange={(scope) => setRoute({ screen: 'library', scope })}
+            onOpen={(articleId) => setRoute({ screen: 'editor', articleId })}
+            onCreate={createArticle}
+            language={language}
+            onLanguageChange={changeLanguage}
+            dataDirectory={dataDirectory}
+            showToast={show}
+          />
+        ) : (
+          <EditorScreen
+            key={route.articleId}
+            articleId={route.articleId}
+            onBack={() => setRoute({ screen: 'library', scope: 'active' })}
+            showToast={show}
+          />
+        )}
+        <Toast toast={toast} onDismiss={dismiss} />
+      </div>
+    </MessagesContext.Provider>
+  );
+}

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArticleContent } from '../../../../shared/articleModel';
+import { ApiError } from '../../lib/api';
+import { registerFlusher } from '../../lib/pendingSaves';
+
+/** How long the user must pause before a save starts: about a second, as promised. */
+export const autosaveDelayMs = 700;
+const retryDelaysMs = [2_000, 4_000, 8_000, 15_000, 30_000];
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'failed'; error: ApiError; retryInMs: number | null };
+
+export interface AutosaveOptions {
+  initialRevision: number;
+  save: (baseRevision: number, content: ArticleContent) => Promise<{ revision: number; updatedAt: string }>;
+}
+
+/**
+ * Saves the article shortly after the user pauses: one save in flight at a time, the newest content wins,
+ * failures are shown and retried with back-off (never for a conflict, which needs the user).
+ */
+export function useAutosave({ initialRevision, save }: AutosaveOptions) {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const revision = useRef(initialRevision);
+  const readContent = useRef<(() => ArticleContent) | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const failures = useRef(0);
+  const blockedByConflict = useRef(false);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const clearTimer = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+
+  const runSave = useCallback(async (): Promise<void> => {
+    clearTimer();
+    if (inFlight.current !== null) {
+      await inFlight.current;
+      return;
+    }
+    const read = readContent.current;
+    if (read === null || blockedByConflict.current) return;
+    readContent.current = null;
+    setState({ kind: 'saving' });
+    const attempt = (async () => {
+      try {
+        const result = await saveRef.current(revision.current, read());
+        revision.current = result.revision;
+        failures.current = 0;
+        if (readContent.current === null) setState({ kind: 'saved', at: new Date() });
+      } catch (caught) {
+        const error = caught instanceof ApiError ? caught : new ApiError({ code: 'internal', message: String(caught) });
+        // Keep the unsaved content unless newer edits already replaced it.
+        readContent.current ??= read;
+        if (error.code === 'conflict') {
+          blockedByConflict.current = true;
+          setState({ kind: 'failed', error, retryInMs: null });
+          return;
+        }
+        const delay = retryDelaysMs[Math.min(failures.current, retryDelaysMs.length - 1)]!;
+        failures.current += 1;
+        setState({ kind: 'failed', error, retryInMs: delay });
+        timer.current = setTimeout(() => void runSave(), delay);
+      }
+    })();
+    inFlight.current = attempt;
+    await attempt;
+    inFlight.current = null;
+    // Edits made while this save was in flight get their own save.
+    if (readContent.current !== null && timer.current === null && !blockedByConflict.current) {
+      setState({ kind: 'pending' });
+      timer.current = setTimeout(() => void runSave(), autosaveDelayMs);
+    }
+  }, []);
+
+  /** Marks the article changed; `read` is called only when the save runs, so typing stays cheap. */
+  const markChanged = useCallback(
+    (read: () => ArticleContent) => {
+      readContent.current = read;
+      if (blockedByConflict.current) return;
+      if (inFlight.current === null) setState((current) => (current.kind === 'failed' ? current : { kind: 'pending' }));
+      clearTimer();
+      timer.current = setTimeout(() => void runSave(), autosaveDelayMs);
+    },
+    [runSave],
+  );
+
+  /** Saves now whatever is pending and resolves when it is on disk or has failed (a few tries, never a spin). */
+  const flush = useCallback(async (): Promise<void> => {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (inFlight.current !== null) {
+        await inFlight.current;
+        continue;
+      }
+      if (readContent.current === null || blockedByConflict.current) return;
+      await runSave();
+    }
+  }, [runSave]);
+
+  const retryNow = useCallback(() => {
+    failures.current = 0;
+    void runSave();
+  }, [runSave]);
+
+  useEffect(() => registerFlusher(flush), [flush]);
+
+  useEffect(
+    () => () => {
+      // Leaving the editor: save what is pending instead of dropping it.
+      clearTimer();
+      if (readContent.current !== null) void runSave();
+    },
+    [runSave],
+  );
+
+  return { state, markChanged, flush, retryNow, currentRevision: () => revision.current };
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ArticleSummary } from '../../../../shared/articleModel';
+import { bylineText } from '../../../../shared/creditLines';
+import type { Language } from '../../../../shared/settingsModel';
+import type { ToastMessage } from '../../components/useToast';
+import { useMessages } from '../../i18n/MessagesContext';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/describeError';
+import { formatDateTime } from '../../lib/formatDateTime';
+
+export interface LibraryScreenProps {
+  scope: 'active' | 'trash';
+  onScopeChange: (scope: 'active' | 'trash') => void;
+  onOpen: (articleId: string) => void;
+  onCreate: () => void;
+  language: Language;
+  onLanguageChange: (language: Language) => void;
+  dataDirectory: string;
+  showToast: (toast: ToastMessage) => void;
+}
+
+/** The list of articles (or of the trash): newest change first, with open, duplicate, delete and restore. */
+export function LibraryScreen(props: LibraryScreenProps) {
+  const { scope, onOpen, onCreate, showToast } = props;
+  const messages = useMessages();
+  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setArticles(await api.libraryList({ scope }));
+    } catch (error) {
+      setArticles([]);
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    }
+  }, [scope, messages, showToast]);
+
+  useEffect(() => {
+    setArticles(null);
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'n') {
+        event.preventDefault();
+        onCreate();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onCreate]);
+
+  const act = async (action: () => Promise<unknown>, success?: ToastMessage) => {
+    try {
+      await action();
+      if (success) showToast(success);
+    } catch (error) {
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    }
+    await reload();
+  };
+
+  const moveToTrash = (article: ArticleSummary) =>
+    act(() => api.articleTrash({ id: article.id }), {
+      text: `${messages.movedToTrash}: ${article.title || messages.untitled}`,
+      tone: 'info',
+      action: { label: messages.undo, run: () => void act(() => api.articleRestore({ id: article.id })) },
+    });
+
+  return (
+    <div className="library">
+      <header className="topbar">
+        <div className="brand" aria-label={messages.appName}>
+          <span className="brand-mark" aria-hidden="true">BT</span>
+          <span className="brand-name">{messages.appName}</span>
+        </div>
+        <nav className="tabs" aria-label={messages.library}>
+          <button type="button" className={scope === 'active' ? 'tab tab-current' : 'tab'} aria-current={scope === 'active' ? 'page' : undefined} onClick={() => props.onScopeChange('active')}>
+            {messages.library}
+          </button>
+          <button type="button" className={scope === 'trash' ? 'tab tab-current' : 'tab'} aria-current={scope === 'trash' ? 'page' : undefined} onClick={() => props.onScopeChange('trash')}>
+            {messages.trash}
+          </button>
+        </nav>
+        <div className="topbar-end">
+          <label className="language">
+            <span>{messages.language}</span>
+            <select value={props.language} onChange={(event) => props.onLanguageChange(event.target.value as Language)}>
+              <option value="vi">Tiếng Việt</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="button" className="button button-primary" onClick={onCreate} title="Ctrl+N">
+            + {messages.newArticle}
+          </button>
+        </div>
+      </header>
+
+      <main className="library-main">
+        {articles === null ? (
+          <p className="muted">{messages.loading}</p>
+        ) : articles.length === 0 ? (
+          <div className="empty-state">
+            <h1>{scope === 'active' ? messages.emptyLibraryTitle : messages.emptyTrash}</h1>
+            <p>{scope === 'active' ? messages.emptyLibraryHint : messages.trashHint}</p>
+            {scope === 'active' && (
+              <button type="button" className="button button-primary" onClick={onCreate}>
+                + {messages.newArticle}
+              </button>
+            )}
+          </div>
+        ) : (
+          <>
+            {scope === 'trash' && <p className="muted">{messages.trashHint}</p>}
+            <table className="article-table">
+              <thead>
+                <tr>
+                  <th scope="col">{messages.columnTitle}</th>
+                  <th scope="col">{messages.columnStatus}</th>
+                  <th scope="col">{messages.columnByline}</th>
+                  <th scope="col">{messages.columnUpdated}</th>
+                  <th scope="col"><span className="visually-hidden">{messages.columnActions}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {articles.map((article) => (
+                  <tr
+                    key={article.id}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Delete' && scope === 'active') void moveToTrash(article);
+                    }}
+                  >
+                    <td className="cell-title">
+                      {scope === 'active' ? (
+                        <button type="button" className="title-link" onClick={() => onOpen(article.id)}>
+                          {article.title || messages.untitled}
+                        </button>
+                      ) : (
+                        <span>{article.title || messages.untitled}</span>
+                      )}
+                    </td>
+                    <td>
+                      <span className={`status status-${article.status}`}>{messages.status[article.status]}</span>
+                    </td>
+                    <td>{bylineText(article.bylineRole, article.bylineName)}</td>
+                    <td className="cell-date">{formatDateTime(article.updatedAt)}</td>
+                    <td className="cell-actions">
+                      {scope === 'active' ? (
+                        <>
+                          <button type="button" className="button button-small" onClick={() => void act(() => api.articleDuplicate({ id: article.id }), { text: messages.duplicated, tone: 'info' })}>
+                            {messages.duplicate}
+                          </button>
+                          <button type="button" className="button button-small button-danger" onClick={() => void moveToTrash(article)} aria-label={`${messages.moveToTrash}: ${article.title || messages.untitled}`}>
+                            {messages.moveToTrash}
+                          </button>
+                        </>
+                      ) : (
+                        <button type="button" className="button button-small" onClick={() => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}>
+                          {messages.restore}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+        {props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}
+      </main>
+    </div>
+  );
+}

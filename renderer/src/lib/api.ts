@@ -1,0 +1,49 @@
+import type { AppErrorData, ErrorCode } from '../../../shared/errorCodes';
+import { apiNameOf, ipcChannels, type ApiName, type IpcChannel } from '../../../shared/ipcChannels';
+import type { Envelope, PreloadApi, RequestOf, ResultOf } from '../../../shared/ipcContract';
+
+declare global {
+  interface Window {
+    api: PreloadApi;
+  }
+}
+
+/** An error a handler returned; `code` decides the Vietnamese message the user sees. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.name = 'ApiError';
+    this.code = data.code;
+  }
+}
+
+type UnwrappedApi = {
+  [Channel in IpcChannel as ApiName<Channel>]: (request: RequestOf<Channel>) => Promise<ResultOf<Channel>>;
+};
+
+function preload(): PreloadApi {
+  if (typeof window === 'undefined' || window.api === undefined) {
+    throw new ApiError({ code: 'internal', message: 'Không kết nối được với ứng dụng (thiếu window.api)' });
+  }
+  return window.api;
+}
+
+function unwrap(channel: IpcChannel) {
+  const name = apiNameOf(channel);
+  return async (request: unknown) => {
+    const call = (preload() as unknown as Record<string, (request: unknown) => Promise<Envelope<unknown>>>)[name]!;
+    const envelope = await call(request);
+    if (!envelope.ok) throw new ApiError(envelope.error);
+    return envelope.value;
+  };
+}
+
+/** The renderer's only door to the platform: each call resolves to its value or throws an ApiError. */
+export const api = Object.fromEntries(ipcChannels.map((channel) => [apiNameOf(channel), unwrap(channel)])) as UnwrappedApi;
+
+/** Subscribes to the window's close request (Electron only; the browser harness never sends it). */
+export function onBeforeClose(listener: () => void): () => void {
+  return preload().onAppBeforeClose(listener);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { documentNodeSchema } from './documentJson';
+import { nfcString } from './nfcString';
+import { isoDateSchema } from './publicationDate';
+
+/** Where an article is in the editorial flow. */
+export const articleStatuses = ['draft', 'review', 'approved'] as const;
+export type ArticleStatus = (typeof articleStatuses)[number];
+
+/** "Tin: X" (news by X) or "Tin và ảnh: X" (news and photos by X). */
+export const bylineRoles = ['news', 'newsAndPhotos'] as const;
+export type BylineRole = (typeof bylineRoles)[number];
+
+/** The version of the article file format; bumped with a migration whenever the stored shape changes. */
+export const articleFormatVersion = 1;
+
+export const articleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'Mã bài không hợp lệ');
+
+/** What the user edits: every part of the article, top to bottom. */
+export const articleContentSchema = z.object({
+  status: z.enum(articleStatuses),
+  publicationDate: isoDateSchema,
+  title: nfcString(2_000),
+  sapo: nfcString(10_000),
+  body: documentNodeSchema,
+  bylineRole: z.enum(bylineRoles),
+  bylineName: nfcString(300),
+  photoCredit: nfcString(300),
+});
+export type ArticleContent = z.infer<typeof articleContentSchema>;
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+/** An article as stored: its content plus identity, revision and timestamps. */
+export const articleSchema = articleContentSchema.extend({
+  id: articleIdSchema,
+  formatVersion: z.literal(articleFormatVersion),
+  revision: z.number().int().nonnegative(),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
+  trashedAt: isoTimestamp.nullable(),
+});
+export type Article = z.infer<typeof articleSchema>;
+
+/** One row of the library list: enough to show and sort without reading the article file. */
+export const articleSummarySchema = articleSchema.pick({
+  id: true,
+  title: true,
+  status: true,
+  bylineRole: true,
+  bylineName: true,
+  publicationDate: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+  trashedAt: true,
+});
+export type ArticleSummary = z.infer<typeof articleSummarySchema>;
+
+/** The summary of an article, as the library index keeps it. */
+export function summarizeArticle(article: Article): ArticleSummary {
+  const { id, title, status, bylineRole, bylineName, publicationDate, revision, createdAt, updatedAt, trashedAt } = article;
+  return { id, title, status, bylineRole, bylineName, publicationDate, revision, createdAt, updatedAt, trashedAt };
+}

@@ -1,0 +1,32 @@
+import type { AnyExtension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import TextAlign from '@tiptap/extension-text-align';
+import { isSafeLinkHref } from './isSafeLinkHref';
+
+/** The alignments a paragraph or heading may carry; the exporter maps each to a class. */
+export const textAlignments = ['left', 'center', 'right', 'justify'] as const;
+export type TextAlignment = (typeof textAlignments)[number];
+
+/**
+ * The one Tiptap extension list of an article body: the editor mounts it and the exporter
+ * validates stored documents against the schema built from it, so the two can never disagree.
+ */
+export const documentExtensions: AnyExtension[] = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    // Code and strike-through have no place in a news article; leaving them out keeps pastes clean.
+    code: false,
+    codeBlock: false,
+    strike: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => isSafeLinkHref(url),
+      shouldAutoLink: (url) => isSafeLinkHref(url.includes(':') ? url : `https://${url}`),
+      HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+    },
+  }),
+  TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...textAlignments], defaultAlignment: null }),
+];

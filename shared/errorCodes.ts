@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Every error that can cross the IPC boundary; the renderer maps each code to a Vietnamese message. */
+export const errorCodes = [
+  'invalid-request',
+  'unknown-channel',
+  'forbidden-sender',
+  'not-found',
+  'conflict',
+  'disk-full',
+  'permission-denied',
+  'storage-failed',
+  'corrupt-file',
+  'export-failed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+});
+
+/** An error as data: the only error shape that travels between processes. */
+export type AppErrorData = z.infer<typeof appErrorSchema>;
+
+/** Thrown by services and handlers; the IPC wrapper turns it into an error envelope. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+  }
+
+  toData(): AppErrorData {
+    return { code: this.code, message: this.message };
+  }
+}

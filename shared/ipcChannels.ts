@@ -1,0 +1,42 @@
+/**
+ * Every invoke channel, by name. Kept apart from the contract so the sandboxed preload can
+ * build one function per channel without bundling zod.
+ */
+export const ipcChannels = [
+  'library:list',
+  'article:create',
+  'article:get',
+  'article:save',
+  'article:duplicate',
+  'article:trash',
+  'article:restore',
+  'article:exportHtml',
+  'settings:get',
+  'settings:update',
+  'app:info',
+  'app:closeReady',
+] as const;
+
+export type IpcChannel = (typeof ipcChannels)[number];
+
+/** Events main sends to the renderer (never requests). */
+export const ipcEvents = ['app:beforeClose'] as const;
+export type IpcEvent = (typeof ipcEvents)[number];
+
+type ApiNameOf<Channel extends string> = Channel extends `${infer Domain}:${infer Action}`
+  ? `${Domain}${Capitalize<Action>}`
+  : never;
+
+/** The renderer-side function name of a channel: 'article:save' → 'articleSave'. */
+export type ApiName<Channel extends IpcChannel = IpcChannel> = ApiNameOf<Channel>;
+
+export function apiNameOf<Channel extends IpcChannel>(channel: Channel): ApiName<Channel> {
+  const [domain, action] = channel.split(':') as [string, string];
+  return `${domain}${action.charAt(0).toUpperCase()}${action.slice(1)}` as ApiName<Channel>;
+}
+
+/** The renderer-side subscription name of an event: 'app:beforeClose' → 'onAppBeforeClose'. */
+export function listenerNameOf(event: IpcEvent): `on${Capitalize<ApiNameOf<IpcEvent>>}` {
+  const name = apiNameOf(event as unknown as IpcChannel);
+  return `on${name.charAt(0).toUpperCase()}${name.slice(1)}` as `on${Capitalize<ApiNameOf<IpcEvent>>}`;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  articleContentSchema,
+  articleIdSchema,
+  articleSchema,
+  articleSummarySchema,
+} from './articleModel';
+import { settingsSchema } from './settingsModel';
+import { appErrorSchema, type AppErrorData } from './errorCodes';
+import type { ApiName, IpcChannel } from './ipcChannels';
+
+const empty = z.object({}).strict();
+const byId = z.object({ id: articleIdSchema }).strict();
+
+/** One entry of the contract: what a channel takes and what it gives back. */
+export interface ChannelContract<Request extends z.ZodType, Result extends z.ZodType> {
+  request: Request;
+  result: Result;
+  /** One line for the next engineer; also the JSDoc of the generated API function. */
+  description: string;
+}
+
+function channel<Request extends z.ZodType, Result extends z.ZodType>(
+  request: Request,
+  result: Result,
+  description: string,
+): ChannelContract<Request, Result> {
+  return { request, result, description };
+}
+
+/** Every IPC channel with its request and result schemas: the single source of the renderer's API type. */
+export const ipcContract = {
+  'library:list': channel(
+    z.object({ scope: z.enum(['active', 'trash']) }).strict(),
+    z.array(articleSummarySchema),
+    'Lists the articles in the library or in the trash, newest change first.',
+  ),
+  'article:create': channel(empty, articleSchema, 'Creates an empty article dated today and returns it.'),
+  'article:get': channel(byId, articleSchema, 'Reads one article, trashed or not.'),
+  'article:save': channel(
+    z.object({ id: articleIdSchema, baseRevision: z.number().int().nonnegative(), content: articleContentSchema }).strict(),
+    z.object({ revision: z.number().int(), updatedAt: z.string() }),
+    'Saves an article durably; fails with `conflict` when the stored revision is not baseRevision.',
+  ),
+  'article:duplicate': channel(byId, articleSchema, 'Copies an article as a new draft titled "(bản sao)".'),
+  'article:trash': channel(byId, articleSummarySchema, 'Moves an article to the trash (restorable).'),
+  'article:restore': channel(byId, articleSummarySchema, 'Brings an article back from the trash.'),
+  'article:exportHtml': channel(
+    byId,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+    'Exports an article as a standalone HTML file where the user chooses.',
+  ),
+  'settings:get': channel(empty, settingsSchema, 'Reads the settings.'),
+  'settings:update': channel(settingsSchema.partial().strict(), settingsSchema, 'Changes some settings and returns them all.'),
+  'app:info': channel(
+    empty,
+    z.object({ version: z.string(), dataDirectory: z.string() }),
+    'The app version and where the library lives on disk.',
+  ),
+  'app:closeReady': channel(empty, empty, 'The renderer has flushed its pending saves; the window may close.'),
+} satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;
+
+export type IpcContract = typeof ipcContract;
+export type RequestOf<Channel extends IpcChannel> = z.input<IpcContract[Channel]['request']>;
+export type ParsedRequestOf<Channel extends IpcChannel> = z.output<IpcContract[Channel]['request']>;
+export type ResultOf<Channel extends IpcChannel> = z.output<IpcContract[Channel]['result']>;
+
+/** What every channel returns across the boundary: a value or an error, as data. */
+export type Envelope<Value> = { ok: true; value: Value } | { ok: false; error: AppErrorData };
+
+export const envelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorSchema }),
+]);
+
+/** The raw API the preload exposes: one function per channel, each resolving to an envelope. */
+export type PreloadApi = {
+  [Channel in IpcChannel as ApiName<Channel>]: (request: RequestOf<Channel>) => Promise<Envelope<ResultOf<Channel>>>;
+} & {
+  /** Subscribes to the window's close request; returns the unsubscribe function. */
+  onAppBeforeClose: (listener: () => void) => () => void;
+};
+
+/** The handler table: one async function per channel, served by Electron's ipcMain and by the test bridge alike. */
+export type HandlerTable = {
+  [Channel in IpcChannel]: (request: ParsedRequestOf<Channel>) => Promise<ResultOf<Channel>>;
+};
