@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { apiNameOf, ipcChannels, type IpcChannel } from '../../shared/ipcChannels';
+import { ipcContract, type HandlerTable } from '../../shared/ipcContract';
+import { createHandlers } from '../../electron/main/ipc/createHandlers';
+import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
+import { createPreloadApi } from '../../electron/preload/createPreloadApi';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+
+/** A handler table whose every handler is a spy, to prove a bad request never reaches one. */
+function spyHandlers(): HandlerTable {
+  return Object.fromEntries(ipcChannels.map((channel) => [channel, vi.fn(async () => ({}))])) as unknown as HandlerTable;
+}
+
+const malformedForEveryChannel: unknown[] = [null, undefined, 42, 'article', [], { unexpected: true, id: 7 }];
+
+const malformedByChannel: Record<IpcChannel, unknown[]> = {
+  'library:list': [{ scope: 'everything' }, {}],
+  'article:create': [{ id: 'x' }],
+  'article:get': [{ id: '../../etc/passwd' }, { id: '' }, {}],
+  'article:save': [
+    { id: 'abcdef12-0000', baseRevision: -1, content: {} },
+    { id: 'abcdef12-0000', baseRevision: 1, content: { title: 5 } },
+    { id: 'abcdef12-0000', baseRevision: 1 },
+  ],
+  'article:duplicate': [{ id: 'ABC/..' }],
+  'article:trash': [{ id: 12345678 }],
+  'article:restore': [{}],
+  'article:exportHtml': [{ id: 'abcdef12-0000', path: '/etc/cron.d/x' }],
+  'settings:get': [{ language: 'vi' }],
+  'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
+  'app:info': [{ verbose: true }],
+  'app:closeReady': [{ now: true }],
+};
+
+describe('IPC contract', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('declares exactly the channels listed in ipcChannels', () => {
+    expect(Object.keys(ipcContract).sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('has exactly one handler per channel and no handler for anything else', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const { store, settings } = await openLibrary(dataDirectory);
+    const handlers = createHandlers({
+      store,
+      settings,
+      dialogs: { chooseExportPath: async () => null },
+      appInfo: { version: '0.0.0', dataDirectory },
+      onCloseReady: () => {},
+    });
+    expect(Object.keys(handlers).sort()).toEqual([...ipcChannels].sort());
+  });
+
+  it('gives the preload exactly one named function per channel that invokes that channel', async () => {
+    const invoked: Array<[string, unknown]> = [];
+    const api = createPreloadApi({
+      invoke: async (channel, request) => {
+        invoked.push([channel, request]);
+        return { ok: true, value: null };
+      },
+      on: () => undefined,
+      removeListener: () => undefined,
+    }) as unknown as Record<string, (request: unknown) => Promise<unknown>>;
+    const names = Object.keys(api).filter((name) => name !== 'onAppBeforeClose');
+    expect(names.sort()).toEqual(ipcChannels.map((channel) => apiNameOf(channel)).sort());
+    for (const channel of ipcChannels) await api[apiNameOf(channel)]!({ probe: channel });
+    expect(invoked).toEqual(ipcChannels.map((channel) => [channel, { probe: channel }]));
+  });
+
+  it('never hands the renderer the raw IPC event in the close notification', () => {
+    const listeners: Array<(...args: unknown[]) => void> = [];
+    const api = createPreloadApi({ invoke: async () => null, on: (_channel, listener) => listeners.push(listener), removeListener: () => undefined });
+    const received: unknown[][] = [];
+    api.onAppBeforeClose((...args: unknown[]) => received.push(args));
+    listeners[0]!({ sender: 'ipc event with powers' });
+    expect(received).toEqual([[]]);
+  });
+
+  it.each(ipcChannels)('rejects malformed requests on %s with a typed error, without calling the handler', async (channel) => {
+    const handlers = spyHandlers();
+    for (const request of [...malformedForEveryChannel, ...malformedByChannel[channel]]) {
+      const envelope = await invokeHandler(handlers, channel, request);
+      expect(envelope, `request ${JSON.stringify(request)}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+
+  it('answers an unknown channel with a typed error', async () => {
+    expect(await invokeHandler(spyHandlers(), 'fs:readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+
+  it('wraps a handler failure in an error envelope instead of throwing across the boundary', async () => {
+    const handlers = spyHandlers();
+    handlers['settings:get'] = async () => {
+      throw new Error('disk on fire');
+    };
+    expect(await invokeHandler(handlers, 'settings:get', {})).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+  });
+});

@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/main/ipc/createHandlers';
+import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import { sampleContent } from '../support/sampleContent';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+
+const nfd = (text: string) => text.normalize('NFD');
+
+describe('NFC normalization', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('stores every text of an article in NFC even when it arrives decomposed (NFD)', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const { store, settings, paths } = await openLibrary(dataDirectory);
+    const handlers = createHandlers({ store, settings, dialogs: { chooseExportPath: async () => null }, appInfo: { version: '0', dataDirectory }, onCloseReady: () => {} });
+    const article = await store.create();
+    const decomposed = sampleContent({
+      title: nfd('Hội nghị “Sơ kết”'),
+      sapo: nfd('Ngày 05/7/2022, tại Trung tâm'),
+      bylineName: nfd('Ngọc Sơn'),
+      photoCredit: nfd('Văn Đốc'),
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: nfd('Đồng chí Nguyễn Toàn Thắng'), marks: [{ type: 'link', attrs: { href: nfd('https://bộcôngthương.vn') } }] }] }],
+      },
+    });
+    expect(decomposed.title).not.toBe(decomposed.title.normalize('NFC'));
+
+    const envelope = await invokeHandler(handlers, 'article:save', { id: article.id, baseRevision: 1, content: decomposed });
+    expect(envelope.ok).toBe(true);
+
+    const raw = await readFile(join(paths.library, 'articles', article.id.slice(0, 2), `${article.id}.json`), 'utf8');
+    expect(raw).toBe(raw.normalize('NFC'));
+    const stored = JSON.parse(raw);
+    expect(stored.title).toBe('Hội nghị “Sơ kết”'.normalize('NFC'));
+    expect(stored.body.content[0].content[0].text).toBe('Đồng chí Nguyễn Toàn Thắng'.normalize('NFC'));
+  });
+});
