@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import { documentNodeSchema } from './documentJson';
 import { nfcString } from './nfcString';
-import { isoDateSchema } from './publicationDate';
+import { isIsoDate } from './publicationDate';
 
-/** Where an article is in the editorial flow. */
-export const articleStatuses = ['draft', 'review', 'approved'] as const;
-export type ArticleStatus = (typeof articleStatuses)[number];
+import { articleStatuses, bylineRoles } from './articleVocabulary';
 
-/** "Tin: X" (news by X) or "Tin và ảnh: X" (news and photos by X). */
-export const bylineRoles = ['news', 'newsAndPhotos'] as const;
-export type BylineRole = (typeof bylineRoles)[number];
+export { articleStatuses, bylineRoles, type ArticleStatus, type BylineRole } from './articleVocabulary';
 
 /** The version of the article file format; bumped with a migration whenever the stored shape changes. */
 export const articleFormatVersion = 1;
+
+const isoDateSchema = z.string().refine(isIsoDate, 'Ngày không hợp lệ');
 
 export const articleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/, 'Mã bài không hợp lệ');
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** True when the text is a real calendar date in ISO form (2022-07-08). */
 export function isIsoDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -8,8 +6,6 @@ export function isIsoDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
-
-export const isoDateSchema = z.string().refine(isIsoDate, 'Ngày không hợp lệ');
 
 /** "2022-07-08" → "08/07/2022", the form Vietnamese readers expect. */
 export function formatDisplayDate(isoDate: string): string {

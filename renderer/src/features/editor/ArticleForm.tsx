@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
-import { articleStatuses, bylineRoles, type Article, type ArticleContent } from '../../../../shared/articleModel';
+import type { Article, ArticleContent } from '../../../../shared/articleModel';
+import { articleStatuses, bylineRoles } from '../../../../shared/articleVocabulary';
 import { bylineText, photoCreditText } from '../../../../shared/creditLines';
 import type { DocumentNodeJson } from '../../../../shared/documentJson';
 import { formatDisplayDate, parseDisplayDate } from '../../../../shared/publicationDate';
