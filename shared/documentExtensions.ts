@@ -7,13 +7,16 @@ import { isSafeLinkHref } from './isSafeLinkHref';
 export const textAlignments = ['left', 'center', 'right', 'justify'] as const;
 export type TextAlignment = (typeof textAlignments)[number];
 
+/** Headings an article body may use: the page title is the only h1. */
+export const headingLevels = [2, 3] as const;
+
 /**
  * The one Tiptap extension list of an article body: the editor mounts it and the exporter
  * validates stored documents against the schema built from it, so the two can never disagree.
  */
 export const documentExtensions: AnyExtension[] = [
   StarterKit.configure({
-    heading: { levels: [2, 3] },
+    heading: { levels: [...headingLevels] },
     // Code and strike-through have no place in a news article; leaving them out keeps pastes clean.
     code: false,
     codeBlock: false,

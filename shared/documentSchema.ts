@@ -1,6 +1,6 @@
 import { getSchema } from '@tiptap/core';
 import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
-import { documentExtensions } from './documentExtensions';
+import { documentExtensions, headingLevels, textAlignments } from './documentExtensions';
 import type { DocumentNodeJson } from './documentJson';
 import { AppError } from './errorCodes';
 
@@ -18,9 +18,23 @@ export function parseDocument(json: DocumentNodeJson): ProseMirrorNode {
     const node = ProseMirrorNode.fromJSON(documentSchema(), json);
     node.check();
     if (node.type.name !== 'doc') throw new RangeError('the body must be a doc node');
+    node.descendants(checkAttributes);
     return node;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('invalid-request', `Nội dung bài không hợp lệ: ${reason}`, { cause: error });
+  }
+}
+
+const allowedAlignments = new Set<unknown>([null, ...textAlignments]);
+const allowedHeadingLevels = new Set<unknown>(headingLevels);
+
+/** ProseMirror checks structure, not attribute values: refuse the ones the editor can never produce. */
+function checkAttributes(node: ProseMirrorNode): void {
+  if (node.type.name === 'heading' && !allowedHeadingLevels.has(node.attrs.level)) {
+    throw new RangeError(`heading level ${String(node.attrs.level)} is not allowed`);
+  }
+  if ('textAlign' in node.attrs && !allowedAlignments.has(node.attrs.textAlign)) {
+    throw new RangeError(`alignment ${String(node.attrs.textAlign)} is not allowed`);
   }
 }

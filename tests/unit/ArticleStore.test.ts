@@ -141,3 +141,16 @@ describe('ArticleStore', () => {
     expect(reopened.list('active')[0]?.title).toBe('Tiêu đề mới');
   });
 });
+
+describe('ArticleStore document checks', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it.each([
+    ['a level-1 heading', { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'x' }] }],
+    ['an unknown alignment', { type: 'paragraph', attrs: { textAlign: 'diagonal' }, content: [{ type: 'text', text: 'x' }] }],
+  ])('refuses a body with %s, which the editor can never produce', async (_name, block) => {
+    const store = await ArticleStore.open({ directory: await temporaryDirectory() });
+    const article = await store.create();
+    await expect(store.save(article.id, 1, sampleContent({ body: { type: 'doc', content: [block] } }))).rejects.toMatchObject({ code: 'invalid-request' });
+  });
+});
