@@ -115,8 +115,10 @@ describe('useAutosave', () => {
     const view = mountAutosave(save);
     act(() => view.hook().markChanged(() => sampleContent({ title: 'last words' })));
     let flushed = false;
-    const closing = flushPendingSaves().then(() => (flushed = true));
-    await act(async () => undefined);
+    let closing: Promise<unknown> = Promise.resolve();
+    await act(async () => {
+      closing = flushPendingSaves().then(() => (flushed = true));
+    });
     expect(calls.map((call) => call.content.title)).toEqual(['last words']);
     expect(flushed).toBe(false);
     await act(async () => calls[0]!.resolve());
