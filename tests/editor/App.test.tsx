@@ -1,0 +1,94 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../renderer/src/App';
+import { sampleContent } from '../support/sampleContent';
+import { installInProcessApi } from '../support/installInProcessApi';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+async function renderApp() {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => {
+    root = createRoot(container!);
+    root.render(<App />);
+  });
+  return container;
+}
+
+/** Waits (in act) until the predicate holds, for effects that resolve over a few async hops. */
+async function until(predicate: () => boolean, what: string) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (predicate()) return;
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => button.textContent?.includes(name));
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+  root = null;
+});
+
+describe('App', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('shows an empty library with a clear "Bài mới" action on first run', async () => {
+    await installInProcessApi(await temporaryDirectory());
+    const view = await renderApp();
+    await until(() => view.textContent!.includes('Chưa có bài viết nào'), 'the empty state');
+    expect(buttonNamed('Bài mới')).toBeDefined();
+  });
+
+  it('opens a new article in the editor, dated today', async () => {
+    await installInProcessApi(await temporaryDirectory());
+    const view = await renderApp();
+    await until(() => buttonNamed('Bài mới') !== undefined, 'the new-article button');
+    await act(async () => buttonNamed('Bài mới')!.click());
+    await until(() => view.querySelector('[aria-label="Nội dung bài"]') !== null, 'the editor');
+    const today = new Date();
+    const expected = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+    const dateInput = [...view.querySelectorAll('label')].find((label) => label.textContent?.startsWith('Ngày đăng'))!.querySelector('input')!;
+    expect(dateInput.value).toBe(expected);
+  });
+
+  it('lists articles with status and byline, and moves one to the trash with an undo', async () => {
+    const { store } = await installInProcessApi(await temporaryDirectory());
+    const article = await store.create();
+    await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'review' }));
+    const view = await renderApp();
+    await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the article row');
+    expect(view.querySelector('tbody tr')!.textContent).toContain('Chờ duyệt');
+    expect(view.querySelector('tbody tr')!.textContent).toContain('Tin: Ngọc Sơn');
+
+    await act(async () => buttonNamed('Xóa')!.click());
+    await until(() => view.textContent!.includes('Đã chuyển vào thùng rác'), 'the trash toast');
+    expect(store.list('trash').map((summary) => summary.id)).toEqual([article.id]);
+    await until(() => view.querySelector('tbody') === null, 'the row to leave the list');
+
+    await act(async () => buttonNamed('Hoàn tác')!.click());
+    await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the restored row');
+    expect(store.list('active').map((summary) => summary.id)).toEqual([article.id]);
+  });
+
+  it('restores an article from the trash screen', async () => {
+    const { store } = await installInProcessApi(await temporaryDirectory());
+    const article = await store.create();
+    await store.save(article.id, 1, sampleContent({ title: 'Bài đã xóa' }));
+    await store.trash(article.id);
+    const view = await renderApp();
+    await until(() => buttonNamed('Thùng rác') !== undefined, 'the trash tab');
+    await act(async () => buttonNamed('Thùng rác')!.click());
+    await until(() => view.textContent!.includes('Bài đã xóa'), 'the trashed row');
+    await act(async () => buttonNamed('Khôi phục')!.click());
+    await until(() => store.list('active').length === 1, 'the restore');
+  });
+});
