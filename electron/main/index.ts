@@ -10,7 +10,9 @@ import { openLibrary } from './services/openLibrary';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const pagePath = join(outFolder, 'renderer', 'index.html');
-const dataDirectory = process.env.BANTHAO_DATA_DIR ?? app.getPath('userData');
+// BANTHAO_DATA_DIR moves the whole user-data folder, so another library also gets its own single-instance lock.
+if (process.env.BANTHAO_DATA_DIR) app.setPath('userData', process.env.BANTHAO_DATA_DIR);
+const dataDirectory = app.getPath('userData');
 
 // One library, one writer: a second launch hands over to the first window and quits.
 if (!app.requestSingleInstanceLock()) {

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Schema } from '@tiptap/pm/model';
-import { HtmlValidate, type ConfigData } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/articleModel';
 import { textAlignments } from '../../shared/documentExtensions';
@@ -13,22 +12,9 @@ import { exportArticleHtml } from '../../shared/exportArticleHtml';
 import { markSerializers, nodeSerializers, serializeDocumentHtml } from '../../shared/serializeDocumentHtml';
 import { everyFeatureBody, everyFeatureBodyHtml, link, paragraph, text } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
+import { exportValidationMessages } from '../support/exportValidation';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article.golden.html');
-
-/** The one html-validate configuration every exported page must pass. */
-const validatorConfig: ConfigData = {
-  extends: ['html-validate:recommended'],
-  rules: {
-    // Vietnamese news titles are routinely far longer than the rule's 70 characters (the seed’s is 156).
-    'long-title': 'off',
-  },
-};
-
-async function validationMessages(html: string): Promise<string[]> {
-  const report = await new HtmlValidate(validatorConfig).validateString(html);
-  return report.results.flatMap((result) => result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
-}
 
 /** The seed article with another body (and any other fields replaced). */
 function articleWith(body: DocumentNodeJson[], changes: Partial<Article> = {}): Article {
@@ -68,16 +54,16 @@ describe('exportArticleHtml', () => {
   });
 
   it('exports the seed article as a page html-validate reports no problems in', async () => {
-    expect(await validationMessages(exportArticleHtml(seedArticle()))).toEqual([]);
+    expect(await exportValidationMessages(exportArticleHtml(seedArticle()))).toEqual([]);
   });
 
   it('exports a body using every node, mark and alignment as a page html-validate reports no problems in', async () => {
-    expect(await validationMessages(exportArticleHtml(articleWith(everyFeatureBody)))).toEqual([]);
+    expect(await exportValidationMessages(exportArticleHtml(articleWith(everyFeatureBody)))).toEqual([]);
   });
 
   it('exports an article with no title, sapo, byline, credit or body text as a page html-validate reports no problems in', async () => {
     const empty = articleWith([paragraph([])], { title: '', sapo: '', bylineName: '', photoCredit: '' });
-    expect(await validationMessages(exportArticleHtml(empty))).toEqual([]);
+    expect(await exportValidationMessages(exportArticleHtml(empty))).toEqual([]);
   });
 
   it('gives an untitled article a placeholder page title and no empty heading', () => {

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+
+/** The size of the window every end-to-end run (and every screenshot) uses: the app's default window. */
+export const appViewport = { width: 1280, height: 860 } as const;
+
+export interface AppDriverOptions {
+  /** The library folder the app opens; the caller makes it and removes it. */
+  dataDirectory: string;
+  /** Where "Xuất HTML" writes; default `<data>/exports`. */
+  exportDirectory?: string;
+}
+
+/** One running copy of the app, the same to a test whether it is Electron or the browser harness. */
+export interface AppDriver {
+  readonly name: 'electron' | 'browser';
+  readonly dataDirectory: string;
+  /** Where exports land (in Electron, the save dialog is answered with this folder). */
+  readonly exportDirectory: string;
+  /** Launches the app on the data folder; resolves with its window once the page has loaded. */
+  start(): Promise<Page>;
+  /** Quits the app entirely (pending saves flushed) and launches it again on the same folder. */
+  restart(): Promise<Page>;
+  /** Quits the app and removes whatever the driver itself made (never the data folder). */
+  stop(): Promise<void>;
+}

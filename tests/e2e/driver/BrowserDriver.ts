@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createBridgeServer, type BridgeServer } from '../../harness/createBridgeServer';
+import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
+
+/** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
+export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
+
+// The flags DESIGN.md "Testing" prescribes; the profile folder goes to launchPersistentContext (STACK.md trap 9).
+const chromiumArguments = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** How long a closing page may take to send its pending save, like the Electron window's close guard. */
+const pageCloseTimeoutMs = 5_000;
+
+/** The built renderer in headless Chromium, with `window.api` served by the loopback bridge. */
+export class BrowserDriver implements AppDriver {
+  readonly name = 'browser' as const;
+  readonly dataDirectory: string;
+  readonly exportDirectory: string;
+  #bridge: BridgeServer | null = null;
+  #context: BrowserContext | null = null;
+  #profileDirectory: string | null = null;
+
+  constructor(options: AppDriverOptions) {
+    this.dataDirectory = options.dataDirectory;
+    this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
+  }
+
+  async start(): Promise<Page> {
+    if (this.#context !== null) throw new Error('BrowserDriver: the app is already running');
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`BrowserDriver: no Chromium at ${chromiumPath}; install it (apt-get install chromium) or set BANTHAO_CHROMIUM.`);
+    }
+    this.#bridge = await createBridgeServer({ dataDirectory: this.dataDirectory, exportDirectory: this.exportDirectory });
+    // One profile per driver, kept across restarts like Electron's user-data folder.
+    this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
+    this.#context = await chromium.launchPersistentContext(this.#profileDirectory, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: chromiumArguments,
+      viewport: appViewport,
+    });
+    const page = this.#context.pages()[0] ?? (await this.#context.newPage());
+    page.on('pageerror', (error) => console.error(`[app page error] ${error.message}`));
+    await page.goto(this.#bridge.url);
+    return page;
+  }
+
+  async restart(): Promise<Page> {
+    await this.#quit();
+    return this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.#quit();
+    if (this.#profileDirectory !== null) await rm(this.#profileDirectory, { recursive: true, force: true });
+    this.#profileDirectory = null;
+  }
+
+  /** Closes the pages as a person would (beforeunload sends pending saves), then the browser, then the bridge. */
+  async #quit(): Promise<void> {
+    const context = this.#context;
+    this.#context = null;
+    if (context !== null) {
+      await Promise.all(context.pages().map((page) => closePage(page)));
+      await context.close();
+    }
+    const bridge = this.#bridge;
+    this.#bridge = null;
+    await bridge?.close();
+  }
+}
+
+async function closePage(page: Page): Promise<void> {
+  const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
+  // With runBeforeUnload, close() returns at once; the 'close' event says the page is really gone.
+  await page.close({ runBeforeUnload: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([closed, new Promise<void>((resolve) => (timer = setTimeout(resolve, pageCloseTimeoutMs)))]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
+
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const mainScript = join(repositoryRoot, 'out', 'main', 'index.js');
+
+/** The installed Electron executable, or null when its download was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD). */
+export function findElectronExecutable(root = repositoryRoot): string | null {
+  const pathFile = join(root, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const executable = join(root, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(executable) ? executable : null;
+}
+
+/**
+ * The real app (out/main/index.js) through Playwright's Electron support. BANTHAO_DATA_DIR moves the whole
+ * user-data folder (library, Chromium profile, single-instance lock) away from the user's real one, and the
+ * native save dialog, which no test can answer, is replaced in the main process by one that picks exportDirectory.
+ */
+export class ElectronDriver implements AppDriver {
+  readonly name = 'electron' as const;
+  readonly dataDirectory: string;
+  readonly exportDirectory: string;
+  #application: ElectronApplication | null = null;
+
+  constructor(options: AppDriverOptions) {
+    this.dataDirectory = options.dataDirectory;
+    this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
+  }
+
+  async start(): Promise<Page> {
+    if (this.#application !== null) throw new Error('ElectronDriver: the app is already running');
+    const executablePath = findElectronExecutable();
+    if (executablePath === null) throw new Error('ElectronDriver: the Electron binary is not installed (node_modules/electron/path.txt or dist/ missing).');
+    if (!existsSync(mainScript)) throw new Error(`ElectronDriver: ${mainScript} is missing; build the app first (npx electron-vite build).`);
+    await mkdir(this.exportDirectory, { recursive: true });
+    const environment: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined) environment[key] = value;
+    // Left over from a parent Electron process, it would start Node instead of the app.
+    delete environment.ELECTRON_RUN_AS_NODE;
+    environment.BANTHAO_DATA_DIR = this.dataDirectory;
+    // Chromium refuses to run as root with its sandbox on (CI containers); elsewhere the sandbox stays.
+    const chromiumSwitches = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    this.#application = await _electron.launch({ executablePath, args: [...chromiumSwitches, mainScript], cwd: repositoryRoot, env: environment });
+    await this.#application.evaluate(({ dialog }, folder) => {
+      // Answers "Xuất HTML" with <exportDirectory>/<suggested name>, as a user clicking Save would.
+      dialog.showSaveDialog = (async (...args: unknown[]) => {
+        const options = args[args.length - 1] as { defaultPath?: string };
+        const fileName = (options.defaultPath ?? 'bai-viet.html').split(/[\\/]/).pop();
+        return { canceled: false, filePath: `${folder}/${fileName}` };
+      }) as typeof dialog.showSaveDialog;
+    }, this.exportDirectory);
+    const page = await this.#application.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+    await this.#application.evaluate(({ BrowserWindow }, size) => {
+      BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height);
+    }, appViewport);
+    return page;
+  }
+
+  async restart(): Promise<Page> {
+    await this.#quit();
+    return this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.#quit();
+  }
+
+  /** app.quit(): the window's close guard lets the renderer flush, the store flushes, the process exits. */
+  async #quit(): Promise<void> {
+    const application = this.#application;
+    this.#application = null;
+    await application?.close();
+  }
+}
