@@ -3,6 +3,7 @@ import type { PreloadApi } from '../../shared/ipcContract';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { openLibrary } from '../../electron/main/services/openLibrary';
+import { flushBeforeCleanup } from './temporaryDirectory';
 
 /**
  * Gives a jsdom window the preload API backed by the real handler table on a temp library, with a
@@ -10,6 +11,7 @@ import { openLibrary } from '../../electron/main/services/openLibrary';
  */
 export async function installInProcessApi(dataDirectory: string, exportPath: string | null = null) {
   const library = await openLibrary(dataDirectory);
+  flushBeforeCleanup(library.store);
   const handlers = createHandlers({
     store: library.store,
     settings: library.settings,

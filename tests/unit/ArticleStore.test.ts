@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errorCodes';
 import { ArticleStore } from '../../electron/main/storage/ArticleStore';
 import { sampleContent } from '../support/sampleContent';
-import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 
 let clockMs = Date.parse('2026-11-26T08:00:00.000Z');
 /** A clock that moves one minute per reading, so "newest first" is decidable. */
@@ -16,7 +16,8 @@ async function readArticleFile(directory: string, id: string) {
 
 describe('ArticleStore', () => {
   const temporaryDirectory = useTemporaryDirectories();
-  const openStore = async (directory?: string) => ArticleStore.open({ directory: directory ?? (await temporaryDirectory()), now: tickingClock });
+  const openStore = async (directory?: string) =>
+    flushBeforeCleanup(await ArticleStore.open({ directory: directory ?? (await temporaryDirectory()), now: tickingClock }));
 
   it('starts empty on first run', async () => {
     const store = await openStore();
@@ -149,7 +150,7 @@ describe('ArticleStore document checks', () => {
     ['a level-1 heading', { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'x' }] }],
     ['an unknown alignment', { type: 'paragraph', attrs: { textAlign: 'diagonal' }, content: [{ type: 'text', text: 'x' }] }],
   ])('refuses a body with %s, which the editor can never produce', async (_name, block) => {
-    const store = await ArticleStore.open({ directory: await temporaryDirectory() });
+    const store = flushBeforeCleanup(await ArticleStore.open({ directory: await temporaryDirectory() }));
     const article = await store.create();
     await expect(store.save(article.id, 1, sampleContent({ body: { type: 'doc', content: [block] } }))).rejects.toMatchObject({ code: 'invalid-request' });
   });

@@ -5,7 +5,7 @@ import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createPreloadApi } from '../../electron/preload/createPreloadApi';
 import { openLibrary } from '../../electron/main/services/openLibrary';
-import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 
 /** A handler table whose every handler is a spy, to prove a bad request never reaches one. */
 function spyHandlers(): HandlerTable {
@@ -43,6 +43,7 @@ describe('IPC contract', () => {
   it('has exactly one handler per channel and no handler for anything else', async () => {
     const dataDirectory = await temporaryDirectory();
     const { store, settings } = await openLibrary(dataDirectory);
+    flushBeforeCleanup(store);
     const handlers = createHandlers({
       store,
       settings,

@@ -5,7 +5,7 @@ import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { openLibrary } from '../../electron/main/services/openLibrary';
 import { sampleContent } from '../support/sampleContent';
-import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 
 const nfd = (text: string) => text.normalize('NFD');
 
@@ -15,6 +15,7 @@ describe('NFC normalization', () => {
   it('stores every text of an article in NFC even when it arrives decomposed (NFD)', async () => {
     const dataDirectory = await temporaryDirectory();
     const { store, settings, paths } = await openLibrary(dataDirectory);
+    flushBeforeCleanup(store);
     const handlers = createHandlers({ store, settings, dialogs: { chooseExportPath: async () => null }, appInfo: { version: '0', dataDirectory }, onCloseReady: () => {} });
     const article = await store.create();
     const decomposed = sampleContent({

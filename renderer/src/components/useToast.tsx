@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface ToastMessage {
   text: string;
+  /** A second, smaller line (e.g. the folder an export went to). */
+  detail?: string;
   tone: 'info' | 'error';
   action?: { label: string; run: () => void };
 }
@@ -27,7 +29,10 @@ export function Toast({ toast, onDismiss }: { toast: ToastMessage | null; onDism
   if (toast === null) return null;
   return (
     <div className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
-      <span>{toast.text}</span>
+      <span className="toast-text">
+        {toast.text}
+        {toast.detail && <small className="toast-detail">{toast.detail}</small>}
+      </span>
       {toast.action && (
         <button
           type="button"

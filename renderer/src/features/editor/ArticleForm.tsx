@@ -50,6 +50,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
 
   const autosave = useAutosave({
     initialRevision: article.revision,
+    lastSavedAt: new Date(article.updatedAt),
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
   const { markChanged, flush } = autosave;
@@ -70,7 +71,12 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
     try {
       await flush();
       const result = await api.articleExportHtml({ id: article.id });
-      showToast(result.status === 'saved' ? { text: messages.exported(result.path), tone: 'info' } : { text: messages.exportCancelled, tone: 'info' });
+      if (result.status === 'saved') {
+        const separator = Math.max(result.path.lastIndexOf('/'), result.path.lastIndexOf('\\'));
+        showToast({ text: messages.exported(result.path.slice(separator + 1)), detail: messages.exportedFolder(result.path.slice(0, separator)), tone: 'info' });
+      } else {
+        showToast({ text: messages.exportCancelled, tone: 'info' });
+      }
     } catch (error) {
       showToast({ text: describeError(messages, error), tone: 'error' });
     } finally {

@@ -22,6 +22,8 @@ export function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProp
     extensions: [...documentExtensions, Placeholder.configure({ placeholder: 'Nội dung bài viết…' })],
     content: initialContent,
     immediatelyRender: true,
+    // The CSP forbids injected <style> tags; ProseMirror's base rules are in app.css.
+    injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: { 'aria-label': messages.fieldBody, 'aria-multiline': 'true', role: 'textbox', class: 'body-editor', spellcheck: 'false' },

@@ -1,7 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useMessages } from '../../i18n/MessagesContext';
 import { describeError } from '../../lib/describeError';
-import { formatTime } from '../../lib/formatDateTime';
+import { formatDateTime, formatTime } from '../../lib/formatDateTime';
+
+/** "14:05" today, "14:05 25/11/2026" on another day: an old "saved at" must not look like today's. */
+function formatSavedAt(at: Date): string {
+  if (at.toDateString() === new Date().toDateString()) return formatTime(at);
+  const [date, time] = formatDateTime(at.toISOString()).split(' ');
+  return `${time} ${date}`;
+}
 import type { SaveState } from './useAutosave';
 
 /** "Đang lưu…", "Đã lưu lúc 14:05" or "Chưa lưu — why", always visible next to the title. */
@@ -23,7 +30,7 @@ export function SaveStatusLine({ state, onRetry }: { state: SaveState; onRetry: 
     case 'saving':
       return <p className="save-status save-saving" role="status">{messages.saveSaving}</p>;
     case 'saved':
-      return <p className="save-status save-saved" role="status">✓ {messages.saveSaved(formatTime(state.at))}</p>;
+      return <p className="save-status save-saved" role="status">✓ {messages.saveSaved(formatSavedAt(state.at))}</p>;
     case 'failed': {
       const reason = state.error.code === 'conflict' ? messages.saveConflict : describeError(messages, state.error);
       return (

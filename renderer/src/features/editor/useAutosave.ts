@@ -16,6 +16,8 @@ export type SaveState =
 
 export interface AutosaveOptions {
   initialRevision: number;
+  /** When the article was last saved, shown until the next save. */
+  lastSavedAt?: Date;
   save: (baseRevision: number, content: ArticleContent) => Promise<{ revision: number; updatedAt: string }>;
 }
 
@@ -23,8 +25,8 @@ export interface AutosaveOptions {
  * Saves the article shortly after the user pauses: one save in flight at a time, the newest content wins,
  * failures are shown and retried with back-off (never for a conflict, which needs the user).
  */
-export function useAutosave({ initialRevision, save }: AutosaveOptions) {
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOptions) {
+  const [state, setState] = useState<SaveState>(lastSavedAt ? { kind: 'saved', at: lastSavedAt } : { kind: 'idle' });
   const revision = useRef(initialRevision);
   const readContent = useRef<(() => ArticleContent) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

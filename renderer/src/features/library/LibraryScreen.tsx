@@ -108,6 +108,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 + {messages.newArticle}
               </button>
             )}
+            {scope === 'active' && props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}
           </div>
         ) : (
           <>
@@ -139,10 +140,10 @@ export function LibraryScreen(props: LibraryScreenProps) {
                         <span>{article.title || messages.untitled}</span>
                       )}
                     </td>
-                    <td>
+                    <td className="cell-status">
                       <span className={`status status-${article.status}`}>{messages.status[article.status]}</span>
                     </td>
-                    <td>{bylineText(article.bylineRole, article.bylineName)}</td>
+                    <td className="cell-byline">{bylineText(article.bylineRole, article.bylineName)}</td>
                     <td className="cell-date">{formatDateTime(article.updatedAt)}</td>
                     <td className="cell-actions">
                       {scope === 'active' ? (
@@ -166,7 +167,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
             </table>
           </>
         )}
-        {props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}
+        {articles !== null && articles.length > 0 && props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}
       </main>
     </div>
   );
