@@ -15,10 +15,10 @@ const screenshotsDirectory = fileURLToPath(new URL('../../docs/screenshots/', im
 const nfc = (text: string) => text.normalize('NFC');
 
 /** README screenshots, only when asked for (BANTHAO_SCREENSHOTS=1): the window as the user sees it. */
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   if (process.env.BANTHAO_SCREENSHOTS !== '1') return;
   await mkdir(screenshotsDirectory, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDirectory, `${name}.png`) });
+  await page.screenshot({ path: join(screenshotsDirectory, `${name}.png`), fullPage });
 }
 
 /** A form field by its accessible name; exact, so "Tiêu đề" never matches the toolbar's "Tiêu đề phụ (H2)". */
@@ -91,7 +91,7 @@ describe('the seed article typed into the app', () => {
     expect(await selectField(page, 'Hình thức ghi tên').inputValue()).toBe(parts.bylineRole);
     expect(await field(page, 'Tác giả').inputValue()).toBe(nfc(parts.bylineName));
     expect(await field(page, 'Ảnh').inputValue()).toBe(nfc(parts.photoCredit));
-    await screenshot(page, 'editor');
+    await screenshot(page, 'editor', true);
 
     await page.getByRole('button', { name: 'Xuất HTML', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã xuất' }).waitFor();
