@@ -10,6 +10,7 @@ import { openLibrary } from './services/openLibrary';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const pagePath = join(outFolder, 'renderer', 'index.html');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 // BANTHAO_DATA_DIR moves the whole user-data folder, so another library also gets its own single-instance lock.
 if (process.env.BANTHAO_DATA_DIR) app.setPath('userData', process.env.BANTHAO_DATA_DIR);
 const dataDirectory = app.getPath('userData');
@@ -45,8 +46,8 @@ async function start(): Promise<void> {
       },
     },
   });
-  registerIpcHandlers(handlers, pathToFileURL(pagePath).href);
-  const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath });
+  registerIpcHandlers(handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
+  const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath, devServerUrl });
   onCloseReady = guardWindowClose(window, () => store.flush());
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();

@@ -2,6 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { SettingsStore } from '../../electron/main/storage/SettingsStore';
 import { sampleContent } from '../support/sampleContent';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -90,5 +91,25 @@ describe('App', () => {
     await until(() => view.textContent!.includes('Bài đã xóa'), 'the trashed row');
     await act(async () => buttonNamed('Khôi phục')!.click());
     await until(() => store.list('active').length === 1, 'the restore');
+  });
+});
+
+describe('App language', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('switches the interface to English and remembers the choice', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const { settings } = await installInProcessApi(dataDirectory);
+    const view = await renderApp();
+    await until(() => view.querySelector('select') !== null, 'the language picker');
+    const picker = view.querySelector<HTMLSelectElement>('.language select')!;
+    await act(async () => {
+      picker.value = 'en';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await until(() => buttonNamed('New article') !== undefined, 'English texts');
+    expect(document.documentElement.lang).toBe('en');
+    await until(() => settings.get().language === 'en', 'the saved setting');
+    expect((await SettingsStore.open(dataDirectory)).get().language).toBe('en');
   });
 });
