@@ -152,8 +152,14 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
   it('holds the main, preload and renderer builds and package.json in app.asar', () => {
     for (const file of [...requiredBuildOutput, 'package.json']) expect(entries).toContain(file);
     expect(entries.filter((entry) => /^out\/renderer\/assets\/[^/]+\.js$/.test(entry)).length).toBeGreaterThan(0);
-    // The resources folder holds the archive only: no loose app folder beside it.
-    expect(readdirSync(join(appOutDir, 'resources')).sort()).toEqual(['app.asar']);
+    // The resources folder holds the archive and, unpacked beside it, only native code (sharp's libvips): no loose app folder.
+    expect(readdirSync(join(appOutDir, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+    const unpacked = readdirSync(join(appOutDir, 'resources', 'app.asar.unpacked'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => normalise(join(entry.parentPath, entry.name)).replace(/^.*app\.asar\.unpacked\//, ''));
+    expect(unpacked.length).toBeGreaterThan(0);
+    for (const file of unpacked) expect(file, file).toMatch(/^node_modules\/@img\/sharp-(libvips-)?[a-z0-9-]+\//);
+    expect(unpacked.some((file) => file.endsWith('.node'))).toBe(true);
   });
 
   it('holds nothing else of the project: no tests, no TypeScript sources, no source maps, no dev tools', () => {
