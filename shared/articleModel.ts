@@ -7,8 +7,14 @@ import { articleStatuses, bylineRoles } from './articleVocabulary';
 
 export { articleStatuses, bylineRoles, type ArticleStatus, type BylineRole } from './articleVocabulary';
 
-/** The version of the article file format; bumped with a migration whenever the stored shape changes. */
-export const articleFormatVersion = 1;
+/** The version of the article file format; bumped with a migration (migrateArticle.ts) whenever the stored shape changes. */
+export const articleFormatVersion = 2;
+
+/** A photo in the media folder, named by the SHA-256 of its bytes. */
+export const mediaIdSchema = z.string().regex(/^[a-f0-9]{64}$/, 'Mã ảnh không hợp lệ');
+
+/** Whether the closing "Ảnh:" line is composed from the photos' credits or typed by the user. */
+export const photoCreditModes = ['auto', 'manual'] as const;
 
 const isoDateSchema = z.string().refine(isIsoDate, 'Ngày không hợp lệ');
 
@@ -24,6 +30,9 @@ export const articleContentSchema = z.object({
   bylineRole: z.enum(bylineRoles),
   bylineName: nfcString(300),
   photoCredit: nfcString(300),
+  photoCreditMode: z.enum(photoCreditModes),
+  /** The photo used as the article's lead image in exports; one of the body's figures. */
+  coverMediaId: mediaIdSchema.nullable(),
 });
 export type ArticleContent = z.infer<typeof articleContentSchema>;
 

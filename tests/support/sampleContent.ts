@@ -11,6 +11,8 @@ export function sampleContent(overrides: Partial<ArticleContent> = {}): ArticleC
     bylineRole: 'news',
     bylineName: 'Ngọc Sơn',
     photoCredit: 'Văn Đốc',
+    photoCreditMode: 'manual',
+    coverMediaId: null,
     ...overrides,
   };
 }

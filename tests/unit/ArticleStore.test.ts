@@ -30,7 +30,7 @@ describe('ArticleStore', () => {
     const store = await openStore(directory);
     const article = await store.create();
     const onDisk = await readArticleFile(directory, article.id);
-    expect(onDisk).toMatchObject({ id: article.id, status: 'draft', title: '', revision: 1, formatVersion: 1, trashedAt: null });
+    expect(onDisk).toMatchObject({ id: article.id, status: 'draft', title: '', revision: 1, formatVersion: 2, trashedAt: null, photoCreditMode: 'auto', coverMediaId: null });
     expect(onDisk.publicationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
   articleFormatVersion,
-  articleSchema,
   summarizeArticle,
   type Article,
   type ArticleContent,
   type ArticleSummary,
 } from '../../../shared/articleModel';
 import { emptyDocument } from '../../../shared/documentJson';
+import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { parseDocument } from '../../../shared/documentSchema';
 import { AppError } from '../../../shared/errorCodes';
 import { localIsoDate } from '../../../shared/publicationDate';
@@ -111,7 +111,7 @@ export class ArticleStore {
   #fileOf(id: string): DurableJsonFile<Article> {
     let file = this.#files.get(id);
     if (file === undefined) {
-      file = new DurableJsonFile(this.#pathOf(id), articleSchema, this.#writeOptions);
+      file = new DurableJsonFile<Article>(this.#pathOf(id), storedArticleSchema, this.#writeOptions);
       this.#files.set(id, file);
     }
     return file;
@@ -147,6 +147,8 @@ export class ArticleStore {
       bylineRole: 'news',
       bylineName: '',
       photoCredit: '',
+      photoCreditMode: 'auto',
+      coverMediaId: null,
     };
     await this.#put(article);
     return article;

@@ -16,8 +16,8 @@ import { useAutosave } from './useAutosave';
 type Fields = Omit<ArticleContent, 'body'>;
 
 function fieldsOf(article: Article): Fields {
-  const { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit } = article;
-  return { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit };
+  const { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
+  return { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
 }
 
 /** Stops Enter from adding a line break to a one-paragraph field and moves on instead, like a form. */

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { articleFormatVersion, articleSchema } from './articleModel';
+
+type StoredArticle = Record<string, unknown> & { formatVersion?: unknown };
+
+/** Each step turns an article file of version N into version N + 1; never edit a step once released. */
+const migrations: Record<number, (article: StoredArticle) => StoredArticle> = {
+  // 1 → 2: photos arrived (issue 3). A credit typed in version 1 stays as typed; no cover yet.
+  1: (article) => ({
+    ...article,
+    formatVersion: 2,
+    photoCreditMode: typeof article.photoCredit === 'string' && article.photoCredit.trim() !== '' ? 'manual' : 'auto',
+    coverMediaId: null,
+  }),
+};
+
+/**
+ * Brings a parsed article file of any earlier format version up to the current one; data of an unknown
+ * or newer version passes through unchanged, for the schema check to refuse.
+ */
+export function migrateArticle(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null) return stored;
+  let article = stored as StoredArticle;
+  while (typeof article.formatVersion === 'number' && article.formatVersion < articleFormatVersion) {
+    const step = migrations[article.formatVersion];
+    if (step === undefined) return article;
+    article = step(article);
+  }
+  return article;
+}
+
+/** An article file as read from disk: migrated to the current version, then checked. */
+export const storedArticleSchema = z.preprocess(migrateArticle, articleSchema);

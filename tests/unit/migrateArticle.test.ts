@@ -1,0 +1,47 @@
+import { cp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { articleFormatVersion } from '../../shared/articleModel';
+import { migrateArticle } from '../../shared/migrateArticle';
+import { ArticleStore } from '../../electron/main/storage/ArticleStore';
+import { sampleContent } from '../support/sampleContent';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+
+const fixtureLibraries = fileURLToPath(new URL('../fixtures/libraries/', import.meta.url));
+
+describe('article format migrations', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  async function openFixture(version: string) {
+    const directory = await temporaryDirectory();
+    await cp(join(fixtureLibraries, version), directory, { recursive: true });
+    return { directory, store: flushBeforeCleanup(await ArticleStore.open({ directory })) };
+  }
+
+  it('opens a version-1 library with every article and its text intact', async () => {
+    const { store } = await openFixture('v1');
+    expect(store.list('active').map((summary) => summary.title).sort()).toEqual(['', 'Hội nghị sơ kết 6 tháng đầu năm']);
+    const article = await store.get('5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60');
+    expect(article).toMatchObject({ formatVersion: articleFormatVersion, revision: 7, title: 'Hội nghị sơ kết 6 tháng đầu năm', bylineName: 'Ngọc Sơn' });
+  });
+
+  it('keeps a credit typed in version 1 as typed, and leaves an empty one to be composed from the photos', async () => {
+    const { store } = await openFixture('v1');
+    expect(await store.get('5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60')).toMatchObject({ photoCredit: 'Văn Đốc', photoCreditMode: 'manual', coverMediaId: null });
+    expect(await store.get('a1b2c3d4-0000-4000-8000-000000000001')).toMatchObject({ photoCredit: '', photoCreditMode: 'auto', coverMediaId: null });
+  });
+
+  it('writes the current format on the next save of a migrated article', async () => {
+    const { directory, store } = await openFixture('v1');
+    const id = '5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60';
+    await store.save(id, 7, sampleContent());
+    const onDisk = JSON.parse(await readFile(join(directory, 'articles', '5e', `${id}.json`), 'utf8'));
+    expect(onDisk.formatVersion).toBe(articleFormatVersion);
+  });
+
+  it('leaves a file from a newer version untouched for the schema check to refuse', () => {
+    const future = { formatVersion: articleFormatVersion + 1, title: 'x' };
+    expect(migrateArticle(future)).toBe(future);
+  });
+});
