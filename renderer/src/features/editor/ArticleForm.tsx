@@ -60,6 +60,17 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
     [],
   );
 
+  const onEditorReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+  }, []);
+  const onEditorChange = useCallback(
+    (editor: Editor) => {
+      editorRef.current = editor;
+      markChanged(readContent);
+    },
+    [markChanged, readContent],
+  );
+
   const update = <Key extends keyof Fields>(key: Key, value: Fields[Key]) => {
     fieldsRef.current = { ...fieldsRef.current, [key]: value };
     setFields(fieldsRef.current);
@@ -183,14 +194,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
 
         <div className="field">
           <span className="field-label">{messages.fieldBody}</span>
-          <BodyEditor
-            initialContent={initialBody.current}
-            onReady={(editor) => (editorRef.current = editor)}
-            onChange={(editor) => {
-              editorRef.current = editor;
-              markChanged(readContent);
-            }}
-          />
+          <BodyEditor initialContent={initialBody.current} onReady={onEditorReady} onChange={onEditorChange} />
         </div>
 
         <div className="credits-row">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
@@ -7,6 +7,7 @@ import type { DocumentNodeJson } from '../../../../shared/documentJson';
 import { useMessages } from '../../i18n/MessagesContext';
 import { EditorToolbar } from './EditorToolbar';
 import { LinkForm } from './LinkForm';
+import { syncSelectionFromDom } from './syncSelectionFromDom';
 
 export interface BodyEditorProps {
   initialContent: DocumentNodeJson;
@@ -14,8 +15,12 @@ export interface BodyEditorProps {
   onReady: (editor: Editor) => void;
 }
 
-/** The article body: a Tiptap editor on the shared document extensions, with its toolbar and link form. */
-export function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProps) {
+/**
+ * The article body: a Tiptap editor on the shared document extensions, with its toolbar and link form.
+ * Memoized: a parent re-render (an autosave status change) would re-apply the editor's options and could
+ * overwrite a selection the user just made but ProseMirror has not read yet.
+ */
+export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProps) {
   const messages = useMessages();
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const editor = useEditor({
@@ -27,9 +32,10 @@ export function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProp
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: { 'aria-label': messages.fieldBody, 'aria-multiline': 'true', role: 'textbox', class: 'body-editor', spellcheck: 'false' },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (view, event) => {
         if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();
+          syncSelectionFromDom(view);
           setLinkFormOpen(true);
           return true;
         }
@@ -47,4 +53,4 @@ export function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProp
       <EditorContent editor={editor} className="body-content" />
     </div>
   );
-}
+});
