@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { mediaIdSchema } from './articleModel';
+
+/** The image formats a photo may arrive in; anything else (SVG, HEIC, TIFF, RAW…) is refused. */
+export const imageTypes = ['jpeg', 'png', 'webp', 'gif'] as const;
+export type ImageType = (typeof imageTypes)[number];
+
+/** What the library knows about one stored photo (its sidecar file). */
+export const mediaInfoSchema = z.object({
+  id: mediaIdSchema,
+  type: z.enum(imageTypes),
+  /** Pixel size after the EXIF orientation is applied (as the reader sees it). */
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  byteLength: z.number().int().positive(),
+  /** When the photo was taken, from EXIF, as the camera's local time "2022-07-05T09:12:00"; null when unknown. */
+  takenAt: z.string().nullable(),
+  /** A photographer's name from EXIF/XMP (Artist, XPAuthor, dc:creator, Copyright) to prefill the credit. */
+  suggestedCredit: z.string().nullable(),
+  originalFileName: z.string(),
+  importedAt: z.iso.datetime({ offset: true }),
+});
+export type MediaInfo = z.infer<typeof mediaInfoSchema>;
+
+/** Size limits checked before a photo is decoded. */
+export const mediaLimits = {
+  /** Bigger files are refused unread (a camera JPEG is 5–25 MB). */
+  maximumBytes: 60 * 1024 * 1024,
+  /** Decompression-bomb guard, read from the header before decoding. */
+  maximumPixels: 40_000_000,
+} as const;
