@@ -1,7 +1,11 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
+import { FigureNode } from './FigureNode';
 import { isSafeLinkHref } from './isSafeLinkHref';
+
+// Re-exported so whoever imports the extension list also sees the figure commands' type declarations.
+export { FigureNode } from './FigureNode';
 
 /** The alignments a paragraph or heading may carry; the exporter maps each to a class. */
 export const textAlignments = ['left', 'center', 'right', 'justify'] as const;
@@ -32,4 +36,5 @@ export const documentExtensions: AnyExtension[] = [
     },
   }),
   TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...textAlignments], defaultAlignment: null }),
+  FigureNode,
 ];

@@ -1,6 +1,7 @@
 import { getSchema } from '@tiptap/core';
 import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { documentExtensions, headingLevels, textAlignments } from './documentExtensions';
+import { figureTextMaximumLength, isFigureMediaId, isFigureText } from './FigureNode';
 import type { DocumentNodeJson } from './documentJson';
 import { AppError } from './errorCodes';
 
@@ -36,5 +37,12 @@ function checkAttributes(node: ProseMirrorNode): void {
   }
   if ('textAlign' in node.attrs && !allowedAlignments.has(node.attrs.textAlign)) {
     throw new RangeError(`alignment ${String(node.attrs.textAlign)} is not allowed`);
+  }
+  if (node.type.name === 'figure') {
+    // A media id is also a file name in the media folder: only the 64-hex form can never be a path.
+    if (!isFigureMediaId(node.attrs.mediaId)) throw new RangeError(`photo id ${JSON.stringify(node.attrs.mediaId)} is not a media id`);
+    for (const name of ['alt', 'credit'] as const) {
+      if (!isFigureText(node.attrs[name])) throw new RangeError(`photo ${name} must be text of at most ${figureTextMaximumLength} characters`);
+    }
   }
 }

@@ -1,10 +1,14 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Article } from './articleModel';
+import { collectFigures } from './collectFigures';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
 import { escapeHtml } from './escapeHtml';
 import { exportStylesheet } from './exportStylesheet';
 import { formatDisplayDate } from './publicationDate';
-import { serializeDocumentHtml } from './serializeDocumentHtml';
+import { serializeCoverFigureHtml, serializeDocumentHtml, type ExportImages } from './serializeDocumentHtml';
+
+export type { ExportImage, ExportImages } from './serializeDocumentHtml';
 
 /** The page title of an article that has none yet: a browser tab and html-validate both need a non-empty <title>. */
 export const untitledArticleTitle = 'Bài viết chưa có tiêu đề';
@@ -21,14 +25,40 @@ function indentLines(text: string, indent: string): string[] {
     .map((line) => (line === '' ? '' : indent + line));
 }
 
+/** The figure the article names as its cover: the first one showing `coverMediaId`; null when none does. */
+function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): ProseMirrorNode | null {
+  if (coverMediaId === null) return null;
+  let cover: ProseMirrorNode | null = null;
+  doc.descendants((node) => {
+    if (cover === null && node.type.name === 'figure' && node.attrs['mediaId'] === coverMediaId) cover = node;
+    return cover === null;
+  });
+  return cover;
+}
+
 /**
- * The article as a standalone HTML5 page for the agency's CMS: date, title and sapo in a header, the body,
- * then byline and photo credit. Pure and deterministic (same article, same bytes), nothing executable in it.
- * Throws an `invalid-request` AppError when the body is not a valid document, `export-failed` when it holds
- * a node or mark the exporter does not support.
+ * The media ids of an article's photos in the order the exported page shows them: the cover first (when it is one
+ * of the body's figures), then the body's figures, each id once. The folder export numbers its image files so.
  */
-export function exportArticleHtml(article: Article): string {
-  const body = serializeDocumentHtml(parseDocument(article.body), '      ');
+export function exportImageOrder(article: Article): string[] {
+  const bodyIds = collectFigures(article.body).map((figure) => figure.mediaId);
+  const coverId = article.coverMediaId !== null && bodyIds.includes(article.coverMediaId) ? [article.coverMediaId] : [];
+  return [...new Set([...coverId, ...bodyIds])];
+}
+
+/**
+ * The article as a standalone HTML5 page for the agency's CMS: date, title, sapo and cover photo in a header, the
+ * body, then byline and photo credit. `images` gives each photo's src (a data: URI, or `images/…` beside the page)
+ * and size. Pure and deterministic (same article and images, same bytes), nothing executable in it.
+ * Throws an `invalid-request` AppError when the body is not a valid document, `export-failed` when it holds a node
+ * or mark the exporter does not support or a photo missing from `images` or with a src other than those two forms.
+ */
+export function exportArticleHtml(article: Article, images: ExportImages = {}): string {
+  const doc = parseDocument(article.body);
+  // The cover leads the page and is not shown a second time in the body; a cover id no figure shows is ignored.
+  const cover = findCoverFigure(doc, article.coverMediaId);
+  const body = serializeDocumentHtml(doc, { indent: '      ', images, omit: cover });
+  const coverHtml = cover === null ? '' : serializeCoverFigureHtml(cover, { indent: '      ', images });
   const title = article.title.trim();
   const sapo = article.sapo.trim();
   const byline = bylineText(article.bylineRole, article.bylineName);
@@ -55,6 +85,7 @@ export function exportArticleHtml(article: Article): string {
     `      <time datetime="${date}">${escapeHtml(formatDisplayDate(article.publicationDate))}</time>`,
     ...optionalLine(title, (text) => `      <h1>${text}</h1>`),
     ...optionalLine(sapo, (text) => `      <p class="sapo">${text}</p>`),
+    ...(coverHtml === '' ? [] : [coverHtml]),
     '    </header>',
     '    <div class="article-body">',
     ...(body === '' ? [] : [body]),

@@ -1,7 +1,7 @@
 /**
  * The stylesheet embedded in every exported article: a clean, readable news page that also prints well.
  * Embedded rather than linked so an exported file is a single self-contained page, and class-based only
- * (alignment, sapo, byline) because inline styles are what a CMS import strips first.
+ * (alignment, sapo, byline, photo, caption, credit) because inline styles are what a CMS import strips first.
  */
 export const exportStylesheet = `
 :root { color-scheme: light; }
@@ -45,6 +45,10 @@ a, u { text-underline-offset: 0.22em; }
 figure { margin: 1.5rem 0; }
 figure img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figcaption { margin-top: 0.5rem; color: #555; font-size: 0.875rem; line-height: 1.45; text-align: center; }
+/* The lead photo sits under the sapo; its caption reads like any other. */
+.cover { margin: 1.25rem 0 0; }
+/* The photographer's credit on its own line under the caption, small and to the right. */
+.photo-credit { display: block; margin-top: 0.125rem; color: #6b6b6b; font-size: 0.8125rem; font-style: italic; text-align: right; }
 footer { margin-top: 2rem; text-align: right; font-weight: 700; }
 footer p { margin: 0.125rem 0; }
 .credit { font-weight: 400; font-style: italic; color: #444; }

@@ -4,10 +4,29 @@ import { AppError } from './errorCodes';
 import { escapeHtml } from './escapeHtml';
 import { isSafeLinkHref } from './isSafeLinkHref';
 
-/** What a block serializer may ask for: its children as block lines, or as one line of inline HTML. */
+/** A photo as the exported page shows it: its `src` (a data: URI or a relative file name) and pixel size. */
+export interface ExportImage {
+  readonly src: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The photos an export may show, by media id; the caller prepares them, the serializer never reads a file. */
+export type ExportImages = Readonly<Record<string, ExportImage>>;
+
+/** What a block serializer may ask for: its children as block lines, one line of inline HTML, or a photo. */
 export interface BlockRenderer {
   blocks(node: ProseMirrorNode): string[];
   inline(node: ProseMirrorNode): string;
+  /** The checked image of a media id; throws an `export-failed` AppError when it is missing or its src is not allowed. */
+  image(mediaId: string): ExportImage;
+}
+
+/** How a document is serialized: the indent of every line, the photos, and a node to leave out (the cover). */
+export interface SerializeOptions {
+  readonly indent?: string;
+  readonly images?: ExportImages;
+  readonly omit?: ProseMirrorNode | null;
 }
 
 /**
@@ -48,6 +67,47 @@ function exportableHref(href: unknown): string | null {
   return isSafeLinkHref(cleaned) ? cleaned : null;
 }
 
+/** The alt text of a photo nobody described: true (it is a photo) without claiming anything about it. */
+export const undescribedPhotoAlt = 'Ảnh';
+
+// Only what the exporter itself produces: an embedded raster image, or a file in the export's own images/ folder.
+const allowedImageSource = /^(?:data:image\/(?:jpeg|png|gif|webp);base64,[A-Za-z0-9+/]+={0,2}|images\/[a-z0-9-]+\.(?:jpg|png|gif|webp))$/;
+
+function checkedImage(images: ExportImages, mediaId: string): ExportImage {
+  const image = Object.hasOwn(images, mediaId) ? images[mediaId] : undefined;
+  if (image === undefined) {
+    throw new AppError('export-failed', `Không xuất được bài: thiếu ảnh ${mediaId.slice(0, 12)}… trong thư viện ảnh.`);
+  }
+  const validSize = Number.isSafeInteger(image.width) && image.width > 0 && Number.isSafeInteger(image.height) && image.height > 0;
+  if (typeof image.src !== 'string' || !allowedImageSource.test(image.src) || !validSize) {
+    throw new AppError('export-failed', `Không xuất được bài: ảnh ${mediaId.slice(0, 12)}… có địa chỉ hoặc kích thước không hợp lệ.`);
+  }
+  return image;
+}
+
+/** Text with its runs of whitespace made single spaces and trimmed. */
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A figure as `<figure class="…"><img …><figcaption>` caption and credit `</figcaption></figure>`. Its alt text is
+ * the one the user wrote, else the caption, else `undescribedPhotoAlt`; the credit is a span of its own so the
+ * website's stylesheet can place it; an empty caption or credit is left out, and the figcaption when both are.
+ */
+function figureLines(node: ProseMirrorNode, renderer: BlockRenderer, className: string): string[] {
+  const image = renderer.image(String(node.attrs['mediaId']));
+  const caption = collapseSpaces(node.textBetween(0, node.content.size, ' ', ' '));
+  const credit = collapseSpaces(String(node.attrs['credit'] ?? ''));
+  const alt = collapseSpaces(String(node.attrs['alt'] ?? '')) || caption || undescribedPhotoAlt;
+  const parts = [
+    ...(caption === '' ? [] : [`<span class="caption">${renderer.inline(node).trim()}</span>`]),
+    ...(credit === '' ? [] : [`<span class="photo-credit">Ảnh: ${escapeHtml(credit)}</span>`]),
+  ];
+  const img = `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(alt)}" width="${image.width}" height="${image.height}">`;
+  return wrapBlocks(`<figure class="${className}">`, [img, ...(parts.length === 0 ? [] : [`<figcaption>${parts.join(' ')}</figcaption>`])], '</figure>');
+}
+
 /** Node type → HTML. Every node type of `documentSchema()` needs an entry here (a test checks it). */
 export const nodeSerializers: Readonly<Record<string, NodeSerializer>> = Object.freeze({
   doc: { kind: 'block', render: (node, renderer) => renderer.blocks(node) },
@@ -81,6 +141,7 @@ export const nodeSerializers: Readonly<Record<string, NodeSerializer>> = Object.
   horizontalRule: { kind: 'block', render: () => ['<hr>'] },
   text: { kind: 'inline', render: (node) => escapeHtml(node.text ?? '') },
   hardBreak: { kind: 'inline', render: () => '<br>' },
+  figure: { kind: 'block', render: (node, renderer) => figureLines(node, renderer, 'photo') },
 });
 
 /** Mark type → wrapping element. Every mark type of `documentSchema()` needs an entry here (a test checks it). */
@@ -111,50 +172,64 @@ function markSerializer(mark: Mark): MarkSerializer {
   return markSerializers[mark.type.name]!;
 }
 
-function renderBlock(node: ProseMirrorNode): string[] {
+function renderBlock(node: ProseMirrorNode, renderer: BlockRenderer): string[] {
   const serializer = nodeSerializer(node);
   if (serializer.kind !== 'block') throw unsupported('nội dung nội dòng ở vị trí khối', node.type.name);
   return serializer.render(node, renderer);
 }
 
-const renderer: BlockRenderer = {
-  blocks(parent) {
-    const lines: string[] = [];
-    parent.forEach((child) => lines.push(...renderBlock(child)));
-    return lines;
-  },
-  inline(parent) {
-    // Marks arrive sorted by schema rank; runs sharing a prefix of marks share their open elements.
-    const openMarks: Mark[] = [];
-    const closers: string[] = [];
-    let html = '';
-    parent.forEach((child) => {
-      const serializer = nodeSerializer(child);
-      if (serializer.kind !== 'inline') throw unsupported('nội dung khối ở vị trí nội dòng', child.type.name);
-      let kept = 0;
-      while (kept < openMarks.length && kept < child.marks.length && openMarks[kept]!.eq(child.marks[kept]!)) kept += 1;
-      while (openMarks.length > kept) {
-        openMarks.pop();
-        html += closers.pop() ?? '';
-      }
-      for (const mark of child.marks.slice(kept)) {
-        const { open, close } = markSerializer(mark)(mark);
-        openMarks.push(mark);
-        closers.push(close);
-        html += open;
-      }
-      html += serializer.render(child);
-    });
-    return html + closers.reverse().join('');
-  },
-};
+function createRenderer({ images = {}, omit = null }: SerializeOptions): BlockRenderer {
+  const renderer: BlockRenderer = {
+    blocks(parent) {
+      const lines: string[] = [];
+      parent.forEach((child) => {
+        if (child !== omit) lines.push(...renderBlock(child, renderer));
+      });
+      return lines;
+    },
+    inline(parent) {
+      // Marks arrive sorted by schema rank; runs sharing a prefix of marks share their open elements.
+      const openMarks: Mark[] = [];
+      const closers: string[] = [];
+      let html = '';
+      parent.forEach((child) => {
+        const serializer = nodeSerializer(child);
+        if (serializer.kind !== 'inline') throw unsupported('nội dung khối ở vị trí nội dòng', child.type.name);
+        let kept = 0;
+        while (kept < openMarks.length && kept < child.marks.length && openMarks[kept]!.eq(child.marks[kept]!)) kept += 1;
+        while (openMarks.length > kept) {
+          openMarks.pop();
+          html += closers.pop() ?? '';
+        }
+        for (const mark of child.marks.slice(kept)) {
+          const { open, close } = markSerializer(mark)(mark);
+          openMarks.push(mark);
+          closers.push(close);
+          html += open;
+        }
+        html += serializer.render(child);
+      });
+      return html + closers.reverse().join('');
+    },
+    image: (mediaId) => checkedImage(images, mediaId),
+  };
+  return renderer;
+}
+
+function indentLines(lines: string[], indent: string): string {
+  return lines.map((line) => indent + line).join('\n');
+}
 
 /**
  * The HTML of a parsed article body (a `doc` node from `parseDocument`), one block per line, each line prefixed
- * with `indent`. Throws an `export-failed` AppError on a node or mark type that has no serializer.
+ * with `indent`; `omit` (the node itself, not a copy) is left out. Throws an `export-failed` AppError on a node or
+ * mark type that has no serializer, and on a figure whose image is missing from `images` or not allowed.
  */
-export function serializeDocumentHtml(doc: ProseMirrorNode, indent = ''): string {
-  return renderBlock(doc)
-    .map((line) => indent + line)
-    .join('\n');
+export function serializeDocumentHtml(doc: ProseMirrorNode, options: SerializeOptions = {}): string {
+  return indentLines(renderBlock(doc, createRenderer(options)), options.indent ?? '');
+}
+
+/** The HTML of one figure node as the article's lead image (`<figure class="photo cover">`), same rules as in the body. */
+export function serializeCoverFigureHtml(figure: ProseMirrorNode, options: SerializeOptions = {}): string {
+  return indentLines(figureLines(figure, createRenderer(options), 'photo cover'), options.indent ?? '');
 }

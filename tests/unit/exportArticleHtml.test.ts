@@ -10,7 +10,7 @@ import { documentSchema } from '../../shared/documentSchema';
 import { AppError } from '../../shared/errorCodes';
 import { exportArticleHtml } from '../../shared/exportArticleHtml';
 import { markSerializers, nodeSerializers, serializeDocumentHtml } from '../../shared/serializeDocumentHtml';
-import { everyFeatureBody, everyFeatureBodyHtml, link, paragraph, text } from '../fixtures/everyFeatureBody';
+import { everyFeatureBody, everyFeatureBodyHtml, fixtureImages, link, paragraph, text } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
 import { exportValidationMessages } from '../support/exportValidation';
 
@@ -58,7 +58,7 @@ describe('exportArticleHtml', () => {
   });
 
   it('exports a body using every node, mark and alignment as a page html-validate reports no problems in', async () => {
-    expect(await exportValidationMessages(exportArticleHtml(articleWith(everyFeatureBody)))).toEqual([]);
+    expect(await exportValidationMessages(exportArticleHtml(articleWith(everyFeatureBody), fixtureImages))).toEqual([]);
   });
 
   it('exports an article with no title, sapo, byline, credit or body text as a page html-validate reports no problems in', async () => {
@@ -92,13 +92,13 @@ describe('exportArticleHtml', () => {
   });
 
   it('serializes every node and mark to its own element, alignment as a class', () => {
-    const html = exportArticleHtml(articleWith(everyFeatureBody));
+    const html = exportArticleHtml(articleWith(everyFeatureBody), fixtureImages);
     const body = /<div class="article-body">\n([\s\S]*?)\n {4}<\/div>/.exec(html)?.[1];
     expect(body?.replace(/^ {6}/gm, '')).toBe(everyFeatureBodyHtml);
   });
 
   it('never writes an inline style', () => {
-    expect(exportArticleHtml(articleWith(everyFeatureBody))).not.toMatch(/\sstyle\s*=/i);
+    expect(exportArticleHtml(articleWith(everyFeatureBody), fixtureImages)).not.toMatch(/\sstyle\s*=/i);
   });
 
   it('escapes markup typed into the title, sapo, byline, credit and body text', () => {
@@ -147,12 +147,12 @@ describe('exportArticleHtml', () => {
 
   it('fails the export rather than drop content of a node or mark type it has no serializer for', () => {
     const schema = new Schema({
-      nodes: { doc: { content: 'block+' }, paragraph: { group: 'block', content: 'inline*' }, figure: { group: 'block' }, text: { group: 'inline' } },
+      nodes: { doc: { content: 'block+' }, paragraph: { group: 'block', content: 'inline*' }, video: { group: 'block' }, text: { group: 'inline' } },
       marks: { strike: {} },
     });
-    const withFigure = schema.node('doc', null, [schema.node('figure')]);
+    const withVideo = schema.node('doc', null, [schema.node('video')]);
     const withStrike = schema.node('doc', null, [schema.node('paragraph', null, [schema.text('x', [schema.mark('strike')])])]);
-    expect((thrownBy(() => serializeDocumentHtml(withFigure)) as AppError).code).toBe('export-failed');
+    expect((thrownBy(() => serializeDocumentHtml(withVideo)) as AppError).code).toBe('export-failed');
     expect((thrownBy(() => serializeDocumentHtml(withStrike)) as AppError).code).toBe('export-failed');
   });
 
