@@ -56,6 +56,7 @@ export const articleSummarySchema = articleSchema.pick({
   status: true,
   bylineRole: true,
   bylineName: true,
+  photoCredit: true,
   publicationDate: true,
   revision: true,
   createdAt: true,
@@ -66,6 +67,6 @@ export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 /** The summary of an article, as the library index keeps it. */
 export function summarizeArticle(article: Article): ArticleSummary {
-  const { id, title, status, bylineRole, bylineName, publicationDate, revision, createdAt, updatedAt, trashedAt } = article;
-  return { id, title, status, bylineRole, bylineName, publicationDate, revision, createdAt, updatedAt, trashedAt };
+  const { id, title, status, bylineRole, bylineName, photoCredit, publicationDate, revision, createdAt, updatedAt, trashedAt } = article;
+  return { id, title, status, bylineRole, bylineName, photoCredit, publicationDate, revision, createdAt, updatedAt, trashedAt };
 }

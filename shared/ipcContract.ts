@@ -4,13 +4,20 @@ import {
   articleIdSchema,
   articleSchema,
   articleSummarySchema,
+  mediaIdSchema,
 } from './articleModel';
 import { settingsSchema } from './settingsModel';
+import { mediaInfoSchema, mediaLimits } from './mediaModel';
+import { nfcString } from './nfcString';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
 import type { ApiName, IpcChannel } from './ipcChannels';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: articleIdSchema }).strict();
+const exportOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
 
 /** One entry of the contract: what a channel takes and what it gives back. */
 export interface ChannelContract<Request extends z.ZodType, Result extends z.ZodType> {
@@ -45,14 +52,37 @@ export const ipcContract = {
   'article:duplicate': channel(byId, articleSchema, 'Copies an article as a new draft titled "(bản sao)".'),
   'article:trash': channel(byId, articleSummarySchema, 'Moves an article to the trash (restorable).'),
   'article:restore': channel(byId, articleSummarySchema, 'Brings an article back from the trash.'),
-  'article:exportHtml': channel(
+  'article:exportHtml': channel(byId, exportOutcome, 'Exports an article as one standalone HTML file (photos embedded) where the user chooses.'),
+  'article:exportFolder': channel(
     byId,
-    z.discriminatedUnion('status', [
-      z.object({ status: z.literal('saved'), path: z.string() }),
-      z.object({ status: z.literal('cancelled') }),
-    ]),
-    'Exports an article as a standalone HTML file where the user chooses.',
+    exportOutcome,
+    'Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos.',
   ),
+  'trash:empty': channel(
+    empty,
+    z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() }),
+    'Deletes every trashed article for good, then the photos no remaining article uses.',
+  ),
+  'media:importFromDialog': channel(
+    empty,
+    z.object({
+      imported: z.array(mediaInfoSchema),
+      refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
+    }),
+    'Asks the user for photos, then imports each (refusals are reported per file, never thrown).',
+  ),
+  'media:importBytes': channel(
+    z
+      .object({
+        fileName: nfcString(255),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= mediaLimits.maximumBytes, 'Tệp quá lớn'),
+      })
+      .strict(),
+    mediaInfoSchema,
+    'Imports a dropped or pasted photo.',
+  ),
+  'media:get': channel(z.object({ id: mediaIdSchema }).strict(), mediaInfoSchema, 'What the library knows about one photo.'),
+  'people:names': channel(empty, z.array(z.string()), 'Names used before in bylines and photo credits, for completion.'),
   'settings:get': channel(empty, settingsSchema, 'Reads the settings.'),
   'settings:update': channel(settingsSchema.partial().strict(), settingsSchema, 'Changes some settings and returns them all.'),
   'app:info': channel(
@@ -82,6 +112,8 @@ export type PreloadApi = {
 } & {
   /** Subscribes to the window's close request; returns the unsubscribe function. */
   onAppBeforeClose: (listener: () => void) => () => void;
+  /** The URL the renderer may show a stored photo from (a custom protocol in Electron, the bridge in tests). */
+  mediaUrl: (mediaId: string) => string;
 };
 
 /** The handler table: one async function per channel, served by Electron's ipcMain and by the test bridge alike. */

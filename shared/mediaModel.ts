@@ -22,10 +22,4 @@ export const mediaInfoSchema = z.object({
 });
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
-/** Size limits checked before a photo is decoded. */
-export const mediaLimits = {
-  /** Bigger files are refused unread (a camera JPEG is 5–25 MB). */
-  maximumBytes: 60 * 1024 * 1024,
-  /** Decompression-bomb guard, read from the header before decoding. */
-  maximumPixels: 40_000_000,
-} as const;
+export { mediaLimits } from './mediaLimits';

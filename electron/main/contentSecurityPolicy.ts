@@ -3,7 +3,7 @@ export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: banthao-media:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

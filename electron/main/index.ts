@@ -6,6 +6,7 @@ import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { guardWindowClose } from './guardWindowClose';
 import { createHandlers } from './ipc/createHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
+import { registerMediaProtocol, registerMediaSchemePrivileges } from './registerMediaProtocol';
 import { openLibrary } from './services/openLibrary';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -19,6 +20,7 @@ const dataDirectory = app.getPath('userData');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerMediaSchemePrivileges();
   void start();
 }
 
@@ -26,11 +28,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   Menu.setApplicationMenu(createApplicationMenu());
-  const { store, settings } = await openLibrary(dataDirectory);
+  const { store, settings, media } = await openLibrary(dataDirectory);
+  registerMediaProtocol(media);
   let onCloseReady = () => {};
   const handlers = createHandlers({
     store,
     settings,
+    media,
     appInfo: { version: app.getVersion(), dataDirectory },
     onCloseReady: () => onCloseReady(),
     dialogs: {
@@ -43,6 +47,23 @@ async function start(): Promise<void> {
         };
         const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
         return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
+      },
+      async chooseExportFolder() {
+        const options = { title: 'Chọn thư mục để xuất bài', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const owner = BrowserWindow.getFocusedWindow();
+        const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+        return answer.canceled ? null : (answer.filePaths[0] ?? null);
+      },
+      async chooseImageFiles() {
+        const options = {
+          title: 'Chèn ảnh',
+          defaultPath: app.getPath('pictures'),
+          properties: ['openFile' as const, 'multiSelections' as const],
+          filters: [{ name: 'Ảnh (JPEG, PNG, WebP, GIF)', extensions: ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif'] }],
+        };
+        const owner = BrowserWindow.getFocusedWindow();
+        const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+        return answer.canceled ? [] : answer.filePaths;
       },
     },
   });

@@ -19,5 +19,7 @@ export function createPreloadApi(ipcRenderer: IpcRendererLike): PreloadApi {
     ipcRenderer.on('app:beforeClose', forward);
     return () => ipcRenderer.removeListener('app:beforeClose', forward);
   };
+  // Served by main's protocol handler from the media folder; no IPC round trip per image.
+  api.mediaUrl = (mediaId: string) => `banthao-media://photo/${encodeURIComponent(mediaId)}`;
   return api as PreloadApi;
 }

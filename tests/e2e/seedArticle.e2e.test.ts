@@ -26,6 +26,11 @@ function field(page: Page, label: string) {
   return page.getByRole('textbox', { name: label, exact: true });
 }
 
+/** A name field offering completions (an input with a datalist is a combobox to assistive technology). */
+function nameField(page: Page, label: string) {
+  return page.getByRole('combobox', { name: label, exact: true });
+}
+
 function selectField(page: Page, label: string) {
   return page.getByRole('combobox', { name: label, exact: true });
 }
@@ -71,8 +76,8 @@ describe('the seed article typed into the app', () => {
       await page.keyboard.insertText(paragraph);
     }
     await selectField(page, 'Hình thức ghi tên').selectOption(parts.bylineRole);
-    await field(page, 'Tác giả').fill(parts.bylineName);
-    await field(page, 'Ảnh').fill(parts.photoCredit);
+    await nameField(page, 'Tác giả').fill(parts.bylineName);
+    await nameField(page, 'Ảnh').fill(parts.photoCredit);
     await page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ }).waitFor();
 
     // What the library shows after a restart can only have come from disk.
@@ -89,8 +94,8 @@ describe('the seed article typed into the app', () => {
     expect(await field(page, 'Tiêu đề').inputValue()).toBe(nfc(parts.title));
     expect(await field(page, 'Sapo').inputValue()).toBe(nfc(parts.sapo));
     expect(await selectField(page, 'Hình thức ghi tên').inputValue()).toBe(parts.bylineRole);
-    expect(await field(page, 'Tác giả').inputValue()).toBe(nfc(parts.bylineName));
-    expect(await field(page, 'Ảnh').inputValue()).toBe(nfc(parts.photoCredit));
+    expect(await nameField(page, 'Tác giả').inputValue()).toBe(nfc(parts.bylineName));
+    expect(await nameField(page, 'Ảnh').inputValue()).toBe(nfc(parts.photoCredit));
     await screenshot(page, 'editor', true);
 
     await page.getByRole('button', { name: 'Xuất HTML', exact: true }).click();

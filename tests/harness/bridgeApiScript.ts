@@ -17,8 +17,15 @@ export function bridgeApiScript(): string {
   const listeners = ${JSON.stringify(listeners)};
   const encoder = new TextEncoder();
   const failure = (message) => ({ ok: false, error: { code: 'internal', message } });
+  // JSON has no bytes: a Uint8Array (a dropped photo) travels as {"$bytes": base64}; the bridge turns it back.
+  const toBase64 = (bytes) => {
+    let binary = '';
+    for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(index, index + 0x8000));
+    return btoa(binary);
+  };
+  const encode = (key, value) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value);
   const call = async (channel, request) => {
-    const body = JSON.stringify(request === undefined ? null : request);
+    const body = JSON.stringify(request === undefined ? null : request, encode);
     let response;
     try {
       response = await fetch('/bridge/call/' + encodeURIComponent(channel), {
@@ -40,6 +47,7 @@ export function bridgeApiScript(): string {
   for (const [name, channel] of calls) api[name] = (request) => call(channel, request);
   // The browser never asks before closing: a subscription that never fires.
   for (const name of listeners) api[name] = () => () => {};
+  api.mediaUrl = (mediaId) => '/bridge/media/' + encodeURIComponent(mediaId);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
 })();
 `;

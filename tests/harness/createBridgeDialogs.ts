@@ -5,7 +5,7 @@ import type { Dialogs } from '../../electron/main/ipc/createHandlers';
 export interface BridgeDialogOptions {
   /** Where "Xuất HTML" writes, as if the user had picked this folder in the save dialog. */
   exportDirectory: string;
-  /** Files an open dialog will answer with, in order (reserved for the import dialogs to come). */
+  /** Files the "insert photo" dialog answers with (BANTHAO_OPEN_FILES). */
   openFiles?: readonly string[];
 }
 
@@ -16,6 +16,13 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
       await mkdir(options.exportDirectory, { recursive: true });
       // basename: a suggested name can never climb out of the export folder.
       return join(options.exportDirectory, basename(suggestedFileName));
+    },
+    async chooseExportFolder() {
+      await mkdir(options.exportDirectory, { recursive: true });
+      return options.exportDirectory;
+    },
+    async chooseImageFiles() {
+      return [...(options.openFiles ?? [])];
     },
   };
 }

@@ -64,6 +64,14 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The reviver matching api.js's encoder: {"$bytes": base64} becomes a Uint8Array, as Electron's IPC would deliver. */
+function decodeBytes(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
+    return new Uint8Array(Buffer.from((value as { $bytes: string }).$bytes, 'base64'));
+  }
+  return value;
+}
+
 function cookieValue(request: IncomingMessage, name: string): string | null {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
@@ -77,13 +85,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const rendererDirectory = options.rendererDirectory ?? join(repositoryRoot, 'out', 'renderer');
   const indexPath = join(rendererDirectory, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`Bridge: ${indexPath} is missing; build the app first (npx electron-vite build).`);
-  const { store, settings, paths } = await openLibrary(options.dataDirectory);
+  const { store, settings, media: mediaStore, paths } = await openLibrary(options.dataDirectory);
   const exportDirectory = options.exportDirectory ?? process.env.BANTHAO_EXPORT_DIR ?? paths.exports;
   const openFiles = [...(options.openFiles ?? [])];
   const version = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const handlers = createHandlers({
     store,
     settings,
+    media: mediaStore,
     dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
     appInfo: { version, dataDirectory: options.dataDirectory },
     onCloseReady: () => undefined,
@@ -116,7 +125,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     if (body === null) return sendText(response, 413, 'Yêu cầu quá lớn / request too large', { Connection: 'close' });
     let rawRequest: unknown;
     try {
-      rawRequest = JSON.parse(body.toString('utf8'));
+      rawRequest = JSON.parse(body.toString('utf8'), decodeBytes);
     } catch {
       const envelope: Envelope<never> = { ok: false, error: { code: 'invalid-request', message: `Yêu cầu không phải JSON hợp lệ (${channel})` } };
       return send(response, 400, 'application/json; charset=utf-8', JSON.stringify(envelope));
@@ -127,6 +136,12 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   async function serveBridge(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     if (!hasSession(request)) return sendText(response, 403, 'Forbidden');
     if (request.headers.origin !== undefined && request.headers.origin !== origin) return sendText(response, 403, 'Forbidden origin');
+    const media = /^\/bridge\/media\/([a-f0-9]{64})$/.exec(url.pathname);
+    if (media !== null) {
+      // The same display copy Electron's banthao-media: protocol serves.
+      const preview = await readFile(mediaStore.previewPath(media[1]!)).catch(() => null);
+      return preview === null ? sendText(response, 404, 'Not found') : send(response, 200, 'image/webp', preview);
+    }
     if (url.pathname === '/bridge/api.js') {
       return request.method === 'GET' || request.method === 'HEAD' ? send(response, 200, 'text/javascript; charset=utf-8', apiScript) : sendText(response, 405, 'Method not allowed');
     }

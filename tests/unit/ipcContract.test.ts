@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiNameOf, ipcChannels, type IpcChannel } from '../../shared/ipcChannels';
 import { ipcContract, type HandlerTable } from '../../shared/ipcContract';
-import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createPreloadApi } from '../../electron/preload/createPreloadApi';
-import { openLibrary } from '../../electron/main/services/openLibrary';
-import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { createTestHandlers } from '../support/createTestHandlers';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 /** A handler table whose every handler is a spy, to prove a bad request never reaches one. */
 function spyHandlers(): HandlerTable {
@@ -27,6 +26,12 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'article:trash': [{ id: 12345678 }],
   'article:restore': [{}],
   'article:exportHtml': [{ id: 'abcdef12-0000', path: '/etc/cron.d/x' }],
+  'article:exportFolder': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/' }],
+  'trash:empty': [{ confirm: true }],
+  'media:importFromDialog': [{ paths: ['/etc/passwd'] }],
+  'media:importBytes': [{ fileName: 'a.jpg', bytes: 'AAAA' }, { fileName: 'a.jpg' }, { fileName: 'a.jpg', bytes: [255, 216, 255] }, { fileName: 7, bytes: new Uint8Array(4) }],
+  'media:get': [{ id: 'ABC' }, { id: '../../etc/passwd' }, { id: 'a'.repeat(63) }],
+  'people:names': [{ limit: 5 }],
   'settings:get': [{ language: 'vi' }],
   'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
   'app:info': [{ verbose: true }],
@@ -41,16 +46,7 @@ describe('IPC contract', () => {
   });
 
   it('has exactly one handler per channel and no handler for anything else', async () => {
-    const dataDirectory = await temporaryDirectory();
-    const { store, settings } = await openLibrary(dataDirectory);
-    flushBeforeCleanup(store);
-    const handlers = createHandlers({
-      store,
-      settings,
-      dialogs: { chooseExportPath: async () => null },
-      appInfo: { version: '0.0.0', dataDirectory },
-      onCloseReady: () => {},
-    });
+    const { handlers } = await createTestHandlers(await temporaryDirectory());
     expect(Object.keys(handlers).sort()).toEqual([...ipcChannels].sort());
   });
 
@@ -64,7 +60,7 @@ describe('IPC contract', () => {
       on: () => undefined,
       removeListener: () => undefined,
     }) as unknown as Record<string, (request: unknown) => Promise<unknown>>;
-    const names = Object.keys(api).filter((name) => name !== 'onAppBeforeClose');
+    const names = Object.keys(api).filter((name) => name !== 'onAppBeforeClose' && name !== 'mediaUrl');
     expect(names.sort()).toEqual(ipcChannels.map((channel) => apiNameOf(channel)).sort());
     for (const channel of ipcChannels) await api[apiNameOf(channel)]!({ probe: channel });
     expect(invoked).toEqual(ipcChannels.map((channel) => [channel, { probe: channel }]));

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { createTestHandlers } from '../support/createTestHandlers';
 import { sampleContent } from '../support/sampleContent';
-import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 const nfd = (text: string) => text.normalize('NFD');
 
@@ -14,9 +13,7 @@ describe('NFC normalization', () => {
 
   it('stores every text of an article in NFC even when it arrives decomposed (NFD)', async () => {
     const dataDirectory = await temporaryDirectory();
-    const { store, settings, paths } = await openLibrary(dataDirectory);
-    flushBeforeCleanup(store);
-    const handlers = createHandlers({ store, settings, dialogs: { chooseExportPath: async () => null }, appInfo: { version: '0', dataDirectory }, onCloseReady: () => {} });
+    const { handlers, store, paths } = await createTestHandlers(dataDirectory);
     const article = await store.create();
     const decomposed = sampleContent({
       title: nfd('Hội nghị “Sơ kết”'),

@@ -1,6 +1,11 @@
-import { exportArticleHtml } from '../../../shared/exportArticleHtml';
+import { basename } from 'node:path';
+import { collectFigures } from '../../../shared/collectFigures';
+import { AppError } from '../../../shared/errorCodes';
 import type { HandlerTable } from '../../../shared/ipcContract';
 import { slugify } from '../../../shared/slugify';
+import type { MediaStore } from '../media/MediaStore';
+import { listPeopleNames } from '../services/listPeopleNames';
+import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import type { ArticleStore } from '../storage/ArticleStore';
 import type { SettingsStore } from '../storage/SettingsStore';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
@@ -9,11 +14,16 @@ import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFile
 export interface Dialogs {
   /** Asks where to save an export; null when the user cancelled. */
   chooseExportPath(suggestedFileName: string): Promise<string | null>;
+  /** Asks for the folder an export folder goes into; null when the user cancelled. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Asks for photos to insert; empty when the user cancelled. */
+  chooseImageFiles(): Promise<string[]>;
 }
 
 export interface HandlerDependencies {
   store: ArticleStore;
   settings: SettingsStore;
+  media: MediaStore;
   dialogs: Dialogs;
   appInfo: { version: string; dataDirectory: string };
   /** Called when the renderer has flushed its pending saves before the window closes. */
@@ -23,24 +33,64 @@ export interface HandlerDependencies {
 
 /** The table of every channel's handler: the same table serves ipcMain and the loopback test bridge. */
 export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
-  const { store, settings, dialogs, appInfo } = dependencies;
+  const { store, settings, media, dialogs, appInfo } = dependencies;
+  const exportDependencies = () => ({ media, settings: settings.get() });
   return {
     'library:list': async ({ scope }) => store.list(scope),
     'article:create': async () => store.create(),
     'article:get': async ({ id }) => store.get(id),
-    'article:save': async ({ id, baseRevision, content }) => store.save(id, baseRevision, content),
+    'article:save': async ({ id, baseRevision, content }) => {
+      // A figure may only name a photo the library holds: a forged id must not reach disk or an export.
+      for (const figure of collectFigures(content.body)) {
+        if (!(await media.has(figure.mediaId))) throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
+      }
+      return store.save(id, baseRevision, content);
+    },
     'article:duplicate': async ({ id }) => store.duplicate(id),
     'article:trash': async ({ id }) => store.trash(id),
     'article:restore': async ({ id }) => store.restore(id),
     'article:exportHtml': async ({ id }) => {
       const article = await store.get(id);
-      // Render before asking: a document that cannot be exported fails before the user picks a place.
-      const html = exportArticleHtml(article);
+      // Render before asking: an article that cannot be exported fails before the user picks a place.
+      const html = await renderStandaloneHtml(article, exportDependencies());
       const path = await dialogs.chooseExportPath(`${slugify(article.title)}.html`);
       if (path === null) return { status: 'cancelled' };
       await writeFileDurably(path, html, dependencies.writeOptions);
       return { status: 'saved', path };
     },
+    'article:exportFolder': async ({ id }) => {
+      const article = await store.get(id);
+      const parentFolder = await dialogs.chooseExportFolder();
+      if (parentFolder === null) return { status: 'cancelled' };
+      return { status: 'saved', path: await writeExportFolder(article, parentFolder, exportDependencies()) };
+    },
+    'trash:empty': async () => {
+      const removedArticles = await store.emptyTrash();
+      // Photos go only now, and only those no remaining article (trashed or not) still shows.
+      const referenced = new Set<string>();
+      for await (const article of store.allArticles()) {
+        for (const figure of collectFigures(article.body)) referenced.add(figure.mediaId);
+        if (article.coverMediaId !== null) referenced.add(article.coverMediaId);
+      }
+      const removedPhotos = await media.removeUnused(referenced);
+      return { removedArticles: removedArticles.length, removedPhotos: removedPhotos.length };
+    },
+    'media:importFromDialog': async () => {
+      const imported = [];
+      const refused = [];
+      for (const path of await dialogs.chooseImageFiles()) {
+        try {
+          imported.push(await media.importFile(path));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          refused.push({ fileName: basename(path), message: error.message });
+        }
+      }
+      return { imported, refused };
+    },
+    'media:importBytes': async ({ fileName, bytes }) => media.importImage({ bytes, fileName }),
+    'media:get': async ({ id }) => media.get(id),
+    'people:names': async () => listPeopleNames(store.list('active')),
     'settings:get': async () => settings.get(),
     'settings:update': async (changes) => settings.update(changes),
     'app:info': async () => ({ ...appInfo }),

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { MediaStore } from '../media/MediaStore';
 import { ArticleStore } from '../storage/ArticleStore';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
@@ -7,6 +8,8 @@ import type { DurableWriteOptions } from '../storage/writeFileDurably';
 export function libraryPaths(dataDirectory: string) {
   return {
     library: join(dataDirectory, 'library'),
+    // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
+    media: join(dataDirectory, 'library', 'media'),
     exports: join(dataDirectory, 'exports'),
   };
 }
@@ -16,5 +19,6 @@ export async function openLibrary(dataDirectory: string, options: { now?: () => 
   const paths = libraryPaths(dataDirectory);
   const store = await ArticleStore.open({ directory: paths.library, now: options.now, writeOptions: options.writeOptions });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions);
-  return { store, settings, paths };
+  const media = await MediaStore.open({ directory: paths.media, now: options.now });
+  return { store, settings, media, paths };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -196,6 +196,27 @@ export class ArticleStore {
     const updated: Article = { ...stored, trashedAt, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
     await this.#put(updated);
     return summarizeArticle(updated);
+  }
+
+  /** Deletes every trashed article file for good; returns their ids. The user confirmed this in the UI. */
+  async emptyTrash(): Promise<string[]> {
+    const trashed = this.list('trash').map((summary) => summary.id);
+    for (const id of trashed) {
+      await this.#fileOf(id).settled();
+      await rm(this.#pathOf(id), { force: true });
+      this.#files.delete(id);
+      this.#summaries.delete(id);
+    }
+    if (trashed.length > 0) await this.#writeIndex();
+    return trashed;
+  }
+
+  /** Every stored article, trashed or not, one at a time (for work that must see all of them). */
+  async *allArticles(): AsyncGenerator<Article> {
+    for (const id of [...this.#summaries.keys()]) {
+      const article = await this.#fileOf(id).read();
+      if (article !== null) yield article;
+    }
   }
 
   async #put(article: Article): Promise<void> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settingsModel';
+import { defaultSettings, settingsSchema, storedSettingsSchema, type Settings } from '../../../shared/settingsModel';
 import { AppError } from '../../../shared/errorCodes';
 import { DurableJsonFile } from './DurableJsonFile';
 import type { DurableWriteOptions } from './writeFileDurably';
@@ -10,7 +10,7 @@ export class SettingsStore {
   readonly #database: Low<Settings>;
 
   private constructor(directory: string, writeOptions: DurableWriteOptions) {
-    this.#database = new Low(new DurableJsonFile(join(directory, 'settings.json'), settingsSchema, writeOptions), { ...defaultSettings });
+    this.#database = new Low(new DurableJsonFile<Settings>(join(directory, 'settings.json'), storedSettingsSchema, writeOptions), { ...defaultSettings });
   }
 
   static async open(directory: string, writeOptions: DurableWriteOptions = {}): Promise<SettingsStore> {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { articleSummarySchema } from '../../../shared/articleModel';
 
-export const libraryIndexFormatVersion = 1;
+// 2: summaries carry photoCredit. An index of another version is rebuilt from the article files (it is only a cache).
+export const libraryIndexFormatVersion = 2;
 
 /** The library index: a cache of article summaries, always rebuildable from the article files. */
 export const libraryIndexSchema = z.object({

@@ -43,6 +43,11 @@ function unwrap(channel: IpcChannel) {
 /** The renderer's only door to the platform: each call resolves to its value or throws an ApiError. */
 export const api = Object.fromEntries(ipcChannels.map((channel) => [apiNameOf(channel), unwrap(channel)])) as UnwrappedApi;
 
+/** The URL to show a stored photo from (never file://: the platform serves it). */
+export function mediaUrl(mediaId: string): string {
+  return preload().mediaUrl(mediaId);
+}
+
 /** Subscribes to the window's close request (Electron only; the browser harness never sends it). */
 export function onBeforeClose(listener: () => void): () => void {
   return preload().onAppBeforeClose(listener);

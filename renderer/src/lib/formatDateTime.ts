@@ -5,6 +5,12 @@ export function formatTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** "05/07/2022 09:12" from the camera's local time "2022-07-05T09:12:00" (no time zone: shown as recorded). */
+export function formatTakenAt(localTimestamp: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(localTimestamp);
+  return match === null ? localTimestamp : `${match[3]}/${match[2]}/${match[1]} ${match[4]}:${match[5]}`;
+}
+
 /** "26/11/2026 14:05" in the machine's time zone, from an ISO timestamp. */
 export function formatDateTime(isoTimestamp: string): string {
   const date = new Date(isoTimestamp);

@@ -8,6 +8,8 @@ export interface AppDriverOptions {
   dataDirectory: string;
   /** Where "Xuất HTML" writes; default `<data>/exports`. */
   exportDirectory?: string;
+  /** What the "Chèn ảnh" file dialog answers with, as if the user had picked these files. */
+  openFiles?: readonly string[];
 }
 
 /** One running copy of the app, the same to a test whether it is Electron or the browser harness. */

@@ -20,6 +20,7 @@ export class BrowserDriver implements AppDriver {
   readonly name = 'browser' as const;
   readonly dataDirectory: string;
   readonly exportDirectory: string;
+  readonly #openFiles: string[];
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #profileDirectory: string | null = null;
@@ -27,6 +28,7 @@ export class BrowserDriver implements AppDriver {
   constructor(options: AppDriverOptions) {
     this.dataDirectory = options.dataDirectory;
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
+    this.#openFiles = [...(options.openFiles ?? [])];
   }
 
   async start(): Promise<Page> {
@@ -34,7 +36,7 @@ export class BrowserDriver implements AppDriver {
     if (!existsSync(chromiumPath)) {
       throw new Error(`BrowserDriver: no Chromium at ${chromiumPath}; install it (apt-get install chromium) or set BANTHAO_CHROMIUM.`);
     }
-    this.#bridge = await createBridgeServer({ dataDirectory: this.dataDirectory, exportDirectory: this.exportDirectory });
+    this.#bridge = await createBridgeServer({ dataDirectory: this.dataDirectory, exportDirectory: this.exportDirectory, openFiles: this.#openFiles });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
     this.#context = await chromium.launchPersistentContext(this.#profileDirectory, {

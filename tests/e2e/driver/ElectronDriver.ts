@@ -25,11 +25,13 @@ export class ElectronDriver implements AppDriver {
   readonly name = 'electron' as const;
   readonly dataDirectory: string;
   readonly exportDirectory: string;
+  readonly #openFiles: string[];
   #application: ElectronApplication | null = null;
 
   constructor(options: AppDriverOptions) {
     this.dataDirectory = options.dataDirectory;
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
+    this.#openFiles = [...(options.openFiles ?? [])];
   }
 
   async start(): Promise<Page> {
@@ -46,14 +48,24 @@ export class ElectronDriver implements AppDriver {
     // Chromium refuses to run as root with its sandbox on (CI containers); elsewhere the sandbox stays.
     const chromiumSwitches = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
     this.#application = await _electron.launch({ executablePath, args: [...chromiumSwitches, mainScript], cwd: repositoryRoot, env: environment });
-    await this.#application.evaluate(({ dialog }, folder) => {
-      // Answers "Xuất HTML" with <exportDirectory>/<suggested name>, as a user clicking Save would.
-      dialog.showSaveDialog = (async (...args: unknown[]) => {
-        const options = args[args.length - 1] as { defaultPath?: string };
-        const fileName = (options.defaultPath ?? 'bai-viet.html').split(/[\\/]/).pop();
-        return { canceled: false, filePath: `${folder}/${fileName}` };
-      }) as typeof dialog.showSaveDialog;
-    }, this.exportDirectory);
+    await this.#application.evaluate(
+      ({ dialog }, answers) => {
+        // Answers "Xuất HTML" with <exportDirectory>/<suggested name>, as a user clicking Save would.
+        dialog.showSaveDialog = (async (...args: unknown[]) => {
+          const options = args[args.length - 1] as { defaultPath?: string };
+          const fileName = (options.defaultPath ?? 'bai-viet.html').split(/[\\/]/).pop();
+          return { canceled: false, filePath: `${answers.folder}/${fileName}` };
+        }) as typeof dialog.showSaveDialog;
+        // A folder question (the folder export) gets exportDirectory; a file question ("Chèn ảnh") gets openFiles.
+        dialog.showOpenDialog = (async (...args: unknown[]) => {
+          const options = args[args.length - 1] as { properties?: string[] };
+          const wantsFolder = options.properties?.includes('openDirectory') ?? false;
+          const filePaths = wantsFolder ? [answers.folder] : answers.openFiles;
+          return { canceled: filePaths.length === 0, filePaths };
+        }) as typeof dialog.showOpenDialog;
+      },
+      { folder: this.exportDirectory, openFiles: this.#openFiles },
+    );
     const page = await this.#application.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     await this.#application.evaluate(({ BrowserWindow }, size) => {

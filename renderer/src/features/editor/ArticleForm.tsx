@@ -1,23 +1,40 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { Article, ArticleContent } from '../../../../shared/articleModel';
-import { articleStatuses, bylineRoles } from '../../../../shared/articleVocabulary';
-import { bylineText, photoCreditText } from '../../../../shared/creditLines';
+import { articleStatuses } from '../../../../shared/articleVocabulary';
+import { composePhotoCredit } from '../../../../shared/composePhotoCredit';
 import type { DocumentNodeJson } from '../../../../shared/documentJson';
 import { formatDisplayDate, parseDisplayDate } from '../../../../shared/publicationDate';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
-import { describeError } from '../../lib/describeError';
 import { BodyEditor } from './BodyEditor';
+import { CreditsFields, type CreditsValues } from './CreditsFields';
+import { FigureContext, type FigureContextValue } from './FigureContext';
 import { SaveStatusLine } from './SaveStatusLine';
+import { useArticleExport } from './useArticleExport';
 import { useAutosave } from './useAutosave';
+import { usePhotoImport } from './usePhotoImport';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
 function fieldsOf(article: Article): Fields {
   const { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
   return { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
+}
+
+/** The credits typed on the photos, read from the editor's document (cheap: no JSON). */
+function figureCreditsOf(editor: Editor): string[] {
+  const credits: string[] = [];
+  editor.state.doc.descendants((node) => {
+    if (node.type.name === 'figure') credits.push(node.attrs.credit as string);
+    return node.type.name !== 'figure';
+  });
+  return credits;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** Stops Enter from adding a line break to a one-paragraph field and moves on instead, like a form. */
@@ -42,7 +59,8 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(article));
   const [dateText, setDateText] = useState(() => formatDisplayDate(article.publicationDate));
   const [dateInvalid, setDateInvalid] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const [figureCredits, setFigureCredits] = useState<string[]>([]);
+  const [peopleNames, setPeopleNames] = useState<string[]>([]);
   const fieldsRef = useRef(fields);
   const editorRef = useRef<Editor | null>(null);
   const sapoRef = useRef<HTMLTextAreaElement>(null);
@@ -54,51 +72,55 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
   const { markChanged, flush } = autosave;
+  const { exporting, exportHtml, exportFolder } = useArticleExport(article.id, flush, showToast);
+  const { importFromDialog, importFiles } = usePhotoImport(showToast);
 
   const readContent = useCallback(
     (): ArticleContent => ({ ...fieldsRef.current, body: (editorRef.current?.getJSON() as DocumentNodeJson | undefined) ?? initialBody.current }),
     [],
   );
 
-  const onEditorReady = useCallback((editor: Editor) => {
-    editorRef.current = editor;
-  }, []);
-  const onEditorChange = useCallback(
-    (editor: Editor) => {
-      editorRef.current = editor;
+  const updateFields = useCallback(
+    (changes: Partial<Fields>) => {
+      const next = { ...fieldsRef.current, ...changes };
+      // While the credit line is composed, it follows the photos' credits.
+      if (next.photoCreditMode === 'auto' && editorRef.current !== null) next.photoCredit = composePhotoCredit(figureCreditsOf(editorRef.current));
+      fieldsRef.current = next;
+      setFields(next);
       markChanged(readContent);
     },
     [markChanged, readContent],
   );
 
-  const update = <Key extends keyof Fields>(key: Key, value: Fields[Key]) => {
-    fieldsRef.current = { ...fieldsRef.current, [key]: value };
-    setFields(fieldsRef.current);
-    markChanged(readContent);
-  };
+  const onEditorReady = useCallback((editor: Editor) => {
+    editorRef.current = editor;
+    setFigureCredits(figureCreditsOf(editor));
+  }, []);
+  const onEditorChange = useCallback(
+    (editor: Editor) => {
+      editorRef.current = editor;
+      const credits = figureCreditsOf(editor);
+      setFigureCredits((previous) => (sameList(previous, credits) ? previous : credits));
+      const composed = composePhotoCredit(credits);
+      if (fieldsRef.current.photoCreditMode === 'auto' && composed !== fieldsRef.current.photoCredit) updateFields({});
+      else markChanged(readContent);
+    },
+    [markChanged, readContent, updateFields],
+  );
 
-  const exportHtml = useCallback(async () => {
-    setExporting(true);
-    try {
-      await flush();
-      const result = await api.articleExportHtml({ id: article.id });
-      if (result.status === 'saved') {
-        const separator = Math.max(result.path.lastIndexOf('/'), result.path.lastIndexOf('\\'));
-        showToast({ text: messages.exported(result.path.slice(separator + 1)), detail: messages.exportedFolder(result.path.slice(0, separator)), tone: 'info' });
-      } else {
-        showToast({ text: messages.exportCancelled, tone: 'info' });
-      }
-    } catch (error) {
-      showToast({ text: describeError(messages, error), tone: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  }, [article.id, flush, messages, showToast]);
+  const figureContext = useMemo<FigureContextValue>(
+    () => ({ coverMediaId: fields.coverMediaId, setCover: (coverMediaId) => updateFields({ coverMediaId }), importFromDialog, importFiles }),
+    [fields.coverMediaId, updateFields, importFromDialog, importFiles],
+  );
 
   const goBack = useCallback(() => {
     void flush();
     onBack();
   }, [flush, onBack]);
+
+  useEffect(() => {
+    api.peopleNames({}).then(setPeopleNames, () => setPeopleNames([]));
+  }, []);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
@@ -118,8 +140,6 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [flush, exportHtml, goBack]);
 
-  const closingLines = [bylineText(fields.bylineRole, fields.bylineName), photoCreditText(fields.bylineRole, fields.photoCredit)].filter(Boolean);
-
   return (
     <div className="editor-screen">
       <header className="topbar">
@@ -128,6 +148,9 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
         </button>
         <SaveStatusLine state={autosave.state} onRetry={autosave.retryNow} />
         <div className="topbar-end">
+          <button type="button" className="button" onClick={() => void exportFolder()} disabled={exporting}>
+            {messages.exportFolder}
+          </button>
           <button type="button" className="button button-primary" onClick={() => void exportHtml()} disabled={exporting} title="Ctrl+E">
             {exporting ? messages.exporting : messages.exportHtml}
           </button>
@@ -135,6 +158,11 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
       </header>
 
       <main className="sheet">
+        <datalist id="people-names">
+          {peopleNames.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
         <div className="meta-row">
           <label className="field field-date">
             <span className="field-label">{messages.fieldDate}</span>
@@ -149,7 +177,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
                 setDateText(event.target.value);
                 const iso = parseDisplayDate(event.target.value);
                 setDateInvalid(iso === null);
-                if (iso !== null && iso !== fieldsRef.current.publicationDate) update('publicationDate', iso);
+                if (iso !== null && iso !== fieldsRef.current.publicationDate) updateFields({ publicationDate: iso });
               }}
               onBlur={() => {
                 if (!dateInvalid) setDateText(formatDisplayDate(fieldsRef.current.publicationDate));
@@ -158,7 +186,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
           </label>
           <label className="field field-status">
             <span className="field-label">{messages.fieldStatus}</span>
-            <select value={fields.status} onChange={(event) => update('status', event.target.value as Fields['status'])}>
+            <select value={fields.status} onChange={(event) => updateFields({ status: event.target.value as Fields['status'] })}>
               {articleStatuses.map((status) => (
                 <option key={status} value={status}>{messages.status[status]}</option>
               ))}
@@ -174,7 +202,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
             rows={1}
             value={fields.title}
             placeholder={messages.fieldTitlePlaceholder}
-            onChange={(event) => update('title', event.target.value.replace(/\n/g, ' '))}
+            onChange={(event) => updateFields({ title: event.target.value.replace(/\n/g, ' ') })}
             onKeyDown={onEnterMoveTo(() => sapoRef.current?.focus())}
           />
         </label>
@@ -187,48 +215,30 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
             rows={2}
             value={fields.sapo}
             placeholder={messages.fieldSapoPlaceholder}
-            onChange={(event) => update('sapo', event.target.value.replace(/\n/g, ' '))}
+            onChange={(event) => updateFields({ sapo: event.target.value.replace(/\n/g, ' ') })}
             onKeyDown={onEnterMoveTo(() => editorRef.current?.commands.focus('start'))}
           />
         </label>
 
         <div className="field">
           <span className="field-label">{messages.fieldBody}</span>
-          <BodyEditor initialContent={initialBody.current} onReady={onEditorReady} onChange={onEditorChange} />
+          <FigureContext.Provider value={figureContext}>
+            <BodyEditor
+              initialContent={initialBody.current}
+              onReady={onEditorReady}
+              onChange={onEditorChange}
+              importFiles={importFiles}
+              importFromDialog={importFromDialog}
+            />
+          </FigureContext.Provider>
         </div>
 
-        <div className="credits-row">
-          <label className="field field-role">
-            <span className="field-label">{messages.fieldBylineRole}</span>
-            <select value={fields.bylineRole} onChange={(event) => update('bylineRole', event.target.value as Fields['bylineRole'])}>
-              {bylineRoles.map((role) => (
-                <option key={role} value={role}>{messages.bylineRole[role]}</option>
-              ))}
-            </select>
-          </label>
-          <label className="field field-byline">
-            <span className="field-label">{messages.fieldBylineName}</span>
-            <input type="text" value={fields.bylineName} placeholder={messages.fieldBylineNamePlaceholder} onChange={(event) => update('bylineName', event.target.value)} />
-          </label>
-          <label className="field field-credit">
-            <span className="field-label">{messages.fieldPhotoCredit}</span>
-            <input
-              type="text"
-              value={fields.photoCredit}
-              placeholder={messages.fieldPhotoCreditPlaceholder}
-              disabled={fields.bylineRole === 'newsAndPhotos'}
-              title={fields.bylineRole === 'newsAndPhotos' ? messages.photoCreditCoveredByByline : undefined}
-              onChange={(event) => update('photoCredit', event.target.value)}
-            />
-          </label>
-        </div>
-        {closingLines.length > 0 && (
-          <div className="closing-preview" aria-label={messages.footerPreview}>
-            {closingLines.map((line) => (
-              <p key={line}>{line}</p>
-            ))}
-          </div>
-        )}
+        <CreditsFields
+          values={fields satisfies CreditsValues}
+          figureCredits={figureCredits}
+          composedCredit={composePhotoCredit(figureCredits)}
+          onChange={updateFields}
+        />
       </main>
     </div>
   );

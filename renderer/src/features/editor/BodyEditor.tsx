@@ -1,11 +1,12 @@
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
+import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { Placeholder } from '@tiptap/extensions';
-import { documentExtensions } from '../../../../shared/documentExtensions';
 import type { DocumentNodeJson } from '../../../../shared/documentJson';
+import type { MediaInfo } from '../../../../shared/mediaModel';
 import { useMessages } from '../../i18n/MessagesContext';
 import { EditorToolbar } from './EditorToolbar';
+import { editorExtensions } from './editorExtensions';
 import { LinkForm } from './LinkForm';
 import { syncSelectionFromDom } from './syncSelectionFromDom';
 
@@ -13,6 +14,22 @@ export interface BodyEditorProps {
   initialContent: DocumentNodeJson;
   onChange: (editor: Editor) => void;
   onReady: (editor: Editor) => void;
+  /** Stable functions (see usePhotoImport): a new identity would re-render the editor. */
+  importFiles: (files: readonly File[]) => Promise<MediaInfo[]>;
+  importFromDialog: () => Promise<MediaInfo[]>;
+}
+
+/** Inserts one figure per imported photo at a document position (or the selection), credit prefilled from EXIF. */
+function insertPhotos(editor: Editor, photos: readonly MediaInfo[], position?: number): void {
+  if (photos.length === 0) return;
+  let chain = editor.chain().focus();
+  if (position !== undefined) chain = chain.setTextSelection(position);
+  for (const photo of photos) chain = chain.insertFigure({ mediaId: photo.id, credit: photo.suggestedCredit ?? '' });
+  chain.run();
+}
+
+function imageFilesOf(list: FileList | null | undefined): File[] {
+  return [...(list ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
 }
 
 /**
@@ -20,11 +37,20 @@ export interface BodyEditorProps {
  * Memoized: a parent re-render (an autosave status change) would re-apply the editor's options and could
  * overwrite a selection the user just made but ProseMirror has not read yet.
  */
-export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, onReady }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, onReady, importFiles, importFromDialog }: BodyEditorProps) {
   const messages = useMessages();
+  // The editor's event handlers are created once; they reach the current import functions through this.
+  const figuresRef = useRef({ importFiles, importFromDialog });
+  figuresRef.current = { importFiles, importFromDialog };
+  const editorRef = useRef<Editor | null>(null);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
+
+  const importAndInsert = (files: File[], position?: number) => {
+    void figuresRef.current.importFiles(files).then((photos) => editorRef.current && insertPhotos(editorRef.current, photos, position));
+  };
+
   const editor = useEditor({
-    extensions: [...documentExtensions, Placeholder.configure({ placeholder: 'Nội dung bài viết…' })],
+    extensions: editorExtensions('Nội dung bài viết…'),
     content: initialContent,
     immediatelyRender: true,
     // The CSP forbids injected <style> tags; ProseMirror's base rules are in app.css.
@@ -39,16 +65,42 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, o
           setLinkFormOpen(true);
           return true;
         }
+        if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
+          event.preventDefault();
+          void figuresRef.current.importFromDialog().then((photos) => editorRef.current && insertPhotos(editorRef.current, photos));
+          return true;
+        }
         return false;
       },
+      handleDrop: (view: EditorView, event: DragEvent, _slice, moved) => {
+        const files = imageFilesOf(event.dataTransfer?.files);
+        if (moved || files.length === 0) return false;
+        event.preventDefault();
+        importAndInsert(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
+        return true;
+      },
+      handlePaste: (_view, event) => {
+        const files = imageFilesOf(event.clipboardData?.files);
+        if (files.length === 0) return false;
+        event.preventDefault();
+        importAndInsert(files);
+        return true;
+      },
     },
-    onCreate: ({ editor: created }) => onReady(created),
+    onCreate: ({ editor: created }) => {
+      editorRef.current = created;
+      onReady(created);
+    },
     onUpdate: ({ editor: updated }) => onChange(updated),
   });
 
   return (
     <div className="body-field">
-      <EditorToolbar editor={editor} onLink={() => setLinkFormOpen(true)} />
+      <EditorToolbar
+        editor={editor}
+        onLink={() => setLinkFormOpen(true)}
+        onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
+      />
       {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
       <EditorContent editor={editor} className="body-content" />
     </div>

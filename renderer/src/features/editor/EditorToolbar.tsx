@@ -36,7 +36,7 @@ function ToolButton({ label, shortcut, active, disabled, onRun, children }: Tool
 }
 
 /** Formatting for the body: block types, marks, lists, quote, link, rule, alignment, undo/redo. */
-export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink: () => void }) {
+export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Editor; onLink: () => void; onInsertPhoto: () => void }) {
   const messages = useMessages();
   const state = useEditorState({
     editor,
@@ -80,6 +80,7 @@ export function EditorToolbar({ editor, onLink }: { editor: Editor; onLink: () =
         <ToolButton label={messages.bulletList} shortcut={`${modifier}Shift+8`} active={state.bulletList} onRun={run((chain) => chain.toggleBulletList())}><ToolbarIcon name="bulletList" /></ToolButton>
         <ToolButton label={messages.orderedList} shortcut={`${modifier}Shift+7`} active={state.orderedList} onRun={run((chain) => chain.toggleOrderedList())}><ToolbarIcon name="orderedList" /></ToolButton>
         <ToolButton label={messages.blockquote} shortcut={`${modifier}Shift+B`} active={state.blockquote} onRun={run((chain) => chain.toggleBlockquote())}><ToolbarIcon name="blockquote" /></ToolButton>
+        <ToolButton label={messages.insertPhoto} shortcut={`${modifier}Shift+I`} onRun={onInsertPhoto}><ToolbarIcon name="photo" /></ToolButton>
         <ToolButton label={messages.horizontalRule} onRun={run((chain) => chain.setHorizontalRule())}><ToolbarIcon name="horizontalRule" /></ToolButton>
         <ToolButton label={messages.hardBreak} shortcut="Shift+Enter" onRun={run((chain) => chain.setHardBreak())}><ToolbarIcon name="hardBreak" /></ToolButton>
       </div>

@@ -10,6 +10,7 @@ const paths = {
   alignCenter: 'M3 5h14M5.5 9h9M3 13h14M5.5 17h9',
   alignRight: 'M3 5h14M8 9h9M3 13h14M8 17h9',
   alignJustify: 'M3 5h14M3 9h14M3 13h14M3 17h14',
+  photo: 'M3 5.5h14v10H3zM3 13l4-4 3 3 2-2 5 5M13 8.5h.01',
   undo: 'M7 7H13a4 4 0 0 1 0 8H8M7 7l3-3M7 7l3 3',
   redo: 'M13 7H7a4 4 0 0 0 0 8h5M13 7l-3-3M13 7l-3 3',
 } as const;

@@ -24,6 +24,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
   const { scope, onOpen, onCreate, showToast } = props;
   const messages = useMessages();
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
+  const [confirmingEmpty, setConfirmingEmpty] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -112,7 +113,36 @@ export function LibraryScreen(props: LibraryScreenProps) {
           </div>
         ) : (
           <>
-            {scope === 'trash' && <p className="muted">{messages.trashHint}</p>}
+            {scope === 'trash' && (
+              <div className="trash-bar">
+                <p className="muted">{messages.trashHint}</p>
+                {confirmingEmpty ? (
+                  <div className="confirm-bar" role="alertdialog" aria-label={messages.emptyTrashAction}>
+                    <span>{messages.emptyTrashConfirm(articles.length)}</span>
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      onClick={() => {
+                        setConfirmingEmpty(false);
+                        void act(async () => {
+                          const result = await api.trashEmpty({});
+                          showToast({ text: messages.trashEmptied(result.removedArticles, result.removedPhotos), tone: 'info' });
+                        });
+                      }}
+                    >
+                      {messages.emptyTrashAction}
+                    </button>
+                    <button type="button" className="button button-small" autoFocus onClick={() => setConfirmingEmpty(false)}>
+                      {messages.cancel}
+                    </button>
+                  </div>
+                ) : (
+                  <button type="button" className="button button-small button-danger" onClick={() => setConfirmingEmpty(true)}>
+                    {messages.emptyTrashAction}
+                  </button>
+                )}
+              </div>
+            )}
             <table className="article-table">
               <thead>
                 <tr>

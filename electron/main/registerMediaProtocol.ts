@@ -1,0 +1,22 @@
+import { pathToFileURL } from 'node:url';
+import { net, protocol } from 'electron';
+import { mediaIdSchema } from '../../shared/articleModel';
+import type { MediaStore } from './media/MediaStore';
+
+/** The scheme the renderer shows stored photos through (never file://, which the CSP does not allow). */
+export const mediaScheme = 'banthao-media';
+
+/** Must run before the app is ready: lets the scheme behave like a secure, standard origin for <img>. */
+export function registerMediaSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: mediaScheme, privileges: { standard: true, secure: true } }]);
+}
+
+/** Serves `banthao-media://photo/<id>` from the display copies in the media folder; anything else is 404. */
+export function registerMediaProtocol(media: MediaStore): void {
+  protocol.handle(mediaScheme, async (request) => {
+    const url = new URL(request.url);
+    const id = decodeURIComponent(url.pathname.replace(/^\//, ''));
+    if (url.hostname !== 'photo' || !mediaIdSchema.safeParse(id).success) return new Response(null, { status: 404 });
+    return net.fetch(pathToFileURL(media.previewPath(id)).href);
+  });
+}

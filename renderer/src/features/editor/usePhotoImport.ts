@@ -1,0 +1,52 @@
+import { useCallback } from 'react';
+import { mediaLimits } from '../../../../shared/mediaLimits';
+import type { MediaInfo } from '../../../../shared/mediaModel';
+import type { ToastMessage } from '../../components/useToast';
+import { useMessages } from '../../i18n/MessagesContext';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/describeError';
+
+const megabyte = 1024 * 1024;
+
+/** Imports photos from the dialog or from dropped/pasted files, telling the user about progress and refusals. */
+export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
+  const messages = useMessages();
+
+  const importFromDialog = useCallback(async (): Promise<MediaInfo[]> => {
+    try {
+      const { imported, refused } = await api.mediaImportFromDialog({});
+      if (refused.length > 0) showToast({ text: refused.map((item) => messages.photoRefused(item.fileName, item.message)).join(' · '), tone: 'error' });
+      return imported;
+    } catch (error) {
+      showToast({ text: describeError(messages, error), tone: 'error' });
+      return [];
+    }
+  }, [messages, showToast]);
+
+  const importFiles = useCallback(
+    async (files: readonly File[]): Promise<MediaInfo[]> => {
+      const imported: MediaInfo[] = [];
+      const refusals: string[] = [];
+      if (files.length > 0) showToast({ text: messages.insertingPhotos(files.length), tone: 'info' });
+      for (const file of files) {
+        const fileName = file.name || 'anh-dan.png';
+        // Checked before reading: a 200 MB file must not be loaded into memory just to be refused.
+        if (file.size === 0 || file.size > mediaLimits.maximumBytes) {
+          const reason = file.size === 0 ? 'tệp rỗng (0 byte)' : `tệp quá lớn: ${Math.round(file.size / megabyte)} MB (tối đa ${mediaLimits.maximumBytes / megabyte} MB)`;
+          refusals.push(messages.photoRefused(fileName, reason));
+          continue;
+        }
+        try {
+          imported.push(await api.mediaImportBytes({ fileName, bytes: new Uint8Array(await file.arrayBuffer()) }));
+        } catch (error) {
+          refusals.push(messages.photoRefused(fileName, describeError(messages, error)));
+        }
+      }
+      if (refusals.length > 0) showToast({ text: refusals.join(' · '), tone: 'error' });
+      return imported;
+    },
+    [messages, showToast],
+  );
+
+  return { importFromDialog, importFiles };
+}

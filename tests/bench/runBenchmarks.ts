@@ -1,0 +1,25 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchmarkMedia } from './mediaBenchmarks';
+
+/** Each benchmark suite: a name (its JSON file in bench-results/) and a function returning its figures. */
+const suites: readonly { name: string; run: () => Promise<Record<string, number>> }[] = [{ name: 'media', run: benchmarkMedia }];
+
+const resultsFolder = join(process.cwd(), 'bench-results');
+
+async function main(): Promise<void> {
+  await mkdir(resultsFolder, { recursive: true });
+  for (const suite of suites) {
+    const figures = await suite.run();
+    console.log(`\n${suite.name}`);
+    console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
+    const path = join(resultsFolder, `${suite.name}.json`);
+    await writeFile(path, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, figures }, null, 2)}\n`);
+    console.log(`→ ${path}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from '../../electron/main/contentSecurityPolicy';
+
+const indexHtml = readFileSync(fileURLToPath(new URL('../../renderer/index.html', import.meta.url)), 'utf8');
+
+describe('Content-Security-Policy', () => {
+  it('is the same in the page meta tag as in the header main sends', () => {
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(indexHtml);
+    expect(meta?.[1]).toBe(contentSecurityPolicy);
+  });
+
+  it('allows scripts only from the app itself: no inline script, no eval, no remote origin', () => {
+    const directives = Object.fromEntries(contentSecurityPolicy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
+    expect(directives['script-src']).toBe("script-src 'self'");
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+
+  it('shows images only from the app, data: URIs and the media protocol (never file:)', () => {
+    expect(contentSecurityPolicy).toContain("img-src 'self' data: banthao-media:");
+    expect(contentSecurityPolicy).not.toContain('file:');
+  });
+});
