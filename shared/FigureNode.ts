@@ -1,7 +1,7 @@
 import { canInsertNode, mergeAttributes, Node } from '@tiptap/core';
 import { Fragment, type Node as ProseMirrorNode, type NodeType } from '@tiptap/pm/model';
 import { NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state';
-import { mediaIdSchema } from './articleModel';
+import { isMediaId } from './isMediaId';
 
 
 /** The longest alt text or credit a figure may carry (the document schema check refuses longer ones). */
@@ -9,7 +9,7 @@ export const figureTextMaximumLength = 500;
 
 /** True for a media id a figure may refer to: the 64-hex SHA-256 name of a photo in the media folder. */
 export function isFigureMediaId(value: unknown): value is string {
-  return typeof value === 'string' && mediaIdSchema.safeParse(value).success;
+  return isMediaId(value);
 }
 
 /** True for an alt text or credit a figure may carry. */

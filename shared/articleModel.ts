@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentNodeSchema } from './documentJson';
+import { mediaIdPattern } from './isMediaId';
 import { nfcString } from './nfcString';
 import { isIsoDate } from './publicationDate';
 
@@ -11,7 +12,7 @@ export { articleStatuses, bylineRoles, type ArticleStatus, type BylineRole } fro
 export const articleFormatVersion = 2;
 
 /** A photo in the media folder, named by the SHA-256 of its bytes. */
-export const mediaIdSchema = z.string().regex(/^[a-f0-9]{64}$/, 'Mã ảnh không hợp lệ');
+export const mediaIdSchema = z.string().regex(mediaIdPattern, 'Mã ảnh không hợp lệ');
 
 /** Whether the closing "Ảnh:" line is composed from the photos' credits or typed by the user. */
 export const photoCreditModes = ['auto', 'manual'] as const;

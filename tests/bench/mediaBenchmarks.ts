@@ -1,15 +1,17 @@
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { MediaStore } from '../../electron/main/media/MediaStore';
+import type { WebRenderReport } from './renderWebImagesProcess';
 
 const width = 4000;
 const height = 3000;
 const importRuns = 5;
 const exportPhotoCount = 20;
 const webMaximumSide = 1600;
-const rssSampleIntervalMs = 20;
 
 /**
  * 12 megapixels of camera-like content: colour gradients, a soft pattern and grain. Flat colour would
@@ -53,27 +55,28 @@ function median(values: readonly number[]): number {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const megabytes = (bytes: number) => round(bytes / 1024 / 1024);
 
-/** Samples the resident set size while `task` runs; sharp works off the main thread, so the timer keeps ticking. */
-async function withPeakRss<Result>(task: () => Promise<Result>): Promise<{ result: Result; peakRss: number }> {
-  let peakRss = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, rssSampleIntervalMs);
-  try {
-    const result = await task();
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { result, peakRss };
-  } finally {
-    clearInterval(timer);
-  }
+/** Renders the photos in a fresh process (see renderWebImagesProcess.ts) and waits for its report. */
+function renderInFreshProcess(directory: string, ids: readonly string[]): Promise<WebRenderReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./renderWebImagesProcess.ts', import.meta.url)), [directory, String(webMaximumSide), ...ids], {
+      execArgv: ['--import', 'tsx'],
+    });
+    let report: WebRenderReport | undefined;
+    child.on('message', (message) => {
+      report = message as WebRenderReport;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (report !== undefined && code === 0 ? resolve(report) : reject(new Error(`web render process exited with ${code}`))));
+  });
 }
 
 /**
  * Photo figures for `npm run bench`:
  * - importing a 12-megapixel camera JPEG through MediaStore.importImage (checks, hash, full decode, preview,
  *   three durable writes): the median over 5 different photos — the wait before a photo shows in the editor;
- * - rendering 20 such photos, one after another as an export does, to web copies at 1600 px: total time and
- *   the process's peak resident memory while doing it.
+ * - rendering 20 such photos, one after another as an export does, to web copies at 1600 px, in a fresh
+ *   process (the fixtures' memory would otherwise swamp the figure): total time, and that process's resident
+ *   memory before and at its peak.
  * Prints nothing; returns the figures.
  */
 export async function benchmarkMedia(): Promise<Record<string, number>> {
@@ -91,19 +94,8 @@ export async function benchmarkMedia(): Promise<Record<string, number>> {
     const exportPhotos = await cameraJpegs(exportPhotoCount, importRuns);
     const ids: string[] = [];
     for (const [index, bytes] of exportPhotos.entries()) ids.push((await store.importImage({ bytes, fileName: `export-${index}.jpg` })).id);
-    // What the fixtures hold is not what an export costs: let it go before measuring.
     const averagePhotoBytes = exportPhotos.reduce((sum, bytes) => sum + bytes.length, 0) / exportPhotos.length;
-    exportPhotos.length = 0;
-    importPhotos.length = 0;
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
-    const { result: webBytes, peakRss } = await withPeakRss(async () => {
-      let total = 0;
-      for (const id of ids) total += (await store.renderWebImage(id, { maxSide: webMaximumSide })).bytes.length;
-      return total;
-    });
-    const renderMs = performance.now() - started;
+    const render = await renderInFreshProcess(store.directory, ids);
 
     return {
       photoMegapixels: (width * height) / 1_000_000,
@@ -112,11 +104,11 @@ export async function benchmarkMedia(): Promise<Record<string, number>> {
       importMinimumMs: round(Math.min(...importTimes)),
       importMaximumMs: round(Math.max(...importTimes)),
       webRenderPhotos: exportPhotoCount,
-      webRenderTotalMs: round(renderMs),
-      webRenderPerPhotoMs: round(renderMs / exportPhotoCount),
-      webRenderAverageOutputKilobytes: round(webBytes / exportPhotoCount / 1024),
-      webRenderRssBeforeMegabytes: megabytes(rssBefore),
-      webRenderPeakRssMegabytes: megabytes(peakRss),
+      webRenderTotalMs: round(render.totalMs),
+      webRenderPerPhotoMs: round(render.totalMs / exportPhotoCount),
+      webRenderAverageOutputKilobytes: round(render.outputBytes / exportPhotoCount / 1024),
+      webRenderProcessRssBeforeMegabytes: megabytes(render.rssBefore),
+      webRenderProcessPeakRssMegabytes: megabytes(render.peakRss),
     };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import exifr from 'exifr';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -63,6 +64,11 @@ describe('a photo from the camera card to the exported page', () => {
     await expect.poll(() => imageLoaded(page)).toBe(true);
     expect(await figure(page).locator('figcaption').textContent()).toBe(caption);
     expect(await figure(page).getByRole('combobox', { name: 'Ảnh', exact: true }).inputValue()).toBe('Văn Đốc');
+    if (process.env.BANTHAO_SCREENSHOTS === '1') {
+      await figure(page).scrollIntoViewIfNeeded();
+      await figure(page).hover();
+      await page.screenshot({ path: fileURLToPath(new URL('../../docs/screenshots/editor-photo.png', import.meta.url)) });
+    }
     // The closing credit line is composed from the photo's credit.
     expect(await page.locator('.closing-preview').textContent()).toContain('Ảnh: Văn Đốc');
 

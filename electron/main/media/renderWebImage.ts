@@ -25,7 +25,8 @@ type WebFormat = WebImage['extension'];
 /**
  * The output format: JPEG for photos (JPEG, and WebP without transparency, which older CMS pages may not
  * show); PNG for anything with transparency and for PNG sources (graphics and screenshots, where JPEG
- * smears text); GIF stays GIF and keeps its animation when small enough to decode whole.
+ * smears text); GIF stays GIF and keeps its animation when small enough to decode whole (see keepsAnimation).
+ * An animated WebP is exported as its first frame: the agency's CMS takes GIF for animations.
  */
 function webFormatOf(type: ImageType, hasAlpha: boolean): WebFormat {
   switch (type) {
