@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
 import { mediaIdSchema } from '../../shared/articleModel';
@@ -17,6 +18,9 @@ export function registerMediaProtocol(media: MediaStore): void {
     const url = new URL(request.url);
     const id = decodeURIComponent(url.pathname.replace(/^\//, ''));
     if (url.hostname !== 'photo' || !mediaIdSchema.safeParse(id).success) return new Response(null, { status: 404 });
-    return net.fetch(pathToFileURL(media.previewPath(id)).href);
+    const path = media.previewPath(id);
+    // A missing display copy is a clean 404 (the figure shows "photo missing"), not a network error.
+    if (!(await stat(path).then((info) => info.isFile(), () => false))) return new Response(null, { status: 404 });
+    return net.fetch(pathToFileURL(path).href);
   });
 }

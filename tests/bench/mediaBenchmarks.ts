@@ -1,17 +1,16 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { MediaStore } from '../../electron/main/media/MediaStore';
-import type { WebRenderReport } from './renderWebImagesProcess';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import type { ExportReport } from './exportArticleProcess';
 
 const width = 4000;
 const height = 3000;
 const importRuns = 5;
 const exportPhotoCount = 20;
-const webMaximumSide = 1600;
 
 /**
  * 12 megapixels of camera-like content: colour gradients, a soft pattern and grain. Flat colour would
@@ -37,7 +36,7 @@ function cameraLikePixels(): Buffer {
 }
 
 /** `count` different 12-megapixel JPEGs (each brightened by one more level, so no two share a hash). */
-async function cameraJpegs(count: number, firstVariant: number): Promise<Buffer[]> {
+export async function cameraJpegs(count: number, firstVariant: number): Promise<Buffer[]> {
   const pixels = cameraLikePixels();
   const jpegs: Buffer[] = [];
   for (let variant = firstVariant; variant < firstVariant + count; variant += 1) {
@@ -55,18 +54,18 @@ function median(values: readonly number[]): number {
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const megabytes = (bytes: number) => round(bytes / 1024 / 1024);
 
-/** Renders the photos in a fresh process (see renderWebImagesProcess.ts) and waits for its report. */
-function renderInFreshProcess(directory: string, ids: readonly string[]): Promise<WebRenderReport> {
+/** Runs one real export in a fresh process (see exportArticleProcess.ts) and waits for its report. */
+function exportInFreshProcess(dataDirectory: string, articleId: string, form: 'file' | 'folder', outputFolder: string): Promise<ExportReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./renderWebImagesProcess.ts', import.meta.url)), [directory, String(webMaximumSide), ...ids], {
+    const child = fork(fileURLToPath(new URL('./exportArticleProcess.ts', import.meta.url)), [dataDirectory, articleId, form, outputFolder], {
       execArgv: ['--import', 'tsx'],
     });
-    let report: WebRenderReport | undefined;
+    let report: ExportReport | undefined;
     child.on('message', (message) => {
-      report = message as WebRenderReport;
+      report = message as ExportReport;
     });
     child.on('error', reject);
-    child.on('exit', (code) => (report !== undefined && code === 0 ? resolve(report) : reject(new Error(`web render process exited with ${code}`))));
+    child.on('exit', (code) => (report !== undefined && code === 0 ? resolve(report) : reject(new Error(`export process exited with ${code}`))));
   });
 }
 
@@ -74,15 +73,15 @@ function renderInFreshProcess(directory: string, ids: readonly string[]): Promis
  * Photo figures for `npm run bench`:
  * - importing a 12-megapixel camera JPEG through MediaStore.importImage (checks, hash, full decode, preview,
  *   three durable writes): the median over 5 different photos — the wait before a photo shows in the editor;
- * - rendering 20 such photos, one after another as an export does, to web copies at 1600 px, in a fresh
- *   process (the fixtures' memory would otherwise swamp the figure): total time, and that process's resident
- *   memory before and at its peak.
+ * - exporting an article with 20 such photos in both forms (one HTML file with embedded photos; a folder with
+ *   index.html and images/), each through the real export code in a fresh process (the fixtures' memory would
+ *   otherwise swamp the figure): total time, and that process's resident memory before and at its peak.
  * Prints nothing; returns the figures.
  */
 export async function benchmarkMedia(): Promise<Record<string, number>> {
   const folder = await mkdtemp(join(tmpdir(), 'banthao-bench-media-'));
   try {
-    const store = await MediaStore.open({ directory: join(folder, 'media') });
+    const { store: articles, media: store } = await openLibrary(join(folder, 'data'));
     const importPhotos = await cameraJpegs(importRuns, 0);
     const importTimes: number[] = [];
     for (const [index, bytes] of importPhotos.entries()) {
@@ -95,7 +94,20 @@ export async function benchmarkMedia(): Promise<Record<string, number>> {
     const ids: string[] = [];
     for (const [index, bytes] of exportPhotos.entries()) ids.push((await store.importImage({ bytes, fileName: `export-${index}.jpg` })).id);
     const averagePhotoBytes = exportPhotos.reduce((sum, bytes) => sum + bytes.length, 0) / exportPhotos.length;
-    const render = await renderInFreshProcess(store.directory, ids);
+    const article = await articles.create();
+    const body = {
+      type: 'doc',
+      content: ids.flatMap((mediaId, index) => [
+        { type: 'paragraph', content: [{ type: 'text', text: `Đoạn ${index + 1} của bài viết có ảnh.` }] },
+        { type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: `Chú thích ảnh ${index + 1}` }] },
+      ]),
+    };
+    await articles.save(article.id, article.revision, { ...article, title: 'Bài có hai mươi ảnh', body, coverMediaId: ids[0]! });
+    await articles.flush();
+    const outputFolder = join(folder, 'exports');
+    await mkdir(outputFolder, { recursive: true });
+    const file = await exportInFreshProcess(join(folder, 'data'), article.id, 'file', outputFolder);
+    const directory = await exportInFreshProcess(join(folder, 'data'), article.id, 'folder', outputFolder);
 
     return {
       photoMegapixels: (width * height) / 1_000_000,
@@ -103,12 +115,14 @@ export async function benchmarkMedia(): Promise<Record<string, number>> {
       importMedianMs: round(median(importTimes)),
       importMinimumMs: round(Math.min(...importTimes)),
       importMaximumMs: round(Math.max(...importTimes)),
-      webRenderPhotos: exportPhotoCount,
-      webRenderTotalMs: round(render.totalMs),
-      webRenderPerPhotoMs: round(render.totalMs / exportPhotoCount),
-      webRenderAverageOutputKilobytes: round(render.outputBytes / exportPhotoCount / 1024),
-      webRenderProcessRssBeforeMegabytes: megabytes(render.rssBefore),
-      webRenderProcessPeakRssMegabytes: megabytes(render.peakRss),
+      exportPhotos: exportPhotoCount,
+      exportHtmlFileMs: round(file.totalMs),
+      exportHtmlFileMegabytes: megabytes(file.outputBytes),
+      exportHtmlFileRssBeforeMegabytes: megabytes(file.rssBefore),
+      exportHtmlFilePeakRssMegabytes: megabytes(file.peakRss),
+      exportFolderMs: round(directory.totalMs),
+      exportFolderRssBeforeMegabytes: megabytes(directory.rssBefore),
+      exportFolderPeakRssMegabytes: megabytes(directory.peakRss),
     };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -19,6 +19,6 @@ export async function openLibrary(dataDirectory: string, options: { now?: () => 
   const paths = libraryPaths(dataDirectory);
   const store = await ArticleStore.open({ directory: paths.library, now: options.now, writeOptions: options.writeOptions });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions);
-  const media = await MediaStore.open({ directory: paths.media, now: options.now });
+  const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions });
   return { store, settings, media, paths };
 }
