@@ -31,10 +31,8 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
     };
   }, [mediaId]);
 
-  const run = (action: () => void) => (event: React.MouseEvent) => {
-    event.preventDefault();
-    action();
-  };
+  // Mouse presses keep the editor's focus and selection; the action runs on click so Enter and Space work too.
+  const run = (action: () => void) => ({ onMouseDown: (event: React.MouseEvent) => event.preventDefault(), onClick: action });
 
   return (
     <NodeViewWrapper as="figure" className={`figure-block${selected ? ' figure-selected' : ''}${isCover ? ' figure-cover' : ''}`}>
@@ -46,28 +44,28 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
         )}
         {isCover && <span className="cover-badge">★ {messages.coverPhoto}</span>}
         <div className="figure-actions">
-          <button type="button" className="figure-action" title={messages.moveUp} aria-label={messages.moveUp} onMouseDown={run(() => editor.commands.moveFigure(position(), 'up'))}>↑</button>
-          <button type="button" className="figure-action" title={messages.moveDown} aria-label={messages.moveDown} onMouseDown={run(() => editor.commands.moveFigure(position(), 'down'))}>↓</button>
+          <button type="button" className="figure-action" title={messages.moveUp} aria-label={messages.moveUp} {...run(() => editor.commands.moveFigure(position(), 'up'))}>↑</button>
+          <button type="button" className="figure-action" title={messages.moveDown} aria-label={messages.moveDown} {...run(() => editor.commands.moveFigure(position(), 'down'))}>↓</button>
           <button
             type="button"
             className="figure-action"
             aria-pressed={isCover}
             title={isCover ? messages.unsetCover : messages.setCover}
-            onMouseDown={run(() => setCover(isCover ? null : mediaId))}
+            {...run(() => setCover(isCover ? null : mediaId))}
           >
             {isCover ? '★' : '☆'} {messages.coverPhoto}
           </button>
           <button
             type="button"
             className="figure-action"
-            onMouseDown={run(() => {
+            {...run(() => {
               const at = position();
               void importFromDialog().then(([replacement]) => replacement !== undefined && editor.commands.updateFigure(at, { mediaId: replacement.id }));
             })}
           >
             {messages.replacePhoto}
           </button>
-          <button type="button" className="figure-action figure-remove" onMouseDown={run(() => editor.commands.removeFigure(position()))}>
+          <button type="button" className="figure-action figure-remove" {...run(() => editor.commands.removeFigure(position()))}>
             {messages.removePhoto}
           </button>
         </div>

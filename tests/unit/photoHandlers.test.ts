@@ -1,0 +1,101 @@
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { ArticleSummary } from '../../shared/articleModel';
+import type { HandlerTable } from '../../shared/ipcContract';
+import { createHandlers } from '../../electron/main/ipc/createHandlers';
+import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
+import { listPeopleNames } from '../../electron/main/services/listPeopleNames';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import { cannedDialogs } from '../support/createTestHandlers';
+import { sampleContent } from '../support/sampleContent';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { twoColourJpeg } from './media/photoFixtures';
+
+/** A library whose clock the test moves (photos are kept for an hour after import before cleanup may take them). */
+async function libraryWithClock(dataDirectory: string) {
+  let nowMs = Date.parse('2026-11-26T08:00:00Z');
+  const library = await openLibrary(dataDirectory, { now: () => new Date(nowMs) });
+  flushBeforeCleanup(library.store);
+  const handlers = createHandlers({ ...library, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
+  return { ...library, handlers, advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
+}
+
+async function call<Channel extends keyof HandlerTable>(handlers: HandlerTable, channel: Channel, request: unknown) {
+  const envelope = await invokeHandler(handlers, channel, request);
+  if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as Awaited<ReturnType<HandlerTable[Channel]>>;
+}
+
+const bodyWithPhoto = (mediaId: string) => ({
+  type: 'doc',
+  content: [{ type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: 'Chú thích' }] }, { type: 'paragraph' }],
+});
+
+describe('photo handlers', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('removes a photo only once the trash holding its last article is emptied', async () => {
+    const library = await libraryWithClock(await temporaryDirectory());
+    const photo = await call(library.handlers, 'media:importBytes', { fileName: 'a.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
+    const article = await library.store.create();
+    await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    await call(library.handlers, 'article:trash', { id: article.id });
+    library.advanceHours(2);
+    expect(await library.media.has(photo.id)).toBe(true);
+
+    expect(await call(library.handlers, 'trash:empty', {})).toEqual({ removedArticles: 1, removedPhotos: 1 });
+    expect(await library.media.has(photo.id)).toBe(false);
+    expect(library.store.list('trash')).toEqual([]);
+  });
+
+  it('keeps a photo another article still shows when the trash is emptied', async () => {
+    const library = await libraryWithClock(await temporaryDirectory());
+    const photo = await call(library.handlers, 'media:importBytes', { fileName: 'a.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
+    for (const trashIt of [true, false]) {
+      const article = await library.store.create();
+      await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+      if (trashIt) await call(library.handlers, 'article:trash', { id: article.id });
+    }
+    library.advanceHours(2);
+    expect(await call(library.handlers, 'trash:empty', {})).toEqual({ removedArticles: 1, removedPhotos: 0 });
+    expect(await library.media.has(photo.id)).toBe(true);
+  });
+
+  it('refuses to save a body naming a photo the library does not hold', async () => {
+    const library = await libraryWithClock(await temporaryDirectory());
+    const article = await library.store.create();
+    const envelope = await invokeHandler(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto('a'.repeat(64)) }) });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('reports each refused file of the insert dialog by name and imports the rest', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const cardFolder = await temporaryDirectory();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${cardFolder}/good.jpg`, await twoColourJpeg());
+    await writeFile(`${cardFolder}/drawing.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const library = await openLibrary(dataDirectory);
+    flushBeforeCleanup(library.store);
+    const handlers = createHandlers({
+      ...library,
+      dialogs: cannedDialogs({ imageFiles: [`${cardFolder}/good.jpg`, `${cardFolder}/drawing.svg`] }),
+      appInfo: { version: 'test', dataDirectory },
+      onCloseReady: () => {},
+    });
+    const result = await call(handlers, 'media:importFromDialog', {});
+    expect(result.imported).toHaveLength(1);
+    expect(result.refused).toEqual([{ fileName: 'drawing.svg', message: expect.stringContaining('SVG') }]);
+    expect((await readdir(library.paths.media, { recursive: true })).filter((name) => name.endsWith('.svg'))).toEqual([]);
+  });
+});
+
+describe('listPeopleNames', () => {
+  const summary = (bylineName: string, photoCredit: string) => ({ bylineName, photoCredit }) as ArticleSummary;
+
+  it('offers bylines and each photo credit once, most used first', () => {
+    const names = listPeopleNames([summary('Ngọc Sơn', 'Văn Đốc, Minh Anh'), summary('Minh Anh', 'Văn Đốc'), summary('văn đốc', '')]);
+    expect(names).toEqual(['Văn Đốc', 'Minh Anh', 'Ngọc Sơn']);
+  });
+
+  it('ignores empty names', () => expect(listPeopleNames([summary('  ', ' , ')])).toEqual([]));
+});
