@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
 import { bylineText } from '../../../../shared/creditLines';
-import type { Language } from '../../../../shared/settingsModel';
+import type { Language, Settings } from '../../../../shared/settingsModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 import { formatDateTime } from '../../lib/formatDateTime';
+import { SettingsDialog } from './SettingsDialog';
 
 export interface LibraryScreenProps {
   scope: 'active' | 'trash';
@@ -25,6 +26,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
   const messages = useMessages();
   const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
+  const [settings, setSettings] = useState<Settings | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -91,12 +93,31 @@ export function LibraryScreen(props: LibraryScreenProps) {
               <option value="en">English</option>
             </select>
           </label>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void api.settingsGet({}).then(setSettings, (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }))}
+          >
+            {messages.settings}
+          </button>
           <button type="button" className="button button-primary" onClick={onCreate} title="Ctrl+N">
             + {messages.newArticle}
           </button>
         </div>
       </header>
 
+      {settings !== null && (
+        <SettingsDialog
+          settings={settings}
+          onClose={() => setSettings(null)}
+          onSave={(changes) =>
+            void api.settingsUpdate(changes).then(
+              () => showToast({ text: messages.settingsSaved, tone: 'info' }),
+              (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }),
+            )
+          }
+        />
+      )}
       <main className="library-main">
         {articles === null ? (
           <p className="muted">{messages.loading}</p>
