@@ -28,6 +28,8 @@ export interface ArticleStoreOptions {
   now?: () => Date;
   newId?: () => string;
   writeOptions?: DurableWriteOptions;
+  /** How long index rewrites are held back to coalesce a burst of saves (default 2 s). */
+  indexWriteDelayMs?: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export class ArticleStore {
   readonly #index: Low<LibraryIndex>;
   #indexWrite: Promise<void> = Promise.resolve();
   #indexDirty = false;
+  #indexTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #indexWriteDelayMs: number;
   /** Start times of article writes not yet reflected in the summaries; an index snapshot predates them all. */
   readonly #writesInFlight = new Map<symbol, number>();
 
@@ -52,6 +56,7 @@ export class ArticleStore {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#writeOptions = options.writeOptions ?? {};
+    this.#indexWriteDelayMs = options.indexWriteDelayMs ?? 2_000;
     const emptyIndex: LibraryIndex = { formatVersion: libraryIndexFormatVersion, snapshotAt: 0, articles: [] };
     this.#index = new Low(new DurableJsonFile(join(this.directory, 'index.json'), libraryIndexSchema, this.#writeOptions), emptyIndex);
   }
@@ -228,7 +233,20 @@ export class ArticleStore {
     } finally {
       this.#writesInFlight.delete(token);
     }
-    void this.#writeIndex().catch(() => undefined);
+    this.#scheduleIndexWrite();
+  }
+
+  /**
+   * The index is a cache (the article files are the truth, reconciled by mtime at start), so it is rewritten at
+   * most every couple of seconds: at 10,000 articles a rewrite costs ~25 ms of main-process time.
+   */
+  #scheduleIndexWrite(): void {
+    if (this.#indexTimer !== null) return;
+    this.#indexTimer = setTimeout(() => {
+      this.#indexTimer = null;
+      void this.#writeIndex().catch(() => undefined);
+    }, this.#indexWriteDelayMs);
+    this.#indexTimer.unref?.();
   }
 
   /** Rewrites the index, coalescing bursts: at most one write in flight and one queued. */
@@ -248,6 +266,11 @@ export class ArticleStore {
   /** Resolves once every article and index write started so far is on disk; quitting waits on this. */
   async flush(): Promise<void> {
     await Promise.all([...this.#files.values()].map((file) => file.settled()));
+    if (this.#indexTimer !== null) {
+      clearTimeout(this.#indexTimer);
+      this.#indexTimer = null;
+      void this.#writeIndex().catch(() => undefined);
+    }
     await this.#indexWrite.catch(() => undefined);
   }
 }
