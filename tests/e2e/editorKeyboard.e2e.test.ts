@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppDriver } from './driver/AppDriver';
-import { createAppDriver } from './driver/createAppDriver';
+import { describe, expect, it } from 'vitest';
+import { useAppDriver } from './driver/useAppDriver';
 
 const editorBody = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài', exact: true });
 
@@ -12,18 +8,10 @@ const editorBody = (page: Page) => page.getByRole('textbox', { name: 'Nội dung
 const editorHasFocus = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Nội dung bài');
 
 describe('the body editor with mouse and keyboard', () => {
-  let driver: AppDriver | undefined;
-  let dataDirectory: string | undefined;
-
-  afterEach(async () => {
-    await driver?.stop();
-    if (dataDirectory !== undefined) await rm(dataDirectory, { recursive: true, force: true });
-  });
+  const launchApp = useAppDriver();
 
   async function openNewArticle(): Promise<Page> {
-    dataDirectory = await mkdtemp(join(tmpdir(), 'banthao-e2e-'));
-    driver = createAppDriver({ dataDirectory });
-    const page = await driver.start();
+    const { page } = await launchApp();
     await page.getByRole('heading', { name: 'Chưa có bài viết nào' }).waitFor();
     await page.keyboard.press('Control+n');
     await editorBody(page).click();

@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AppDriver } from './driver/AppDriver';
-import { createAppDriver } from './driver/createAppDriver';
+import { describe, expect, it } from 'vitest';
+import { useAppDriver } from './driver/useAppDriver';
 
 const editorBody = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài', exact: true });
 const figures = (page: Page) => page.locator('.body-editor figure');
@@ -34,18 +30,10 @@ async function sendFile(page: Page, kind: 'paste' | 'drop', file: { name: string
 }
 
 describe('inserting photos by paste and drop', () => {
-  let driver: AppDriver | undefined;
-  let dataDirectory: string | undefined;
-
-  afterEach(async () => {
-    await driver?.stop();
-    if (dataDirectory !== undefined) await rm(dataDirectory, { recursive: true, force: true });
-  });
+  const launchApp = useAppDriver();
 
   async function openNewArticle(): Promise<Page> {
-    dataDirectory = await mkdtemp(join(tmpdir(), 'banthao-e2e-'));
-    driver = createAppDriver({ dataDirectory });
-    const page = await driver.start();
+    const { page } = await launchApp();
     await page.getByRole('button', { name: 'Bài mới' }).first().click();
     await editorBody(page).click();
     return page;

@@ -1,23 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { AppDriver } from './driver/AppDriver';
-import { createAppDriver } from './driver/createAppDriver';
+import { describe, expect, it } from 'vitest';
+import { useAppDriver } from './driver/useAppDriver';
 
 describe('export settings', () => {
-  let driver: AppDriver | undefined;
-  let dataDirectory: string | undefined;
-
-  afterAll(async () => {
-    await driver?.stop();
-    if (dataDirectory !== undefined) await rm(dataDirectory, { recursive: true, force: true });
-  });
+  const launchApp = useAppDriver();
 
   it('changes the exported photos’ size and quality, refuses values out of range, and keeps them after a restart', async () => {
-    dataDirectory = await mkdtemp(join(tmpdir(), 'banthao-e2e-'));
-    driver = createAppDriver({ dataDirectory });
-    let page = await driver.start();
+    const launched = await launchApp();
+    const { driver, dataDirectory } = launched;
+    let page = launched.page;
     await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Cài đặt xuất bài' });
     const maxSide = dialog.getByRole('spinbutton', { name: /Cạnh dài nhất/ });
