@@ -4,6 +4,7 @@
  */
 export const ipcChannels = [
   'library:list',
+  'library:search',
   'article:create',
   'article:get',
   'article:save',
@@ -19,8 +20,13 @@ export const ipcChannels = [
   'people:names',
   'settings:get',
   'settings:update',
+  'backup:list',
+  'backup:createNow',
+  'backup:restore',
+  'backup:status',
   'app:info',
   'app:closeReady',
+  'app:notices',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

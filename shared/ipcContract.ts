@@ -7,8 +7,11 @@ import {
   mediaIdSchema,
 } from './articleModel';
 import { settingsSchema } from './settingsModel';
+import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
+import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits } from './mediaModel';
 import { nfcString } from './nfcString';
+import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
 import type { ApiName, IpcChannel } from './ipcChannels';
 
@@ -41,6 +44,11 @@ export const ipcContract = {
     z.object({ scope: z.enum(['active', 'trash']) }).strict(),
     z.array(articleSummarySchema),
     'Lists the articles in the library or in the trash, newest change first.',
+  ),
+  'library:search': channel(
+    searchRequestSchema,
+    searchResultSchema,
+    'Full-text search ignoring case and diacritics ("hoi nghi" finds "Hội nghị"): hits best first, with title and snippet highlights.',
   ),
   'article:create': channel(empty, articleSchema, 'Creates an empty article dated today and returns it.'),
   'article:get': channel(byId, articleSchema, 'Reads one article, trashed or not.'),
@@ -85,12 +93,21 @@ export const ipcContract = {
   'people:names': channel(empty, z.array(z.string()), 'Names used before in bylines and photo credits, for completion.'),
   'settings:get': channel(empty, settingsSchema, 'Reads the settings.'),
   'settings:update': channel(settingsSchema.partial().strict(), settingsSchema, 'Changes some settings and returns them all.'),
+  'backup:list': channel(empty, z.array(backupEntrySchema), 'Lists the complete backup snapshots, newest first.'),
+  'backup:createNow': channel(empty, backupEntrySchema, 'Takes a backup snapshot now and returns it.'),
+  'backup:restore': channel(
+    z.object({ id: backupIdSchema }).strict(),
+    z.object({ restored: z.literal(true) }),
+    'Snapshots the current library, then replaces it with a snapshot; the renderer reloads afterwards.',
+  ),
+  'backup:status': channel(empty, backupStatusSchema, 'Whether the last background backup failed, and why.'),
   'app:info': channel(
     empty,
     z.object({ version: z.string(), dataDirectory: z.string() }),
     'The app version and where the library lives on disk.',
   ),
   'app:closeReady': channel(empty, empty, 'The renderer has flushed its pending saves; the window may close.'),
+  'app:notices': channel(empty, z.array(recoveryNoticeSchema), 'Damaged files quarantined since start-up, where they went and what was loaded instead.'),
 } satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;
 
 export type IpcContract = typeof ipcContract;

@@ -7,7 +7,7 @@ import { guardWindowClose } from './guardWindowClose';
 import { createHandlers } from './ipc/createHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { registerMediaProtocol, registerMediaSchemePrivileges } from './registerMediaProtocol';
-import { openLibrary } from './services/openLibrary';
+import { LibrarySession, type LibraryBackups, type OpenLibrary } from './services/LibrarySession';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const pagePath = join(outFolder, 'renderer', 'index.html');
@@ -28,13 +28,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   Menu.setApplicationMenu(createApplicationMenu());
-  const { store, settings, media } = await openLibrary(dataDirectory);
-  registerMediaProtocol(media);
   let onCloseReady = () => {};
-  const handlers = createHandlers({
+  // Restoring a backup re-opens the library: the session rebuilds the table over the fresh stores.
+  const handlersOver = ({ store, settings, media }: OpenLibrary, backups: LibraryBackups) => createHandlers({
     store,
     settings,
     media,
+    backups,
     appInfo: { version: app.getVersion(), dataDirectory },
     onCloseReady: () => onCloseReady(),
     dialogs: {
@@ -67,14 +67,23 @@ async function start(): Promise<void> {
       },
     },
   });
+  const session = await LibrarySession.open({
+    dataDirectory,
+    appVersion: app.getVersion(),
+    buildHandlers: handlersOver,
+    onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
+  });
+  // Photos are only ever added by a restore, so this MediaStore stays valid across restores.
+  registerMediaProtocol(session.library.media);
+  const handlers = session.handlers;
   registerIpcHandlers(handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
   const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath, devServerUrl });
-  onCloseReady = guardWindowClose(window, () => store.flush());
+  onCloseReady = guardWindowClose(window, () => session.flush());
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('window-all-closed', () => {
-    void store.flush().finally(() => app.quit());
+    void session.flush().finally(() => app.quit());
   });
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Language } from '../../shared/settingsModel';
 import { messagesByLanguage } from './i18n/messages';
 import { MessagesContext } from './i18n/MessagesContext';
@@ -8,8 +8,10 @@ import { flushPendingSaves } from './lib/pendingSaves';
 import { Toast, useToast } from './components/useToast';
 import { LibraryScreen } from './features/library/LibraryScreen';
 import { EditorScreen } from './features/editor/EditorScreen';
+import { BackupScreen } from './features/backup/BackupScreen';
+import { NavigationContext, type Navigation } from './lib/NavigationContext';
 
-export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string };
+export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string } | { screen: 'backups' };
 
 /** The shell: language, routing between the library and the editor, the toast, and the close handshake. */
 export function App() {
@@ -63,10 +65,16 @@ export function App() {
     }
   }, [messages, show]);
 
+  // Stable, so screens that read it do not re-render when the route changes.
+  const navigation = useMemo<Navigation>(() => ({ openBackups: () => setRoute({ screen: 'backups' }) }), []);
+
   return (
     <MessagesContext.Provider value={messages}>
+      <NavigationContext.Provider value={navigation}>
       <div className="app">
-        {route.screen === 'library' ? (
+        {route.screen === 'backups' ? (
+          <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
+        ) : route.screen === 'library' ? (
           <LibraryScreen
             scope={route.scope}
             onScopeChange={(scope) => setRoute({ screen: 'library', scope })}
@@ -87,6 +95,7 @@ export function App() {
         )}
         <Toast toast={toast} onDismiss={dismiss} />
       </div>
+      </NavigationContext.Provider>
     </MessagesContext.Provider>
   );
 }

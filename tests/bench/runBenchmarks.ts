@@ -1,10 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
+import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
 
 /** Each benchmark suite: a name (its JSON file in bench-results/) and a function returning its figures. */
 const suites: readonly { name: string; run: () => Promise<Record<string, number>> }[] = [
+  { name: 'library', run: benchmarkLibrary },
   { name: 'media', run: benchmarkMedia },
   { name: 'editor-photo', run: benchmarkEditorPhoto },
 ];

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readStoredData } from '../support/readStoredData';
 import { useAppDriver } from './driver/useAppDriver';
 
 describe('export settings', () => {
@@ -21,7 +21,7 @@ describe('export settings', () => {
     await quality.fill('75');
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
-    expect(JSON.parse(await readFile(join(dataDirectory, 'settings.json'), 'utf8'))).toMatchObject({ exportImageMaxSide: 1200, exportJpegQuality: 75 });
+    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({ exportImageMaxSide: 1200, exportJpegQuality: 75 });
 
     page = await driver.restart();
     await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();

@@ -67,13 +67,13 @@ describe('App', () => {
     await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'review' }));
     const view = await renderApp();
     await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the article row');
-    expect(view.querySelector('tbody tr')!.textContent).toContain('Chờ duyệt');
-    expect(view.querySelector('tbody tr')!.textContent).toContain('Tin: Ngọc Sơn');
+    expect(view.querySelector('.article-row')!.textContent).toContain('Chờ duyệt');
+    expect(view.querySelector('.article-row')!.textContent).toContain('Tin: Ngọc Sơn');
 
     await act(async () => buttonNamed('Xóa')!.click());
     await until(() => view.textContent!.includes('Đã chuyển vào thùng rác'), 'the trash toast');
     expect(store.list('trash').map((summary) => summary.id)).toEqual([article.id]);
-    await until(() => view.querySelector('tbody') === null, 'the row to leave the list');
+    await until(() => view.querySelector('.article-row') === null, 'the row to leave the list');
 
     await act(async () => buttonNamed('Hoàn tác')!.click());
     await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the restored row');

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { libraryPaths } from '../../electron/main/services/openLibrary';
+import { LibrarySession } from '../../electron/main/services/LibrarySession';
 import type { Envelope, HandlerTable } from '../../shared/ipcContract';
 import { bridgeApiScript } from './bridgeApiScript';
 import { createBridgeDialogs } from './createBridgeDialogs';
@@ -85,18 +86,29 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const rendererDirectory = options.rendererDirectory ?? join(repositoryRoot, 'out', 'renderer');
   const indexPath = join(rendererDirectory, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`Bridge: ${indexPath} is missing; build the app first (npx electron-vite build).`);
-  const { store, settings, media: mediaStore, paths } = await openLibrary(options.dataDirectory);
+  const paths = libraryPaths(options.dataDirectory);
   const exportDirectory = options.exportDirectory ?? process.env.BANTHAO_EXPORT_DIR ?? paths.exports;
   const openFiles = [...(options.openFiles ?? [])];
   const version = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  const handlers = createHandlers({
-    store,
-    settings,
-    media: mediaStore,
-    dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
-    appInfo: { version, dataDirectory: options.dataDirectory },
-    onCloseReady: () => undefined,
+  // A session, as in main: restoring a backup re-opens the library behind the same handler table.
+  const librarySession = await LibrarySession.open({
+    dataDirectory: options.dataDirectory,
+    appVersion: version,
+    onBackupFailure: (error) => console.error('Bridge: backup failed', error),
+    buildHandlers: ({ store, settings, media }, backups) =>
+      createHandlers({
+        store,
+        settings,
+        media,
+        backups,
+        dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
+        appInfo: { version, dataDirectory: options.dataDirectory },
+        onCloseReady: () => undefined,
+      }),
   });
+  const { handlers } = librarySession;
+  // Photos are only ever added by a restore, so the first MediaStore keeps serving them.
+  const mediaStore = librarySession.library.media;
   const token = randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');
   const apiScript = bridgeApiScript();
@@ -197,7 +209,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...callsUnderWay]);
-      await store.flush();
+      await librarySession.flush();
       server.closeAllConnections();
       await stopped;
     })());

@@ -1,6 +1,7 @@
 import type { Dialogs } from '../../electron/main/ipc/createHandlers';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { openLibrary } from '../../electron/main/services/openLibrary';
+import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
 import { flushBeforeCleanup } from './temporaryDirectory';
 
 /** Dialogs a test answers in advance: an export path or folder, files to insert; cancelled by default. */
@@ -16,6 +17,8 @@ export function cannedDialogs(answers: { exportPath?: string; exportFolder?: str
 export async function createTestHandlers(dataDirectory: string, answers: Parameters<typeof cannedDialogs>[0] = {}) {
   const library = await openLibrary(dataDirectory);
   flushBeforeCleanup(library.store);
+  // Search shards are written late; a test's temp folder must not be recreated by one after cleanup.
+  const search = flushBeforeCleanup(LibrarySearch.start({ store: library.store }));
   const handlers = createHandlers({
     store: library.store,
     settings: library.settings,
@@ -23,6 +26,7 @@ export async function createTestHandlers(dataDirectory: string, answers: Paramet
     dialogs: cannedDialogs(answers),
     appInfo: { version: 'test', dataDirectory },
     onCloseReady: () => {},
+    search,
   });
-  return { handlers, ...library };
+  return { handlers, search, ...library };
 }

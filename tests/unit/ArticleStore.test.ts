@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errorCodes';
 import { ArticleStore } from '../../electron/main/storage/ArticleStore';
+import { readStoredData } from '../support/readStoredData';
 import { sampleContent } from '../support/sampleContent';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 
@@ -11,7 +12,7 @@ let clockMs = Date.parse('2026-11-26T08:00:00.000Z');
 const tickingClock = () => new Date((clockMs += 60_000));
 
 async function readArticleFile(directory: string, id: string) {
-  return JSON.parse(await readFile(join(directory, 'articles', id.slice(0, 2), `${id}.json`), 'utf8'));
+  return readStoredData(join(directory, 'articles', id.slice(0, 2), `${id}.json`));
 }
 
 describe('ArticleStore', () => {
@@ -115,7 +116,7 @@ describe('ArticleStore', () => {
     await rm(join(directory, 'index.json'));
     const reopened = await openStore(directory);
     expect(reopened.list('active').map((summary) => summary.title)).toEqual(['Hội nghị sơ kết']);
-    expect(JSON.parse(await readFile(join(directory, 'index.json'), 'utf8')).articles).toHaveLength(1);
+    expect((await readStoredData(join(directory, 'index.json'))).articles).toHaveLength(1);
   });
 
   it('rebuilds a damaged index instead of treating the library as empty', async () => {

@@ -15,6 +15,7 @@ const malformedForEveryChannel: unknown[] = [null, undefined, 42, 'article', [],
 
 const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'library:list': [{ scope: 'everything' }, {}],
+  'library:search': [{ query: 5, scope: 'active' }, { query: 'x' }, { query: 'x', scope: 'active', snippetCount: 10_000 }],
   'article:create': [{ id: 'x' }],
   'article:get': [{ id: '../../etc/passwd' }, { id: '' }, {}],
   'article:save': [
@@ -34,8 +35,13 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'people:names': [{ limit: 5 }],
   'settings:get': [{ language: 'vi' }],
   'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
+  'backup:list': [{ all: true }],
+  'backup:createNow': [{ id: '2026-01-01T00-00-00' }],
+  'backup:restore': [{}, { id: '../../etc' }, { id: '2026-01-01T00-00-00', force: true }],
+  'backup:status': [{ verbose: true }],
   'app:info': [{ verbose: true }],
   'app:closeReady': [{ now: true }],
+  'app:notices': [{ dismissed: true }],
 };
 
 describe('IPC contract', () => {

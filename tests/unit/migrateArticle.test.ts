@@ -37,7 +37,8 @@ describe('article format migrations', () => {
     const id = '5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60';
     await store.save(id, 7, sampleContent());
     const onDisk = JSON.parse(await readFile(join(directory, 'articles', '5e', `${id}.json`), 'utf8'));
-    expect(onDisk.formatVersion).toBe(articleFormatVersion);
+    expect(onDisk).toMatchObject({ format: 'ban-thao/article', formatVersion: articleFormatVersion, checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) });
+    expect(onDisk.data.formatVersion).toBe(articleFormatVersion);
   });
 
   it('leaves a file from a newer version untouched for the schema check to refuse', () => {

@@ -32,7 +32,7 @@ describe('NFC normalization', () => {
 
     const raw = await readFile(join(paths.library, 'articles', article.id.slice(0, 2), `${article.id}.json`), 'utf8');
     expect(raw).toBe(raw.normalize('NFC'));
-    const stored = JSON.parse(raw);
+    const stored = JSON.parse(raw).data;
     expect(stored.title).toBe('Hội nghị “Sơ kết”'.normalize('NFC'));
     expect(stored.body.content[0].content[0].text).toBe('Đồng chí Nguyễn Toàn Thắng'.normalize('NFC'));
   });

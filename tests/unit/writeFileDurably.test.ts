@@ -62,6 +62,24 @@ describe('writeFileDurably', () => {
     expect(await readFile(target, 'utf8')).toBe('{"a":1}');
   });
 
+  it('keeps the previous generation by renaming the current file aside just before the temp file takes its place', async () => {
+    const folder = await temporaryDirectory();
+    const log: string[] = [];
+    const target = join(folder, 'article.json');
+    await writeFile(target, 'generation 1');
+    await writeFileDurably(target, 'generation 2', { fileSystem: recordingFileSystem(log), platform: 'linux' }, `${target}.prev`);
+    expect(log).toEqual(['open file', 'write', 'fsync file', 'close file', 'rename', 'rename', 'open folder', 'fsync folder', 'close folder']);
+    expect(await readFile(target, 'utf8')).toBe('generation 2');
+    expect(await readFile(`${target}.prev`, 'utf8')).toBe('generation 1');
+  });
+
+  it('writes a first generation when there is no current file to keep', async () => {
+    const folder = await temporaryDirectory();
+    const target = join(folder, 'article.json');
+    await writeFileDurably(target, 'generation 1', {}, `${target}.prev`);
+    expect(await readdir(folder)).toEqual(['article.json']);
+  });
+
   it('skips the folder fsync on Windows, where a folder cannot be opened for it', async () => {
     const folder = await temporaryDirectory();
     const log: string[] = [];

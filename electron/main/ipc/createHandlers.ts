@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errorCodes';
 import type { HandlerTable } from '../../../shared/ipcContract';
 import { slugify } from '../../../shared/slugify';
 import type { MediaStore } from '../media/MediaStore';
+import type { LibraryBackups } from '../services/LibrarySession';
+import { LibrarySearch } from '../search/LibrarySearch';
 import { listPeopleNames } from '../services/listPeopleNames';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import type { ArticleStore } from '../storage/ArticleStore';
@@ -29,26 +31,58 @@ export interface HandlerDependencies {
   /** Called when the renderer has flushed its pending saves before the window closes. */
   onCloseReady: () => void;
   writeOptions?: DurableWriteOptions;
+  /** Snapshots after each change, and the restore screen's channels; without it those channels refuse. */
+  backups?: LibraryBackups;
+  /** Full-text search over the store; started here (in the background) when not given. */
+  search?: LibrarySearch;
 }
 
 /** The table of every channel's handler: the same table serves ipcMain and the loopback test bridge. */
 export function createHandlers(dependencies: HandlerDependencies): HandlerTable {
   const { store, settings, media, dialogs, appInfo } = dependencies;
   const exportDependencies = () => ({ media, settings: settings.get() });
+  const backupsOrRefuse = (): LibraryBackups => {
+    if (dependencies.backups === undefined) throw new AppError('internal', 'Sao lưu chưa được bật trong phiên này');
+    return dependencies.backups;
+  };
+  const search = dependencies.search ?? LibrarySearch.start({ store, writeOptions: dependencies.writeOptions });
   return {
     'library:list': async ({ scope }) => store.list(scope),
-    'article:create': async () => store.create(),
+    'library:search': async (request) => search.search(request),
+    'article:create': async () => {
+      const article = await store.create();
+      search.noteArticle(article);
+      return article;
+    },
     'article:get': async ({ id }) => store.get(id),
     'article:save': async ({ id, baseRevision, content }) => {
       // A figure may only name a photo the library holds: a forged id must not reach disk or an export.
       for (const figure of collectFigures(content.body)) {
         if (!(await media.has(figure.mediaId))) throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
       }
-      return store.save(id, baseRevision, content);
+      const saved = await store.save(id, baseRevision, content);
+      search.noteSaved(id, saved.revision, content);
+      dependencies.backups?.noteChange();
+      return saved;
     },
-    'article:duplicate': async ({ id }) => store.duplicate(id),
-    'article:trash': async ({ id }) => store.trash(id),
-    'article:restore': async ({ id }) => store.restore(id),
+    'article:duplicate': async ({ id }) => {
+      const copy = await store.duplicate(id);
+      search.noteArticle(copy);
+      dependencies.backups?.noteChange();
+      return copy;
+    },
+    'article:trash': async ({ id }) => {
+      const summary = await store.trash(id);
+      search.noteSummary(summary);
+      dependencies.backups?.noteChange();
+      return summary;
+    },
+    'article:restore': async ({ id }) => {
+      const summary = await store.restore(id);
+      search.noteSummary(summary);
+      dependencies.backups?.noteChange();
+      return summary;
+    },
     'article:exportHtml': async ({ id }) => {
       const article = await store.get(id);
       // Render before asking: an article that cannot be exported fails before the user picks a place.
@@ -66,6 +100,7 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     },
     'trash:empty': async () => {
       const removedArticles = await store.emptyTrash();
+      search.noteRemoved(removedArticles);
       // Photos go only now, and only those no remaining article (trashed or not) still shows.
       const referenced = new Set<string>();
       for await (const article of store.allArticles()) {
@@ -93,10 +128,18 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'people:names': async () => listPeopleNames(store.list('active')),
     'settings:get': async () => settings.get(),
     'settings:update': async (changes) => settings.update(changes),
+    'backup:list': async () => backupsOrRefuse().list(),
+    'backup:createNow': async () => backupsOrRefuse().createNow(),
+    'backup:restore': async ({ id }) => {
+      await backupsOrRefuse().restore(id);
+      return { restored: true };
+    },
+    'backup:status': async () => ({ lastFailure: backupsOrRefuse().lastFailure() }),
     'app:info': async () => ({ ...appInfo }),
     'app:closeReady': async () => {
       dependencies.onCloseReady();
       return {};
     },
+    'app:notices': async () => store.recoveryNotices(),
   };
 }

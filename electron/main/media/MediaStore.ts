@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { mediaIdSchema } from '../../../shared/articleModel';
 import { AppError } from '../../../shared/errorCodes';
 import { mediaInfoSchema, type MediaInfo } from '../../../shared/mediaModel';
-import { DurableJsonFile } from '../storage/DurableJsonFile';
+import { DurableJsonFile, type RecoveryOptions } from '../storage/DurableJsonFile';
 import { errorCodeOf } from '../storage/fileSystemErrors';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { assertAcceptableByteLength, assertAcceptableImage } from './assertAcceptableImage';
@@ -29,9 +29,12 @@ export interface MediaStoreOptions {
   writeOptions?: DurableWriteOptions;
   /** An unreferenced photo imported (or re-inserted) less than this long ago is kept by `removeUnused`. Default 1 hour. */
   recentImportGraceMs?: number;
+  /** Where damaged sidecars are quarantined and reported (see DurableJsonFile). */
+  recovery?: RecoveryOptions;
 }
 
-const storedFileName = /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|preview\.webp|json)$/;
+// `json.prev` is the sidecar's previous generation (see DurableJsonFile), removed along with the photo.
+const storedFileName = /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|preview\.webp|json|json\.prev)$/;
 
 /**
  * The library's photos, named by the SHA-256 of their bytes: `<directory>/<id[0..2]>/<id>.<ext>` is the
@@ -44,6 +47,7 @@ export class MediaStore {
   readonly #fileSystem: MediaFileSystem;
   readonly #writeOptions: DurableWriteOptions;
   readonly #graceMs: number;
+  readonly #recovery: RecoveryOptions | undefined;
   /** One queue per id: two imports (or an import and a clean-up) of the same photo never interleave. */
   readonly #queue = new KeyedQueue();
   /** When each id was last handed out by an import in this session (a re-insert refreshes an old photo). */
@@ -55,6 +59,7 @@ export class MediaStore {
     this.#fileSystem = options.fileSystem ?? nodeFileSystem;
     this.#writeOptions = options.writeOptions ?? {};
     this.#graceMs = options.recentImportGraceMs ?? 60 * 60 * 1000;
+    this.#recovery = options.recovery;
   }
 
   /** Opens the media folder (created on the first import). */
@@ -235,7 +240,10 @@ export class MediaStore {
   }
 
   #sidecarOf(id: string): DurableJsonFile<MediaInfo> {
-    return new DurableJsonFile<MediaInfo>(this.#sidecarPathOf(id), mediaInfoSchema, this.#writeOptions);
+    return new DurableJsonFile<MediaInfo>(this.#sidecarPathOf(id), mediaInfoSchema, this.#writeOptions, {
+      format: { kind: 'ban-thao/media-info', version: 1 },
+      recovery: this.#recovery,
+    });
   }
 
   /** The sidecar, or null when it is missing or unreadable (an import then rewrites it from the bytes). */

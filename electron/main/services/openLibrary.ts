@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { MediaStore } from '../media/MediaStore';
 import { ArticleStore } from '../storage/ArticleStore';
+import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 
@@ -17,8 +18,10 @@ export function libraryPaths(dataDirectory: string) {
 /** Opens the stores of a data folder (creating it on first run). */
 export async function openLibrary(dataDirectory: string, options: { now?: () => Date; writeOptions?: DurableWriteOptions } = {}) {
   const paths = libraryPaths(dataDirectory);
-  const store = await ArticleStore.open({ directory: paths.library, now: options.now, writeOptions: options.writeOptions });
-  const settings = await SettingsStore.open(dataDirectory, options.writeOptions);
-  const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions });
+  // One log for every store, read through the article store (`app:notices`); damaged files go to <data>/quarantine.
+  const recovery = { dataDirectory, log: new RecoveryLog(), now: options.now };
+  const store = await ArticleStore.open({ directory: paths.library, now: options.now, writeOptions: options.writeOptions, dataDirectory, recoveryLog: recovery.log });
+  const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
+  const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions, recovery });
   return { store, settings, media, paths };
 }

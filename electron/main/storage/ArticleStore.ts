@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -14,9 +14,11 @@ import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { parseDocument } from '../../../shared/documentSchema';
 import { AppError } from '../../../shared/errorCodes';
 import { localIsoDate } from '../../../shared/publicationDate';
-import { DurableJsonFile } from './DurableJsonFile';
+import type { RecoveryNotice } from '../../../shared/recoveryNotice';
+import { DurableJsonFile, previousGenerationOf, type RecoveryOptions } from './DurableJsonFile';
 import { errorCodeOf } from './fileSystemErrors';
 import { libraryIndexFormatVersion, libraryIndexSchema, type LibraryIndex } from './libraryIndex';
+import { RecoveryLog } from './RecoveryLog';
 import type { DurableWriteOptions } from './writeFileDurably';
 
 /** File systems with coarse timestamps (FAT: 2 s) must not hide a write that raced the index snapshot. */
@@ -30,6 +32,10 @@ export interface ArticleStoreOptions {
   writeOptions?: DurableWriteOptions;
   /** How long index rewrites are held back to coalesce a burst of saves (default 2 s). */
   indexWriteDelayMs?: number;
+  /** The data folder that holds `quarantine/` (default: the library folder itself). */
+  dataDirectory?: string;
+  /** Where recoveries are reported; openLibrary shares one log between all stores. */
+  recoveryLog?: RecoveryLog;
 }
 
 /**
@@ -48,6 +54,8 @@ export class ArticleStore {
   #indexDirty = false;
   #indexTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #indexWriteDelayMs: number;
+  readonly #recovery: RecoveryOptions;
+  #loaded = false;
   /** Start times of article writes not yet reflected in the summaries; an index snapshot predates them all. */
   readonly #writesInFlight = new Map<symbol, number>();
 
@@ -57,18 +65,25 @@ export class ArticleStore {
     this.#newId = options.newId ?? randomUUID;
     this.#writeOptions = options.writeOptions ?? {};
     this.#indexWriteDelayMs = options.indexWriteDelayMs ?? 2_000;
+    this.#recovery = { dataDirectory: options.dataDirectory ?? options.directory, log: options.recoveryLog ?? new RecoveryLog(), now: this.#now };
     const emptyIndex: LibraryIndex = { formatVersion: libraryIndexFormatVersion, snapshotAt: 0, articles: [] };
-    this.#index = new Low(new DurableJsonFile(join(this.directory, 'index.json'), libraryIndexSchema, this.#writeOptions), emptyIndex);
+    const indexFile = new DurableJsonFile<LibraryIndex>(join(this.directory, 'index.json'), libraryIndexSchema, this.#writeOptions, {
+      format: { kind: 'ban-thao/library-index', version: libraryIndexFormatVersion },
+      recovery: this.#recovery,
+    });
+    this.#index = new Low(indexFile, emptyIndex);
   }
 
   /** Opens (or creates) the library in a folder, reconciling the index with the article files. */
   static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
     const store = new ArticleStore(options);
     await store.#load();
+    store.#loaded = true;
     return store;
   }
 
   async #load(): Promise<void> {
+    await this.#removeLeftoverIndexTemps();
     let indexUsable = true;
     try {
       await this.#index.read();
@@ -84,10 +99,16 @@ export class ArticleStore {
       const known = this.#summaries.has(id);
       // Only files written after the index snapshot (or missing from it) need reading: the index is a cache.
       if (known && (await stat(path)).mtimeMs < snapshotAt - modificationTimeSlackMs) continue;
-      const article = await this.#fileOf(id).read();
+      const article = await this.#readOrForget(id);
       if (article !== null) this.#summaries.set(id, summarizeArticle(article));
     }
     if (!indexUsable || onDisk.size !== this.#index.data.articles.length) await this.#writeIndex();
+  }
+
+  /** Temp files of index writes a crash cut short (article temps go while listing the article files). */
+  async #removeLeftoverIndexTemps(): Promise<void> {
+    const names = await readdir(this.directory).catch(() => []);
+    for (const name of names) if (name.startsWith('.index.json.') && name.endsWith('.tmp')) await unlink(join(this.directory, name)).catch(() => undefined);
   }
 
   async #listArticleFiles(): Promise<Map<string, string>> {
@@ -103,7 +124,14 @@ export class ArticleStore {
     for (const prefix of prefixes) {
       if (prefix.startsWith('.')) continue;
       for (const name of await readdir(join(articlesFolder, prefix))) {
-        if (name.endsWith('.json') && !name.startsWith('.')) found.set(name.slice(0, -'.json'.length), join(articlesFolder, prefix, name));
+        const path = join(articlesFolder, prefix, name);
+        // A temp file of a write a crash cut short; this store is the library's only writer.
+        if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(path).catch(() => undefined);
+        if (name.startsWith('.')) continue;
+        if (name.endsWith('.json')) found.set(name.slice(0, -'.json'.length), path);
+        // Only a previous generation left: a crash between the two renames of a save. It holds the last acknowledged save.
+        const id = name.endsWith('.json.prev') ? name.slice(0, -'.json.prev'.length) : null;
+        if (id !== null && !found.has(id)) found.set(id, path);
       }
     }
     return found;
@@ -116,7 +144,10 @@ export class ArticleStore {
   #fileOf(id: string): DurableJsonFile<Article> {
     let file = this.#files.get(id);
     if (file === undefined) {
-      file = new DurableJsonFile<Article>(this.#pathOf(id), storedArticleSchema, this.#writeOptions);
+      file = new DurableJsonFile<Article>(this.#pathOf(id), storedArticleSchema, this.#writeOptions, {
+        format: { kind: 'ban-thao/article', version: articleFormatVersion },
+        recovery: this.#recovery,
+      });
       this.#files.set(id, file);
     }
     return file;
@@ -130,9 +161,29 @@ export class ArticleStore {
 
   async get(id: string): Promise<Article> {
     if (!this.#summaries.has(id)) throw new AppError('not-found', `Không tìm thấy bài ${id}`);
-    const article = await this.#fileOf(id).read();
+    const article = await this.#readOrForget(id);
     if (article === null) throw new AppError('not-found', `Không tìm thấy bài ${id}`);
     return article;
+  }
+
+  /** What recoveries happened since the library was opened (quarantined files, older generations loaded). */
+  recoveryNotices(): RecoveryNotice[] {
+    return this.#recovery.log.list();
+  }
+
+  /**
+   * Reads an article; one with no good generation left (already quarantined, with a notice) leaves the list, so
+   * the library still opens. Rethrown from `get` so the caller knows; swallowed while opening.
+   */
+  async #readOrForget(id: string): Promise<Article | null> {
+    try {
+      return await this.#fileOf(id).read();
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'corrupt-file')) throw error;
+      if (this.#summaries.delete(id)) this.#scheduleIndexWrite();
+      if (this.#loaded) throw error;
+      return null;
+    }
   }
 
   async create(): Promise<Article> {
@@ -209,6 +260,8 @@ export class ArticleStore {
     for (const id of trashed) {
       await this.#fileOf(id).settled();
       await rm(this.#pathOf(id), { force: true });
+      // The previous generation too, or the article would come back from it at the next start.
+      await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
       this.#files.delete(id);
       this.#summaries.delete(id);
     }

@@ -2,19 +2,29 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { defaultSettings, settingsSchema, storedSettingsSchema, type Settings } from '../../../shared/settingsModel';
 import { AppError } from '../../../shared/errorCodes';
-import { DurableJsonFile } from './DurableJsonFile';
+import { DurableJsonFile, type RecoveryOptions } from './DurableJsonFile';
 import type { DurableWriteOptions } from './writeFileDurably';
 
-/** The user's settings in settings.json; a damaged file falls back to defaults and is rewritten on the next change. */
+/** Bumped when a released settings file would no longer read as intended. */
+const settingsFormatVersion = 1;
+
+/**
+ * The user's settings in settings.json. A damaged file is quarantined and its previous generation loaded; with
+ * none good, defaults apply (with a notice) and the file is rewritten on the next change.
+ */
 export class SettingsStore {
   readonly #database: Low<Settings>;
 
-  private constructor(directory: string, writeOptions: DurableWriteOptions) {
-    this.#database = new Low(new DurableJsonFile<Settings>(join(directory, 'settings.json'), storedSettingsSchema, writeOptions), { ...defaultSettings });
+  private constructor(directory: string, writeOptions: DurableWriteOptions, recovery: RecoveryOptions | undefined) {
+    const file = new DurableJsonFile<Settings>(join(directory, 'settings.json'), storedSettingsSchema, writeOptions, {
+      format: { kind: 'ban-thao/settings', version: settingsFormatVersion },
+      recovery,
+    });
+    this.#database = new Low(file, { ...defaultSettings });
   }
 
-  static async open(directory: string, writeOptions: DurableWriteOptions = {}): Promise<SettingsStore> {
-    const store = new SettingsStore(directory, writeOptions);
+  static async open(directory: string, writeOptions: DurableWriteOptions = {}, recovery?: RecoveryOptions): Promise<SettingsStore> {
+    const store = new SettingsStore(directory, writeOptions, recovery);
     try {
       await store.#database.read();
     } catch (error) {

@@ -4,11 +4,22 @@ import { articleSummarySchema } from '../../../shared/articleModel';
 // 2: summaries carry photoCredit. An index of another version is rebuilt from the article files (it is only a cache).
 export const libraryIndexFormatVersion = 2;
 
-/** The library index: a cache of article summaries, always rebuildable from the article files. */
-export const libraryIndexSchema = z.object({
+const currentLibraryIndexSchema = z.object({
   formatVersion: z.literal(libraryIndexFormatVersion),
   /** When the in-memory state was captured; article files changed at or after this are re-read at start. */
   snapshotAt: z.number(),
   articles: z.array(articleSummarySchema),
 });
-export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
+
+/**
+ * The library index: a cache of article summaries, always rebuildable from the article files. An index of another
+ * version is not damage: it reads as an empty index, so every article file is re-read.
+ */
+export const libraryIndexSchema = z.preprocess(
+  (stored) =>
+    typeof stored === 'object' && stored !== null && 'formatVersion' in stored && typeof stored.formatVersion === 'number' && stored.formatVersion !== libraryIndexFormatVersion
+      ? { formatVersion: libraryIndexFormatVersion, snapshotAt: 0, articles: [] }
+      : stored,
+  currentLibraryIndexSchema,
+);
+export type LibraryIndex = z.infer<typeof currentLibraryIndexSchema>;

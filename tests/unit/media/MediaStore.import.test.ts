@@ -30,7 +30,7 @@ describe('MediaStore.importImage', () => {
     expect(info.id).toBe(id);
     expect(await listFilesUnder(directory)).toEqual([`${id.slice(0, 2)}/${id}.jpg`, `${id.slice(0, 2)}/${id}.json`, `${id.slice(0, 2)}/${id}.preview.webp`]);
     expect(await readFile(join(directory, id.slice(0, 2), `${id}.jpg`))).toEqual(bytes);
-    expect(mediaInfoSchema.parse(JSON.parse(await readFile(join(directory, id.slice(0, 2), `${id}.json`), 'utf8')))).toEqual(info);
+    expect(mediaInfoSchema.parse(JSON.parse(await readFile(join(directory, id.slice(0, 2), `${id}.json`), 'utf8')).data)).toEqual(info);
     expect(info).toMatchObject({ type: 'jpeg', width: 400, height: 300, byteLength: bytes.length, originalFileName: 'anh.jpg', importedAt: fixedNow.toISOString() });
   });
 

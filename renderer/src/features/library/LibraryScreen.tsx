@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
-import { bylineText } from '../../../../shared/creditLines';
 import type { Language, Settings } from '../../../../shared/settingsModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
-import { formatDateTime } from '../../lib/formatDateTime';
+import { ArticleList } from './ArticleList';
+import { LibraryToolbar } from './LibraryToolbar';
 import { SettingsDialog } from './SettingsDialog';
+import { RecoveryNotices } from './RecoveryNotices';
+import { defaultCriteria } from './libraryQuery';
+import { useLibraryQuery } from './useLibraryQuery';
 
 export interface LibraryScreenProps {
   scope: 'active' | 'trash';
@@ -20,27 +23,14 @@ export interface LibraryScreenProps {
   showToast: (toast: ToastMessage) => void;
 }
 
-/** The list of articles (or of the trash): newest change first, with open, duplicate, delete and restore. */
+/** The library (or the trash): search, sort and filters over a virtualized list, with open, duplicate, delete and restore. */
 export function LibraryScreen(props: LibraryScreenProps) {
   const { scope, onOpen, onCreate, showToast } = props;
   const messages = useMessages();
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      setArticles(await api.libraryList({ scope }));
-    } catch (error) {
-      setArticles([]);
-      showToast({ text: describeError(messages, error), tone: 'error' });
-    }
-  }, [scope, messages, showToast]);
-
-  useEffect(() => {
-    setArticles(null);
-    void reload();
-  }, [reload]);
+  const reportError = useCallback((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }), [messages, showToast]);
+  const { summaries: articles, rows, criteria, setCriteria, reload, bylineNames, highlights, words, indexing } = useLibraryQuery(scope, reportError);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -72,6 +62,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
 
   return (
     <div className="library">
+      <RecoveryNotices />
       <header className="topbar">
         <div className="brand" aria-label={messages.appName}>
           <span className="brand-mark" aria-hidden="true">BT</span>
@@ -164,58 +155,27 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 )}
               </div>
             )}
-            <table className="article-table">
-              <thead>
-                <tr>
-                  <th scope="col">{messages.columnTitle}</th>
-                  <th scope="col">{messages.columnStatus}</th>
-                  <th scope="col">{messages.columnByline}</th>
-                  <th scope="col">{messages.columnUpdated}</th>
-                  <th scope="col"><span className="visually-hidden">{messages.columnActions}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {articles.map((article) => (
-                  <tr
-                    key={article.id}
-                    onKeyDown={(event) => {
-                      if (event.key === 'Delete' && scope === 'active') void moveToTrash(article);
-                    }}
-                  >
-                    <td className="cell-title">
-                      {scope === 'active' ? (
-                        <button type="button" className="title-link" onClick={() => onOpen(article.id)}>
-                          {article.title || messages.untitled}
-                        </button>
-                      ) : (
-                        <span>{article.title || messages.untitled}</span>
-                      )}
-                    </td>
-                    <td className="cell-status">
-                      <span className={`status status-${article.status}`}>{messages.status[article.status]}</span>
-                    </td>
-                    <td className="cell-byline">{bylineText(article.bylineRole, article.bylineName)}</td>
-                    <td className="cell-date">{formatDateTime(article.updatedAt)}</td>
-                    <td className="cell-actions">
-                      {scope === 'active' ? (
-                        <>
-                          <button type="button" className="button button-small" onClick={() => void act(() => api.articleDuplicate({ id: article.id }), { text: messages.duplicated, tone: 'info' })}>
-                            {messages.duplicate}
-                          </button>
-                          <button type="button" className="button button-small button-danger" onClick={() => void moveToTrash(article)} aria-label={`${messages.moveToTrash}: ${article.title || messages.untitled}`}>
-                            {messages.moveToTrash}
-                          </button>
-                        </>
-                      ) : (
-                        <button type="button" className="button button-small" onClick={() => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}>
-                          {messages.restore}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LibraryToolbar criteria={criteria} onChange={setCriteria} bylineNames={bylineNames} shown={rows?.length ?? 0} total={articles.length} indexing={indexing} />
+            {rows !== null && rows.length > 0 ? (
+              <ArticleList
+                rows={rows}
+                highlights={highlights}
+                words={words}
+                scope={scope}
+                onOpen={onOpen}
+                onDuplicate={(article) => void act(() => api.articleDuplicate({ id: article.id }), { text: messages.duplicated, tone: 'info' })}
+                onTrash={(article) => void moveToTrash(article)}
+                onRestore={(article) => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}
+              />
+            ) : (
+              <div className="empty-state empty-state-compact">
+                <h1>{messages.noMatchTitle}</h1>
+                <p>{messages.noMatchHint}</p>
+                <button type="button" className="button" onClick={() => setCriteria(defaultCriteria)}>
+                  {messages.clearFilters}
+                </button>
+              </div>
+            )}
           </>
         )}
         {articles !== null && articles.length > 0 && props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}

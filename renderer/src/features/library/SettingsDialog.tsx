@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../shared/settingsModel';
 import { useMessages } from '../../i18n/MessagesContext';
+import { useNavigation } from '../../lib/NavigationContext';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -13,6 +14,7 @@ const limits = { exportImageMaxSide: [320, 6000], exportJpegQuality: [40, 100] }
 /** Export settings in a modal dialog: longest side of exported photos and their JPEG quality. */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
+  const navigation = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [maxSide, setMaxSide] = useState(String(settings.exportImageMaxSide));
   const [quality, setQuality] = useState(String(settings.exportJpegQuality));
@@ -45,6 +47,18 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
           <input type="number" inputMode="numeric" min={limits.exportJpegQuality[0]} max={limits.exportJpegQuality[1]} value={quality} aria-invalid={!valid(quality, limits.exportJpegQuality)} onChange={(event) => setQuality(event.target.value)} />
           <small className="muted">{messages.exportJpegQualityHint}</small>
         </label>
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              onClose();
+              navigation.openBackups();
+            }}
+          >
+            {messages.openBackups}
+          </button>
+        </p>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>{messages.cancel}</button>
           <button type="submit" className="button button-primary" disabled={!allValid}>{messages.saveSettings}</button>

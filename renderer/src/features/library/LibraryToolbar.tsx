@@ -1,0 +1,113 @@
+import { useEffect, useRef } from 'react';
+import { articleStatuses, type ArticleStatus } from '../../../../shared/articleModel';
+import { useMessages } from '../../i18n/MessagesContext';
+import { defaultCriteria, librarySorts, type LibraryCriteria, type LibrarySort } from './libraryQuery';
+
+export interface LibraryToolbarProps {
+  criteria: LibraryCriteria;
+  onChange: (criteria: LibraryCriteria) => void;
+  bylineNames: readonly string[];
+  shown: number;
+  total: number;
+  indexing: { done: number; total: number } | null;
+}
+
+/** Search box (Ctrl+F), sort, filters by status, author and publication date, and the result count. */
+export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, indexing }: LibraryToolbarProps) {
+  const messages = useMessages();
+  const searchBox = useRef<HTMLInputElement>(null);
+  const change = (changes: Partial<LibraryCriteria>) => onChange({ ...criteria, ...changes });
+  const searching = criteria.query.trim() !== '';
+  // "Best match" means nothing without a search; the list is then newest first.
+  const shownSort: LibrarySort = !searching && criteria.sort === 'relevance' ? 'updated' : criteria.sort;
+  const sortLabels: Record<LibrarySort, string> = {
+    relevance: messages.sortRelevance,
+    updated: messages.sortUpdated,
+    title: messages.sortTitle,
+    status: messages.sortStatus,
+  };
+  const filtered = criteria.status !== '' || criteria.bylineName !== '' || criteria.dateFrom !== '' || criteria.dateTo !== '' || searching;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <div className="library-toolbar">
+      <input
+        ref={searchBox}
+        type="search"
+        className="library-search"
+        aria-label={messages.searchLabel}
+        placeholder={messages.searchPlaceholder}
+        value={criteria.query}
+        onChange={(event) => change({ query: event.target.value, sort: event.target.value.trim() !== '' && criteria.sort === 'updated' ? 'relevance' : criteria.sort })}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && criteria.query !== '') {
+            event.preventDefault();
+            change({ query: '' });
+          }
+        }}
+      />
+      <label className="toolbar-field">
+        <span>{messages.sortLabel}</span>
+        <select value={shownSort} onChange={(event) => change({ sort: event.target.value as LibrarySort })}>
+          {librarySorts
+            .filter((sort) => sort !== 'relevance' || searching)
+            .map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span className="visually-hidden">{messages.columnStatus}</span>
+        <select aria-label={messages.columnStatus} value={criteria.status} onChange={(event) => change({ status: event.target.value as ArticleStatus | '' })}>
+          <option value="">{messages.allStatuses}</option>
+          {articleStatuses.map((status) => (
+            <option key={status} value={status}>
+              {messages.status[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span className="visually-hidden">{messages.columnByline}</span>
+        <select aria-label={messages.columnByline} value={criteria.bylineName} onChange={(event) => change({ bylineName: event.target.value })}>
+          <option value="">{messages.allBylines}</option>
+          {bylineNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toolbar-field">
+        <span>{messages.dateFrom}</span>
+        <input type="date" value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(event) => change({ dateFrom: event.target.value })} />
+      </label>
+      <label className="toolbar-field">
+        <span>{messages.dateTo}</span>
+        <input type="date" value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(event) => change({ dateTo: event.target.value })} />
+      </label>
+      {filtered && (
+        <button type="button" className="button button-small" onClick={() => onChange(defaultCriteria)}>
+          {messages.clearFilters}
+        </button>
+      )}
+      <span className="result-count" aria-live="polite">
+        {messages.resultCount(shown, total)}
+        {indexing !== null && ` · ${messages.searchIndexing(indexing.done, indexing.total)}`}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleContent } from '../../shared/articleModel';
+import { LibraryScreen } from '../../renderer/src/features/library/LibraryScreen';
+import type { HandlerTable } from '../../shared/ipcContract';
+import { sampleContent } from '../support/sampleContent';
+import { installInProcessApi } from '../support/installInProcessApi';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+async function renderLibrary(onOpen: (id: string) => void = () => {}) {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => {
+    root = createRoot(container!);
+    root.render(
+      <LibraryScreen scope="active" onScopeChange={() => {}} onOpen={onOpen} onCreate={() => {}} language="vi" onLanguageChange={() => {}} dataDirectory="" showToast={() => {}} />,
+    );
+  });
+  return container;
+}
+
+async function until(predicate: () => boolean, what: string) {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (predicate()) return;
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** Types into an input the way React sees a user's typing. */
+async function typeInto(input: HTMLInputElement | HTMLSelectElement, value: string) {
+  await act(async () => {
+    const prototype = input instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+  });
+}
+
+/** Adds articles through the handlers, as the app does, so the search index follows. */
+async function addArticles({ handlers }: { handlers: HandlerTable }, contents: Partial<ArticleContent>[]) {
+  const ids: string[] = [];
+  // A few at a time: each is a durable create and save.
+  for (let start = 0; start < contents.length; start += 32) {
+    const batch = await Promise.all(
+      contents.slice(start, start + 32).map(async (overrides) => {
+        const article = await handlers['article:create']({});
+        await handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent(overrides) });
+        return article.id;
+      }),
+    );
+    ids.push(...batch);
+  }
+  return ids;
+}
+
+const rowTitles = (view: HTMLElement) => [...view.querySelectorAll('.article-row .title-link')].map((button) => button.textContent);
+const searchBox = (view: HTMLElement) => view.querySelector<HTMLInputElement>('input[type="search"]')!;
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+  root = null;
+});
+
+describe('LibraryScreen', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('finds "Hội nghị" when the user types "hoi nghi", and marks the matched words', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    await addArticles(library, [{ title: 'Hội nghị sơ kết 6 tháng' }, { title: 'Trung tâm Khuyến công', sapo: 'Không liên quan.' }]);
+    const view = await renderLibrary();
+    await until(() => rowTitles(view).length === 2, 'both rows');
+    await typeInto(searchBox(view), 'hoi nghi');
+    await until(() => rowTitles(view).length === 1, 'the search result');
+    expect(rowTitles(view)).toEqual(['Hội nghị sơ kết 6 tháng']);
+    expect([...view.querySelectorAll('.article-row .title-link mark')].map((mark) => mark.textContent)).toEqual(['Hội', 'nghị']);
+    expect(view.textContent).toContain('1 / 2 bài');
+  });
+
+  it('matches "đ" when the user types "d", in the text as well as the title', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    // The photo credit "Văn Đốc" matches too, and is marked in the snippet.
+    await addArticles(library, [{ title: 'Bài một', sapo: 'Đồng chí Giám đốc phát biểu.' }, { title: 'Bài hai', sapo: 'Không có từ ấy.', photoCredit: 'Minh' }]);
+    const view = await renderLibrary();
+    await until(() => rowTitles(view).length === 2, 'both rows');
+    await typeInto(searchBox(view), 'giam doc');
+    await until(() => rowTitles(view).length === 1, 'the search result');
+    expect(rowTitles(view)).toEqual(['Bài một']);
+    expect([...view.querySelectorAll('.snippet mark')].map((mark) => mark.textContent)).toEqual(['Giám', 'đốc', 'Đốc']);
+  });
+
+  it('sorts by title in Vietnamese order and filters by status, author and publication date', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    await addArticles(library, [
+      { title: 'Đà Nẵng', status: 'review', bylineName: 'Ngọc Sơn', publicationDate: '2022-07-08' },
+      { title: 'Ánh sáng', status: 'draft', bylineName: 'Văn Đốc', publicationDate: '2022-06-01' },
+      { title: 'Dân sinh', status: 'review', bylineName: 'Văn Đốc', publicationDate: '2022-07-20' },
+      { title: 'Bình minh', status: 'approved', bylineName: 'Ngọc Sơn', publicationDate: '2022-08-02' },
+    ]);
+    const view = await renderLibrary();
+    await until(() => rowTitles(view).length === 4, 'the rows');
+    const selectLabelled = (label: string) => [...view.querySelectorAll<HTMLSelectElement>('.library-toolbar select')].find((select) => select.closest('label')?.textContent?.startsWith(label) || select.getAttribute('aria-label') === label)!;
+    await typeInto(selectLabelled('Sắp xếp'), 'title');
+    expect(rowTitles(view)).toEqual(['Ánh sáng', 'Bình minh', 'Dân sinh', 'Đà Nẵng']);
+    await typeInto(selectLabelled('Trạng thái'), 'review');
+    expect(rowTitles(view)).toEqual(['Dân sinh', 'Đà Nẵng']);
+    await typeInto(selectLabelled('Tác giả'), 'Văn Đốc');
+    expect(rowTitles(view)).toEqual(['Dân sinh']);
+    await typeInto(selectLabelled('Tác giả'), '');
+    const [from, to] = [...view.querySelectorAll<HTMLInputElement>('.library-toolbar input[type="date"]')];
+    await typeInto(from!, '2022-07-10');
+    await typeInto(to!, '2022-07-31');
+    expect(rowTitles(view)).toEqual(['Dân sinh']);
+  });
+
+  it('keeps only a window of rows in the DOM with 2,000 articles, and opens the row chosen with the arrow keys', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    await addArticles(library, Array.from({ length: 2_000 }, (_, index) => ({ title: `Bài số ${index}` })));
+    const onOpen = vi.fn();
+    const view = await renderLibrary(onOpen);
+    await until(() => view.textContent!.includes('2000 bài'), 'the count');
+    const rendered = view.querySelectorAll('.article-row').length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+    const list = view.querySelector<HTMLElement>('.article-list')!;
+    const titles = rowTitles(view);
+    await act(async () => {
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    });
+    await act(async () => {
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    const openedTitle = (await library.store.get(onOpen.mock.calls[0]![0] as string)).title;
+    expect(openedTitle).toBe(titles[1]);
+  }, 60_000);
+});

@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecoveryNotices } from '../../renderer/src/features/library/RecoveryNotices';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import { installInProcessApi } from '../support/installInProcessApi';
+import { sampleContent } from '../support/sampleContent';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+async function renderBanner() {
+  container = document.createElement('div');
+  document.body.append(container);
+  await act(async () => {
+    root = createRoot(container!);
+    root.render(<RecoveryNotices />);
+  });
+  return container;
+}
+
+async function until(predicate: () => boolean, what: string) {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (predicate()) return;
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+afterEach(() => {
+  act(() => root?.unmount());
+  container?.remove();
+  root = null;
+});
+
+describe('RecoveryNotices', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('tells the user in Vietnamese which file was damaged, where it was moved, and hides the banner once dismissed', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const first = flushBeforeCleanup((await openLibrary(dataDirectory)).store);
+    const article = await first.create();
+    await first.save(article.id, 1, sampleContent());
+    await first.flush();
+    const articlePath = join(dataDirectory, 'library', 'articles', article.id.slice(0, 2), `${article.id}.json`);
+    await writeFile(articlePath, '');
+    const library = await installInProcessApi(dataDirectory);
+    const [notice] = library.store.recoveryNotices();
+
+    const view = await renderBanner();
+    await until(() => view.querySelector('.recovery-notices') !== null, 'the banner');
+    const text = view.querySelector('.recovery-notices')!.textContent!;
+    expect(text).toContain('Đã phát hiện tệp dữ liệu bị hỏng');
+    expect(text).toContain(`Tệp ${articlePath} bị hỏng; đã mở bản lưu ngay trước đó`);
+    expect(text).toContain(notice!.quarantinedTo);
+
+    await act(async () => view.querySelector<HTMLButtonElement>('.recovery-notices button')!.click());
+    expect(view.querySelector('.recovery-notices')).toBeNull();
+  });
+
+  it('shows nothing when no file needed recovery', async () => {
+    await installInProcessApi(await temporaryDirectory());
+    const view = await renderBanner();
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(view.innerHTML).toBe('');
+  });
+});
