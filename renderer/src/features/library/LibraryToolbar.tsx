@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { articleStatuses, type ArticleStatus } from '../../../../shared/articleModel';
+import { articleStatuses, type ArticleStatus } from '../../../../shared/articleVocabulary';
 import { useMessages } from '../../i18n/MessagesContext';
 import { defaultCriteria, librarySorts, type LibraryCriteria, type LibrarySort } from './libraryQuery';
 
