@@ -113,9 +113,9 @@ describe('LibraryScreen', () => {
     await typeInto(selectLabelled('Tác giả'), 'Văn Đốc');
     expect(rowTitles(view)).toEqual(['Dân sinh']);
     await typeInto(selectLabelled('Tác giả'), '');
-    const [from, to] = [...view.querySelectorAll<HTMLInputElement>('.library-toolbar input[type="date"]')];
-    await typeInto(from!, '2022-07-10');
-    await typeInto(to!, '2022-07-31');
+    const [from, to] = [...view.querySelectorAll<HTMLInputElement>('.library-toolbar input.date-input')];
+    await typeInto(from!, '10/07/2022');
+    await typeInto(to!, '31/07/2022');
     expect(rowTitles(view)).toEqual(['Dân sinh']);
   });
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { DisplayDateInput } from '../../components/DisplayDateInput';
 import { articleStatuses, type ArticleStatus } from '../../../../shared/articleVocabulary';
 import { useMessages } from '../../i18n/MessagesContext';
 import { defaultCriteria, librarySorts, type LibraryCriteria, type LibrarySort } from './libraryQuery';
@@ -93,11 +94,11 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
       </label>
       <label className="toolbar-field">
         <span>{messages.dateFrom}</span>
-        <input type="date" value={criteria.dateFrom} max={criteria.dateTo || undefined} onChange={(event) => change({ dateFrom: event.target.value })} />
+        <DisplayDateInput value={criteria.dateFrom} onChange={(dateFrom) => change({ dateFrom })} />
       </label>
       <label className="toolbar-field">
         <span>{messages.dateTo}</span>
-        <input type="date" value={criteria.dateTo} min={criteria.dateFrom || undefined} onChange={(event) => change({ dateTo: event.target.value })} />
+        <DisplayDateInput value={criteria.dateTo} onChange={(dateTo) => change({ dateTo })} />
       </label>
       {filtered && (
         <button type="button" className="button button-small" onClick={() => onChange(defaultCriteria)}>
