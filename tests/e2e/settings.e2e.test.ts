@@ -11,7 +11,7 @@ describe('export settings', () => {
     const { driver, dataDirectory } = launched;
     let page = launched.page;
     await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: 'Cài đặt xuất bài' });
+    const dialog = page.getByRole('dialog', { name: 'Cài đặt' });
     const maxSide = dialog.getByRole('spinbutton', { name: /Cạnh dài nhất/ });
     const quality = dialog.getByRole('spinbutton', { name: /Chất lượng JPEG/ });
     expect(await maxSide.inputValue()).toBe('1600');
