@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const recoveryNoticeSchema = z.object({
   file: z.string(),
   quarantinedTo: z.string(),
-  restoredFrom: z.enum(['previous-generation']).nullable(),
+  restoredFrom: z.enum(['previous-generation', 'backup']).nullable(),
   at: z.string(),
 });
 export type RecoveryNotice = z.infer<typeof recoveryNoticeSchema>;

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createBackupCopyFinder } from '../backup/findBackupCopies';
 import { MediaStore } from '../media/MediaStore';
 import { ArticleStore } from '../storage/ArticleStore';
 import { RecoveryLog } from '../storage/RecoveryLog';
@@ -20,7 +21,14 @@ export async function openLibrary(dataDirectory: string, options: { now?: () => 
   const paths = libraryPaths(dataDirectory);
   // One log for every store, read through the article store (`app:notices`); damaged files go to <data>/quarantine.
   const recovery = { dataDirectory, log: new RecoveryLog(), now: options.now };
-  const store = await ArticleStore.open({ directory: paths.library, now: options.now, writeOptions: options.writeOptions, dataDirectory, recoveryLog: recovery.log });
+  const store = await ArticleStore.open({
+    directory: paths.library,
+    now: options.now,
+    writeOptions: options.writeOptions,
+    dataDirectory,
+    recoveryLog: recovery.log,
+    findBackupCopies: createBackupCopyFinder(dataDirectory),
+  });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
   const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions, recovery });
   return { store, settings, media, paths };

@@ -35,6 +35,8 @@ export interface ArticleStoreOptions {
   /** The data folder that holds `quarantine/` (default: the library folder itself). */
   dataDirectory?: string;
   /** Where recoveries are reported; openLibrary shares one log between all stores. */
+  /** Where damaged articles may be found again (backup snapshots); the index, a cache, is rebuilt instead. */
+  findBackupCopies?: (path: string) => Promise<string[]>;
   recoveryLog?: RecoveryLog;
 }
 
@@ -55,6 +57,7 @@ export class ArticleStore {
   #indexTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #indexWriteDelayMs: number;
   readonly #recovery: RecoveryOptions;
+  readonly #articleRecovery: RecoveryOptions;
   #loaded = false;
   /** Start times of article writes not yet reflected in the summaries; an index snapshot predates them all. */
   readonly #writesInFlight = new Map<symbol, number>();
@@ -72,6 +75,7 @@ export class ArticleStore {
       recovery: this.#recovery,
     });
     this.#index = new Low(indexFile, emptyIndex);
+    this.#articleRecovery = { ...this.#recovery, findBackupCopies: options.findBackupCopies };
   }
 
   /** Opens (or creates) the library in a folder, reconciling the index with the article files. */
@@ -146,7 +150,7 @@ export class ArticleStore {
     if (file === undefined) {
       file = new DurableJsonFile<Article>(this.#pathOf(id), storedArticleSchema, this.#writeOptions, {
         format: { kind: 'ban-thao/article', version: articleFormatVersion },
-        recovery: this.#recovery,
+        recovery: this.#articleRecovery,
       });
       this.#files.set(id, file);
     }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { RecoveryNotice } from '../../../shared/recoveryNotice';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
@@ -15,6 +16,8 @@ export interface RecoveryOptions {
   dataDirectory: string;
   log: RecoveryLog;
   now?: () => Date;
+  /** Copies of a file in backup snapshots, newest first: the last resort when both generations are damaged. */
+  findBackupCopies?: (path: string) => Promise<string[]>;
 }
 
 export interface DurableJsonFileOptions {
@@ -61,13 +64,28 @@ export class DurableJsonFile<Data> implements Adapter<Data> {
     if (current.state === 'good') return current.data;
     // A missing current file with a good previous one is a crash between two renames, not damage: no notice.
     const previous = await this.#attempt(previousPath);
-    if (current.state === 'damaged') await this.#quarantine(this.path, previous.state === 'good' ? 'previous-generation' : null);
-    if (previous.state === 'good') return previous.data;
-    if (previous.state === 'damaged') {
-      await this.#quarantine(previousPath, null);
-      throw current.state === 'damaged' ? current.error : previous.error;
+    if (previous.state === 'good') {
+      if (current.state === 'damaged') await this.#quarantine(this.path, 'previous-generation');
+      return previous.data;
     }
-    if (current.state === 'damaged') throw current.error;
+    if (current.state === 'missing' && previous.state === 'missing') return null;
+    // Both generations damaged (or one damaged, one missing): the newest good backup copy is the last resort.
+    const backup = await this.#newestGoodBackup();
+    const restoredFrom = backup === null ? null : 'backup';
+    if (current.state === 'damaged') await this.#quarantine(this.path, restoredFrom);
+    if (previous.state === 'damaged') await this.#quarantine(previousPath, restoredFrom);
+    if (backup !== null) {
+      await this.write(backup);
+      return backup;
+    }
+    throw current.state === 'damaged' ? current.error : (previous as { error: AppError }).error;
+  }
+
+  async #newestGoodBackup(): Promise<Data | null> {
+    for (const copy of (await this.#recovery.findBackupCopies?.(this.path)) ?? []) {
+      const attempt = await this.#attempt(copy).catch(() => ({ state: 'missing' }) as const);
+      if (attempt.state === 'good') return attempt.data;
+    }
     return null;
   }
 
@@ -87,7 +105,7 @@ export class DurableJsonFile<Data> implements Adapter<Data> {
     }
   }
 
-  async #quarantine(path: string, restoredFrom: 'previous-generation' | null): Promise<void> {
+  async #quarantine(path: string, restoredFrom: RecoveryNotice['restoredFrom']): Promise<void> {
     const at = (this.#recovery.now ?? (() => new Date()))();
     const quarantinedTo = await quarantineFile(path, this.#recovery.dataDirectory, at);
     this.#recovery.log.record({ file: path, quarantinedTo, restoredFrom, at: at.toISOString() });

@@ -32,7 +32,11 @@ export function RecoveryNotices() {
       <ul>
         {notices.map((notice) => (
           <li key={keyOf(notice)}>
-            {notice.restoredFrom === 'previous-generation' ? messages.recoveryRestored(notice.file) : messages.recoveryLost(notice.file)}{' '}
+            {notice.restoredFrom === 'previous-generation'
+              ? messages.recoveryRestored(notice.file)
+              : notice.restoredFrom === 'backup'
+                ? messages.recoveryFromBackup(notice.file)
+                : messages.recoveryLost(notice.file)}{' '}
             {messages.recoveryKeptAt} <code>{notice.quarantinedTo}</code>
           </li>
         ))}
