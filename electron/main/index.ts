@@ -30,10 +30,11 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(createApplicationMenu());
   let onCloseReady = () => {};
   // Restoring a backup re-opens the library: the session rebuilds the table over the fresh stores.
-  const handlersOver = ({ store, settings, media }: OpenLibrary, backups: LibraryBackups) => createHandlers({
+  const handlersOver = ({ store, settings, media, search }: OpenLibrary, backups: LibraryBackups) => createHandlers({
     store,
     settings,
     media,
+    search,
     backups,
     appInfo: { version: app.getVersion(), dataDirectory },
     onCloseReady: () => onCloseReady(),

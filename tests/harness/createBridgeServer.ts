@@ -95,11 +95,12 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     dataDirectory: options.dataDirectory,
     appVersion: version,
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
-    buildHandlers: ({ store, settings, media }, backups) =>
+    buildHandlers: ({ store, settings, media, search }, backups) =>
       createHandlers({
         store,
         settings,
         media,
+        search,
         backups,
         dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
         appInfo: { version, dataDirectory: options.dataDirectory },

@@ -3,10 +3,16 @@ import { ipcChannels } from '../../../shared/ipcChannels';
 import { BackupService, type BackupEntry, type BackupFailure } from '../backup/BackupService';
 import type { LinkFile } from '../backup/linkOrCopyFile';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { LibrarySearch } from '../search/LibrarySearch';
 import { openLibrary } from './openLibrary';
 
-/** The stores of an open library folder. */
-export type OpenLibrary = Awaited<ReturnType<typeof openLibrary>>;
+/** The stores of an open library folder, and its search index (owned here so quitting can flush it). */
+export type OpenLibrary = Awaited<ReturnType<typeof openLibrary>> & { search: LibrarySearch };
+
+async function openWithSearch(options: LibrarySessionOptions): Promise<OpenLibrary> {
+  const library = await openLibrary(options.dataDirectory, { now: options.now, writeOptions: options.writeOptions });
+  return { ...library, search: LibrarySearch.start({ store: library.store, writeOptions: options.writeOptions }) };
+}
 
 /** What the handler table may do with backups; restoring also re-opens the library behind the table. */
 export interface LibraryBackups {
@@ -85,7 +91,7 @@ export class LibrarySession {
 
   /** Opens the library in a data folder and the handler table over it. */
   static async open(options: LibrarySessionOptions): Promise<LibrarySession> {
-    return new LibrarySession(options, await openLibrary(options.dataDirectory, { now: options.now, writeOptions: options.writeOptions }));
+    return new LibrarySession(options, await openWithSearch(options));
   }
 
   /** The stores open right now (a restore replaces them). */
@@ -97,17 +103,20 @@ export class LibrarySession {
   async flush(): Promise<void> {
     await this.#restoring?.catch(() => undefined);
     await this.#library.store.flush();
+    // The search index is a cache, but a shard written after the app (or a test) let go of the folder would linger.
+    await this.#library.search.flush();
   }
 
   #restore(id: string): Promise<void> {
     const run = (async () => {
       // Nothing the old store still holds in memory may land after the snapshot's files are in place.
       await this.#library.store.flush();
+      await this.#library.search.flush();
       try {
         await this.backupService.restore(id);
       } finally {
         // Even a restore that failed half-way changed files: the memory must match the disk again.
-        this.#library = await openLibrary(this.#options.dataDirectory, { now: this.#options.now, writeOptions: this.#options.writeOptions });
+        this.#library = await openWithSearch(this.#options);
         this.#table = this.#options.buildHandlers(this.#library, this.backups);
       }
     })();
