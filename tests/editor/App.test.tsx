@@ -6,6 +6,7 @@ import { SettingsStore } from '../../electron/main/storage/SettingsStore';
 import { sampleContent } from '../support/sampleContent';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { untilInAct } from '../support/untilInAct';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -22,15 +23,6 @@ async function renderApp() {
   return container;
 }
 
-/** Waits (in act) until the predicate holds, for effects that resolve over a few async hops. */
-async function until(predicate: () => boolean, what: string) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (predicate()) return;
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => button.textContent?.includes(name));
 
 afterEach(() => {
@@ -45,16 +37,16 @@ describe('App', () => {
   it('shows an empty library with a clear "Bài mới" action on first run', async () => {
     await installInProcessApi(await temporaryDirectory());
     const view = await renderApp();
-    await until(() => view.textContent!.includes('Chưa có bài viết nào'), 'the empty state');
+    await untilInAct(() => view.textContent!.includes('Chưa có bài viết nào'), 'the empty state');
     expect(buttonNamed('Bài mới')).toBeDefined();
   });
 
   it('opens a new article in the editor, dated today', async () => {
     await installInProcessApi(await temporaryDirectory());
     const view = await renderApp();
-    await until(() => buttonNamed('Bài mới') !== undefined, 'the new-article button');
+    await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the new-article button');
     await act(async () => buttonNamed('Bài mới')!.click());
-    await until(() => view.querySelector('[aria-label="Nội dung bài"]') !== null, 'the editor');
+    await untilInAct(() => view.querySelector('[aria-label="Nội dung bài"]') !== null, 'the editor');
     const today = new Date();
     const expected = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
     const dateInput = [...view.querySelectorAll('label')].find((label) => label.textContent?.startsWith('Ngày đăng'))!.querySelector('input')!;
@@ -66,17 +58,17 @@ describe('App', () => {
     const article = await store.create();
     await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'review' }));
     const view = await renderApp();
-    await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the article row');
+    await untilInAct(() => view.textContent!.includes('Hội nghị sơ kết'), 'the article row');
     expect(view.querySelector('.article-row')!.textContent).toContain('Chờ duyệt');
     expect(view.querySelector('.article-row')!.textContent).toContain('Tin: Ngọc Sơn');
 
     await act(async () => buttonNamed('Xóa')!.click());
-    await until(() => view.textContent!.includes('Đã chuyển vào thùng rác'), 'the trash toast');
+    await untilInAct(() => view.textContent!.includes('Đã chuyển vào thùng rác'), 'the trash toast');
     expect(store.list('trash').map((summary) => summary.id)).toEqual([article.id]);
-    await until(() => view.querySelector('.article-row') === null, 'the row to leave the list');
+    await untilInAct(() => view.querySelector('.article-row') === null, 'the row to leave the list');
 
     await act(async () => buttonNamed('Hoàn tác')!.click());
-    await until(() => view.textContent!.includes('Hội nghị sơ kết'), 'the restored row');
+    await untilInAct(() => view.textContent!.includes('Hội nghị sơ kết'), 'the restored row');
     expect(store.list('active').map((summary) => summary.id)).toEqual([article.id]);
   });
 
@@ -86,11 +78,11 @@ describe('App', () => {
     await store.save(article.id, 1, sampleContent({ title: 'Bài đã xóa' }));
     await store.trash(article.id);
     const view = await renderApp();
-    await until(() => buttonNamed('Thùng rác') !== undefined, 'the trash tab');
+    await untilInAct(() => buttonNamed('Thùng rác') !== undefined, 'the trash tab');
     await act(async () => buttonNamed('Thùng rác')!.click());
-    await until(() => view.textContent!.includes('Bài đã xóa'), 'the trashed row');
+    await untilInAct(() => view.textContent!.includes('Bài đã xóa'), 'the trashed row');
     await act(async () => buttonNamed('Khôi phục')!.click());
-    await until(() => store.list('active').length === 1, 'the restore');
+    await untilInAct(() => store.list('active').length === 1, 'the restore');
   });
 });
 
@@ -101,15 +93,15 @@ describe('App language', () => {
     const dataDirectory = await temporaryDirectory();
     const { settings } = await installInProcessApi(dataDirectory);
     const view = await renderApp();
-    await until(() => view.querySelector('select') !== null, 'the language picker');
+    await untilInAct(() => view.querySelector('select') !== null, 'the language picker');
     const picker = view.querySelector<HTMLSelectElement>('.language select')!;
     await act(async () => {
       picker.value = 'en';
       picker.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await until(() => buttonNamed('New article') !== undefined, 'English texts');
+    await untilInAct(() => buttonNamed('New article') !== undefined, 'English texts');
     expect(document.documentElement.lang).toBe('en');
-    await until(() => settings.get().language === 'en', 'the saved setting');
+    await untilInAct(() => settings.get().language === 'en', 'the saved setting');
     expect((await SettingsStore.open(dataDirectory)).get().language).toBe('en');
   });
 });

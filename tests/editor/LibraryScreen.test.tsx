@@ -7,6 +7,7 @@ import type { HandlerTable } from '../../shared/ipcContract';
 import { sampleContent } from '../support/sampleContent';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { untilInAct } from '../support/untilInAct';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -23,14 +24,6 @@ async function renderLibrary(onOpen: (id: string) => void = () => {}) {
     );
   });
   return container;
-}
-
-async function until(predicate: () => boolean, what: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (predicate()) return;
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 /** Types into an input the way React sees a user's typing. */
@@ -75,9 +68,9 @@ describe('LibraryScreen', () => {
     const library = await installInProcessApi(await temporaryDirectory());
     await addArticles(library, [{ title: 'Hội nghị sơ kết 6 tháng' }, { title: 'Trung tâm Khuyến công', sapo: 'Không liên quan.' }]);
     const view = await renderLibrary();
-    await until(() => rowTitles(view).length === 2, 'both rows');
+    await untilInAct(() => rowTitles(view).length === 2, 'both rows');
     await typeInto(searchBox(view), 'hoi nghi');
-    await until(() => rowTitles(view).length === 1, 'the search result');
+    await untilInAct(() => rowTitles(view).length === 1, 'the search result');
     expect(rowTitles(view)).toEqual(['Hội nghị sơ kết 6 tháng']);
     expect([...view.querySelectorAll('.article-row .title-link mark')].map((mark) => mark.textContent)).toEqual(['Hội', 'nghị']);
     expect(view.textContent).toContain('1 / 2 bài');
@@ -88,9 +81,9 @@ describe('LibraryScreen', () => {
     // The photo credit "Văn Đốc" matches too, and is marked in the snippet.
     await addArticles(library, [{ title: 'Bài một', sapo: 'Đồng chí Giám đốc phát biểu.' }, { title: 'Bài hai', sapo: 'Không có từ ấy.', photoCredit: 'Minh' }]);
     const view = await renderLibrary();
-    await until(() => rowTitles(view).length === 2, 'both rows');
+    await untilInAct(() => rowTitles(view).length === 2, 'both rows');
     await typeInto(searchBox(view), 'giam doc');
-    await until(() => rowTitles(view).length === 1, 'the search result');
+    await untilInAct(() => rowTitles(view).length === 1, 'the search result');
     expect(rowTitles(view)).toEqual(['Bài một']);
     expect([...view.querySelectorAll('.snippet mark')].map((mark) => mark.textContent)).toEqual(['Giám', 'đốc', 'Đốc']);
   });
@@ -104,7 +97,7 @@ describe('LibraryScreen', () => {
       { title: 'Bình minh', status: 'approved', bylineName: 'Ngọc Sơn', publicationDate: '2022-08-02' },
     ]);
     const view = await renderLibrary();
-    await until(() => rowTitles(view).length === 4, 'the rows');
+    await untilInAct(() => rowTitles(view).length === 4, 'the rows');
     const selectLabelled = (label: string) => [...view.querySelectorAll<HTMLSelectElement>('.library-toolbar select')].find((select) => select.closest('label')?.textContent?.startsWith(label) || select.getAttribute('aria-label') === label)!;
     await typeInto(selectLabelled('Sắp xếp'), 'title');
     expect(rowTitles(view)).toEqual(['Ánh sáng', 'Bình minh', 'Dân sinh', 'Đà Nẵng']);
@@ -124,7 +117,7 @@ describe('LibraryScreen', () => {
     await addArticles(library, Array.from({ length: 2_000 }, (_, index) => ({ title: `Bài số ${index}` })));
     const onOpen = vi.fn();
     const view = await renderLibrary(onOpen);
-    await until(() => view.textContent!.includes('2000 bài'), 'the count');
+    await untilInAct(() => view.textContent!.includes('2000 bài'), 'the count');
     const rendered = view.querySelectorAll('.article-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

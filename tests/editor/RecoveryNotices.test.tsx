@@ -8,6 +8,7 @@ import { openLibrary } from '../../electron/main/services/openLibrary';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { sampleContent } from '../support/sampleContent';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { untilInAct } from '../support/untilInAct';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -22,14 +23,6 @@ async function renderBanner() {
     root.render(<RecoveryNotices />);
   });
   return container;
-}
-
-async function until(predicate: () => boolean, what: string) {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (predicate()) return;
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
 }
 
 afterEach(() => {
@@ -53,7 +46,7 @@ describe('RecoveryNotices', () => {
     const [notice] = library.store.recoveryNotices();
 
     const view = await renderBanner();
-    await until(() => view.querySelector('.recovery-notices') !== null, 'the banner');
+    await untilInAct(() => view.querySelector('.recovery-notices') !== null, 'the banner');
     const text = view.querySelector('.recovery-notices')!.textContent!;
     expect(text).toContain('Đã phát hiện tệp dữ liệu bị hỏng');
     expect(text).toContain(`Tệp ${articlePath} bị hỏng; đã mở bản lưu ngay trước đó`);

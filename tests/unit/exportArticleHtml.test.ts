@@ -13,6 +13,7 @@ import { markSerializers, nodeSerializers, serializeDocumentHtml } from '../../s
 import { everyFeatureBody, everyFeatureBodyHtml, fixtureImages, link, paragraph, text } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
 import { exportValidationMessages } from '../support/exportValidation';
+import { thrownBy } from '../support/thrownBy';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article.golden.html');
 
@@ -30,15 +31,6 @@ function featuresOf(nodes: DocumentNodeJson[], found = new Set<string>()): Set<s
     featuresOf(node.content ?? [], found);
   }
   return found;
-}
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the action to throw');
 }
 
 describe('exportArticleHtml', () => {

@@ -12,6 +12,7 @@ import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../sh
 import { bluePngId, figure, fixtureImages, paragraph, redJpegId, text } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
 import { exportValidationMessages } from '../support/exportValidation';
+import { thrownBy } from '../support/thrownBy';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article-with-photos.golden.html');
 
@@ -40,15 +41,6 @@ function seedWithPhotos(): Article {
 /** The seed article with another body (and any other fields replaced). */
 function articleWith(body: DocumentNodeJson[], changes: Partial<Article> = {}): Article {
   return { ...seedArticle(), body: { type: 'doc', content: body }, ...changes };
-}
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the action to throw');
 }
 
 function exportFailure(action: () => unknown): AppError {
