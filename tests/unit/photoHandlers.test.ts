@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../shared/articleModel';
 import type { HandlerTable } from '../../shared/ipcContract';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
+import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
 import { listPeopleNames } from '../../electron/main/services/listPeopleNames';
 import { openLibrary } from '../../electron/main/services/openLibrary';
 import { cannedDialogs } from '../support/createTestHandlers';
@@ -16,7 +17,8 @@ async function libraryWithClock(dataDirectory: string) {
   let nowMs = Date.parse('2026-11-26T08:00:00Z');
   const library = await openLibrary(dataDirectory, { now: () => new Date(nowMs) });
   flushBeforeCleanup(library.store);
-  const handlers = createHandlers({ ...library, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
+  const search = flushBeforeCleanup(LibrarySearch.start({ store: library.store }));
+  const handlers = createHandlers({ ...library, search, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
   return { ...library, handlers, advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
 }
 
@@ -78,6 +80,7 @@ describe('photo handlers', () => {
     flushBeforeCleanup(library.store);
     const handlers = createHandlers({
       ...library,
+      search: flushBeforeCleanup(LibrarySearch.start({ store: library.store })),
       dialogs: cannedDialogs({ imageFiles: [`${cardFolder}/good.jpg`, `${cardFolder}/drawing.svg`] }),
       appInfo: { version: 'test', dataDirectory },
       onCloseReady: () => {},

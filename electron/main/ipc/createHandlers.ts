@@ -33,8 +33,8 @@ export interface HandlerDependencies {
   writeOptions?: DurableWriteOptions;
   /** Snapshots after each change, and the restore screen's channels; without it those channels refuse. */
   backups?: LibraryBackups;
-  /** Full-text search over the store; started here (in the background) when not given. */
-  search?: LibrarySearch;
+  /** Full-text search over the store; its owner (the library session) flushes it on quit. */
+  search: LibrarySearch;
 }
 
 /** The table of every channel's handler: the same table serves ipcMain and the loopback test bridge. */
@@ -45,7 +45,7 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     if (dependencies.backups === undefined) throw new AppError('internal', 'Sao lưu chưa được bật trong phiên này');
     return dependencies.backups;
   };
-  const search = dependencies.search ?? LibrarySearch.start({ store, writeOptions: dependencies.writeOptions });
+  const { search } = dependencies;
   return {
     'library:list': async ({ scope }) => store.list(scope),
     'library:search': async (request) => search.search(request),
