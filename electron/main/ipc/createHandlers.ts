@@ -5,7 +5,7 @@ import type { HandlerTable } from '../../../shared/ipcContract';
 import { slugify } from '../../../shared/slugify';
 import type { MediaStore } from '../media/MediaStore';
 import type { LibraryBackups } from '../services/LibrarySession';
-import { LibrarySearch } from '../search/LibrarySearch';
+import type { LibrarySearch } from '../search/LibrarySearch';
 import { listPeopleNames } from '../services/listPeopleNames';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import type { ArticleStore } from '../storage/ArticleStore';
