@@ -6,7 +6,7 @@ import { useAppDriver } from './driver/useAppDriver';
 describe('export settings', () => {
   const launchApp = useAppDriver();
 
-  it('changes the exported photos’ size and quality, refuses values out of range, and keeps them after a restart', async () => {
+  it('changes the exported photos’ size and quality and how long backups are kept, refuses values out of range, and keeps them after a restart', async () => {
     const launched = await launchApp();
     const { driver, dataDirectory } = launched;
     let page = launched.page;
@@ -19,9 +19,10 @@ describe('export settings', () => {
     expect(await dialog.getByRole('button', { name: 'Lưu cài đặt' }).isDisabled()).toBe(true);
     await maxSide.fill('1200');
     await quality.fill('75');
+    await dialog.getByRole('spinbutton', { name: /Giữ các bản sao lưu tự động/ }).fill('72');
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
-    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({ exportImageMaxSide: 1200, exportJpegQuality: 75 });
+    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({ exportImageMaxSide: 1200, exportJpegQuality: 75, backupKeepHours: 72 });
 
     page = await driver.restart();
     await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();

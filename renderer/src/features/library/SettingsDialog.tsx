@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { numberSettings, type NumberSettingKey } from '../../../../shared/numberSettings';
 import type { Settings } from '../../../../shared/settingsModel';
+import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
 
@@ -9,27 +11,36 @@ export interface SettingsDialogProps {
   onClose: () => void;
 }
 
-const limits = { exportImageMaxSide: [320, 6000], exportJpegQuality: [40, 100] } as const;
+/** The order and labels of the numbers the dialog edits; bounds and defaults come from the shared table. */
+const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages) => string }> = [
+  { key: 'exportImageMaxSide', label: (messages) => messages.exportImageMaxSide },
+  { key: 'exportJpegQuality', label: (messages) => messages.exportJpegQuality },
+  { key: 'backupEveryMinutes', label: (messages) => messages.backupEveryMinutes },
+  { key: 'backupKeepHours', label: (messages) => messages.backupKeepHours },
+  { key: 'backupDailyKeepDays', label: (messages) => messages.backupDailyKeepDays },
+];
 
-/** Export settings in a modal dialog: longest side of exported photos and their JPEG quality. */
+/** Settings in a modal dialog: exported photos' size and quality, and how often backups are taken and kept. */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
   const navigation = useNavigation();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [maxSide, setMaxSide] = useState(String(settings.exportImageMaxSide));
-  const [quality, setQuality] = useState(String(settings.exportJpegQuality));
+  const [texts, setTexts] = useState<Record<NumberSettingKey, string>>(
+    () => Object.fromEntries(fields.map(({ key }) => [key, String(settings[key])])) as Record<NumberSettingKey, string>,
+  );
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  const valid = (text: string, [minimum, maximum]: readonly [number, number]) => /^\d+$/.test(text) && Number(text) >= minimum && Number(text) <= maximum;
-  const allValid = valid(maxSide, limits.exportImageMaxSide) && valid(quality, limits.exportJpegQuality);
+  const valid = ({ key }: { key: NumberSettingKey }) =>
+    /^\d+$/.test(texts[key]) && Number(texts[key]) >= numberSettings[key].minimum && Number(texts[key]) <= numberSettings[key].maximum;
+  const allValid = fields.every(valid);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     if (!allValid) return;
-    onSave({ exportImageMaxSide: Number(maxSide), exportJpegQuality: Number(quality) });
+    onSave(Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])));
     onClose();
   };
 
@@ -37,16 +48,23 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
     <dialog ref={dialog} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
       <form method="dialog" onSubmit={save}>
         <h2 id="settings-title">{messages.settingsTitle}</h2>
-        <label className="field">
-          <span className="field-label">{messages.exportImageMaxSide}</span>
-          <input type="number" inputMode="numeric" min={limits.exportImageMaxSide[0]} max={limits.exportImageMaxSide[1]} step={10} value={maxSide} aria-invalid={!valid(maxSide, limits.exportImageMaxSide)} onChange={(event) => setMaxSide(event.target.value)} />
-          <small className="muted">{messages.exportImageMaxSideHint}</small>
-        </label>
-        <label className="field">
-          <span className="field-label">{messages.exportJpegQuality}</span>
-          <input type="number" inputMode="numeric" min={limits.exportJpegQuality[0]} max={limits.exportJpegQuality[1]} value={quality} aria-invalid={!valid(quality, limits.exportJpegQuality)} onChange={(event) => setQuality(event.target.value)} />
-          <small className="muted">{messages.exportJpegQualityHint}</small>
-        </label>
+        {fields.map((setting) => (
+          <label className="field" key={setting.key}>
+            <span className="field-label">{setting.label(messages)}</span>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={numberSettings[setting.key].minimum}
+              max={numberSettings[setting.key].maximum}
+              value={texts[setting.key]}
+              aria-invalid={!valid(setting)}
+              onChange={(event) => setTexts((current) => ({ ...current, [setting.key]: event.target.value }))}
+            />
+            <small className="muted">
+              {messages.settingRange(numberSettings[setting.key].minimum, numberSettings[setting.key].maximum, numberSettings[setting.key].fallback)}
+            </small>
+          </label>
+        ))}
         <p>
           <button
             type="button"
