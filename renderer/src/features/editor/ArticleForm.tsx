@@ -28,7 +28,8 @@ function figureCreditsOf(editor: Editor): string[] {
   const credits: string[] = [];
   editor.state.doc.descendants((node) => {
     if (node.type.name === 'figure') credits.push(node.attrs.credit as string);
-    return node.type.name !== 'figure';
+    // Runs on every keystroke: never descend into paragraphs' text, only into containers that may hold figures.
+    return node.type.name !== 'figure' && !node.isTextblock;
   });
   return credits;
 }
