@@ -51,9 +51,11 @@ export interface BackupServiceOptions {
 }
 
 /** The library parts a snapshot holds, relative to the data folder; media are immutable, so linking them is free. */
-const snapshotFolders = [join('library', 'articles'), join('library', 'media')];
-const snapshotFiles = [join('library', 'index.json'), 'settings.json'];
 const articlesFolder = join('library', 'articles');
+const mediaFolder = join('library', 'media');
+const indexFile = join('library', 'index.json');
+/** The search index is a cache of the articles and is not snapshotted; a restore drops it so it is rebuilt. */
+const searchFolder = join('library', 'search');
 
 /**
  * Point-in-time snapshots of the library in `<data>/backups/<id>/`, by hard links (files are only ever replaced by
@@ -164,7 +166,9 @@ export class BackupService {
       let bytes = 0;
       let articleCount = 0;
       const madeFolders = new Set<string>();
+      const placed = new Set<string>();
       const place = async (relative: string): Promise<void> => {
+        if (placed.has(relative)) return;
         const target = join(temporary, relative);
         if (!madeFolders.has(dirname(target))) {
           await mkdir(dirname(target), { recursive: true });
@@ -177,11 +181,21 @@ export class BackupService {
           if (errorCodeOf(error) === 'ENOENT') return;
           throw error;
         }
+        placed.add(relative);
         bytes += (await stat(target)).size;
         if (relative.startsWith(articlesFolder) && relative.endsWith('.json')) articleCount += 1;
       };
-      for (const folder of snapshotFolders) for (const relative of await listFilesUnder(join(dataDirectory, folder))) await place(join(folder, relative));
-      for (const relative of snapshotFiles) await place(relative);
+      const placeFolder = async (folder: string) => {
+        for (const relative of await listFilesUnder(join(dataDirectory, folder))) await place(join(folder, relative));
+      };
+      // The library may change meanwhile, so the order matters. The index (a cache) goes before the articles: never newer
+      // than them, a restore re-reads whatever it misses. The photos go before the articles, so one the trash emptying
+      // removes meanwhile is already linked, and again after them, for one imported meanwhile into an article linked here.
+      await place(indexFile);
+      await placeFolder(mediaFolder);
+      await placeFolder(articlesFolder);
+      await placeFolder(mediaFolder);
+      await place('settings.json');
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);
       const manifest: Manifest = { formatVersion: 1, takenAt: takenAt.toISOString(), kind, articleCount, bytes, appVersion: this.#options.appVersion };
@@ -251,24 +265,26 @@ export class BackupService {
    */
   async #replaceLibraryWith(source: string): Promise<void> {
     const { dataDirectory } = this.#options;
-    const indexPath = join(dataDirectory, 'library', 'index.json');
+    const indexPath = join(dataDirectory, indexFile);
     await unlink(indexPath).catch((error: unknown) => {
       if (errorCodeOf(error) !== 'ENOENT') throw error;
     });
+    // The live search index describes newer revisions than the snapshot's, and search ignores an older revision than
+    // the one it holds: left in place, restored articles would be found by text they no longer have.
+    await rm(join(dataDirectory, searchFolder), { recursive: true, force: true });
     const wanted = new Set(await listFilesUnder(join(source, articlesFolder)));
     for (const relative of await listFilesUnder(join(dataDirectory, articlesFolder))) {
       // The before-restore snapshot holds every article removed here.
       if (!wanted.has(relative)) await rm(join(dataDirectory, articlesFolder, relative), { force: true });
     }
     for (const relative of wanted) await this.#replaceFile(join(source, articlesFolder, relative), join(dataDirectory, articlesFolder, relative));
-    // Photos are immutable and named by content: bring back the missing ones, leave the others.
-    const mediaFolder = join('library', 'media');
+    // Photos are immutable and named by content: bring back the missing ones (the trash may have been emptied since).
     const present = new Set(await listFilesUnder(join(dataDirectory, mediaFolder)));
     for (const relative of await listFilesUnder(join(source, mediaFolder))) {
       if (!present.has(relative)) await this.#replaceFile(join(source, mediaFolder, relative), join(dataDirectory, mediaFolder, relative));
     }
     if (await exists(join(source, 'settings.json'))) await this.#replaceFile(join(source, 'settings.json'), join(dataDirectory, 'settings.json'));
-    if (await exists(join(source, 'library', 'index.json'))) await this.#replaceFile(join(source, 'library', 'index.json'), indexPath);
+    if (await exists(join(source, indexFile))) await this.#replaceFile(join(source, indexFile), indexPath);
   }
 
   /** Replaces `target` by the snapshot's file atomically: link (or copy) beside it, then rename over it. */

@@ -6,6 +6,7 @@ import { slugify } from '../../../shared/slugify';
 import type { MediaStore } from '../media/MediaStore';
 import type { LibraryBackups } from '../services/LibrarySession';
 import type { LibrarySearch } from '../search/LibrarySearch';
+import { emptyTrash } from '../services/emptyTrash';
 import { listPeopleNames } from '../services/listPeopleNames';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import type { ArticleStore } from '../storage/ArticleStore';
@@ -99,16 +100,8 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
       return { status: 'saved', path: await writeExportFolder(article, parentFolder, exportDependencies()) };
     },
     'trash:empty': async () => {
-      const removedArticles = await store.emptyTrash();
-      search.noteRemoved(removedArticles);
-      // Photos go only now, and only those no remaining article (trashed or not) still shows.
-      const referenced = new Set<string>();
-      for await (const article of store.allArticles()) {
-        for (const figure of collectFigures(article.body)) referenced.add(figure.mediaId);
-        if (article.coverMediaId !== null) referenced.add(article.coverMediaId);
-      }
-      const removedPhotos = await media.removeUnused(referenced);
-      return { removedArticles: removedArticles.length, removedPhotos: removedPhotos.length };
+      // Photos go only after the articles, and only those nothing may still need (quarantined files included).
+      return emptyTrash({ store, media, search, dataDirectory: appInfo.dataDirectory });
     },
     'media:importFromDialog': async () => {
       const imported = [];

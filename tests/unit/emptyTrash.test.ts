@@ -1,0 +1,115 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/main/ipc/createHandlers';
+import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
+import { openLibrary } from '../../electron/main/services/openLibrary';
+import { bodyWithPhoto } from '../support/bodyWithPhoto';
+import { cannedDialogs } from '../support/createTestHandlers';
+import { sampleContent } from '../support/sampleContent';
+import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { listFilesUnder, twoColourJpeg } from './media/photoFixtures';
+
+/** One clock for every opening of a data folder, so a photo's age survives a restart. */
+function testClock() {
+  let nowMs = Date.parse('2026-11-26T08:00:00Z');
+  return { now: () => new Date(nowMs), advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
+}
+
+/** The handler table over the library in `dataDirectory`, as main builds it (without backups). */
+async function openAt(dataDirectory: string, clock: ReturnType<typeof testClock>) {
+  const library = await openLibrary(dataDirectory, { now: clock.now });
+  flushBeforeCleanup(library.store);
+  const search = flushBeforeCleanup(LibrarySearch.start({ store: library.store }));
+  const handlers = createHandlers({ ...library, search, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
+  const importPhoto = async (width = 400) => handlers['media:importBytes']({ fileName: `${width}.jpg`, bytes: new Uint8Array(await twoColourJpeg({ width })) });
+  const articlePath = (id: string) => join(dataDirectory, 'library', 'articles', id.slice(0, 2), `${id}.json`);
+  return { ...library, handlers, importPhoto, articlePath };
+}
+
+/** A torn write: the file's tail is lost, so it no longer parses, but the ids before the tear are still there. */
+async function tearTail(path: string): Promise<void> {
+  const valid = await readFile(path);
+  await writeFile(path, valid.subarray(0, valid.length - 12));
+}
+
+describe('emptying the trash', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('keeps a photo only a quarantined article names when no good copy of that article is left', async () => {
+    const data = await temporaryDirectory();
+    const clock = testClock();
+    const first = await openAt(data, clock);
+    const photo = await first.importPhoto();
+    const article = await first.store.create();
+    await first.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    await first.store.flush();
+    await tearTail(first.articlePath(article.id));
+    await tearTail(`${first.articlePath(article.id)}.prev`);
+    clock.advanceHours(2);
+
+    const reopened = await openAt(data, clock);
+    // The damaged article has left the library; only its quarantined bytes still name the photo.
+    expect(reopened.store.list('active')).toEqual([]);
+    const [notice] = reopened.store.recoveryNotices().filter((entry) => entry.file === first.articlePath(article.id));
+    expect(await readFile(notice!.quarantinedTo, 'latin1')).toContain(photo.id);
+
+    expect(await reopened.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 0 });
+    expect(await reopened.media.has(photo.id)).toBe(true);
+  });
+
+  it('keeps the photo of an article found damaged while the trash is emptied, and still empties the trash', async () => {
+    const clock = testClock();
+    const library = await openAt(await temporaryDirectory(), clock);
+    const photo = await library.importPhoto();
+    const damaged = await library.store.create();
+    await library.handlers['article:save']({ id: damaged.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    const trashed = await library.store.create();
+    await library.handlers['article:trash']({ id: trashed.id });
+    // Its previous generation (revision 1, without the photo) is good: the article falls back to it.
+    await tearTail(library.articlePath(damaged.id));
+    clock.advanceHours(2);
+
+    expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 1, removedPhotos: 0 });
+    expect(await library.media.has(photo.id)).toBe(true);
+    expect((await library.handlers['article:get']({ id: damaged.id })).revision).toBe(1);
+  });
+
+  it('keeps a photo only an article’s previous generation names, until that article is saved again', async () => {
+    const clock = testClock();
+    const library = await openAt(await temporaryDirectory(), clock);
+    const photo = await library.importPhoto();
+    const article = await library.store.create();
+    const withPhoto = await library.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    const without = await library.handlers['article:save']({ id: article.id, baseRevision: withPhoto.revision, content: sampleContent() });
+    clock.advanceHours(2);
+
+    expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 0 });
+    expect(await library.media.has(photo.id)).toBe(true);
+
+    await library.handlers['article:save']({ id: article.id, baseRevision: without.revision, content: sampleContent({ title: 'Lần lưu sau' }) });
+    expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 1 });
+    expect(await library.media.has(photo.id)).toBe(false);
+  });
+
+  it('still removes a photo nothing names anywhere once it was imported over an hour ago', async () => {
+    const data = await temporaryDirectory();
+    const clock = testClock();
+    const library = await openAt(data, clock);
+    const kept = await library.importPhoto(400);
+    const unused = await library.importPhoto(402);
+    const showing = await library.store.create();
+    await library.handlers['article:save']({ id: showing.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(kept.id) }) });
+    const trashed = await library.store.create();
+    await library.handlers['article:save']({ id: trashed.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(unused.id) }) });
+    await library.handlers['article:trash']({ id: trashed.id });
+    // The unused photo's own description, damaged and quarantined, names it too: that is no reason to keep it.
+    await tearTail(join(library.paths.media, unused.id.slice(0, 2), `${unused.id}.json`));
+    await expect(library.media.get(unused.id)).rejects.toMatchObject({ code: 'corrupt-file' });
+    clock.advanceHours(2);
+
+    expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 1, removedPhotos: 1 });
+    expect(await library.media.has(kept.id)).toBe(true);
+    expect((await listFilesUnder(library.paths.media)).filter((path) => path.includes(unused.id))).toEqual([]);
+  });
+});
