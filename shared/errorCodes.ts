@@ -11,6 +11,7 @@ export const errorCodes = [
   'permission-denied',
   'storage-failed',
   'corrupt-file',
+  'library-locked',
   'invalid-image',
   'export-failed',
   'internal',

@@ -27,6 +27,7 @@ export const ipcChannels = [
   'app:info',
   'app:closeReady',
   'app:notices',
+  'app:startup',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

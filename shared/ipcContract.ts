@@ -11,6 +11,7 @@ import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupM
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits } from './mediaModel';
 import { nfcString } from './nfcString';
+import { startupStatusSchema } from './startupStatus';
 import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
 import type { ApiName, IpcChannel } from './ipcChannels';
@@ -108,6 +109,11 @@ export const ipcContract = {
   ),
   'app:closeReady': channel(empty, empty, 'The renderer has flushed its pending saves; the window may close.'),
   'app:notices': channel(empty, z.array(recoveryNoticeSchema), 'Damaged files quarantined since start-up, where they went and what was loaded instead.'),
+  'app:startup': channel(
+    empty,
+    startupStatusSchema,
+    'How far opening the library has got (answered at once; every other channel waits until the library is open).',
+  ),
 } satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;
 
 export type IpcContract = typeof ipcContract;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { claimSingleInstance, type SingleInstanceClaim } from './claimSingleInstance';
 import { createApplicationMenu } from './createApplicationMenu';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { guardWindowClose } from './guardWindowClose';
@@ -17,14 +18,13 @@ if (process.env.BANTHAO_DATA_DIR) app.setPath('userData', process.env.BANTHAO_DA
 const dataDirectory = app.getPath('userData');
 
 // One library, one writer: a second launch hands over to the first window and quits.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
+const claim = claimSingleInstance(app);
+if (claim !== null) {
   registerMediaSchemePrivileges();
-  void start();
+  void start(claim);
 }
 
-async function start(): Promise<void> {
+async function start(claim: SingleInstanceClaim): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   Menu.setApplicationMenu(createApplicationMenu());
@@ -68,23 +68,24 @@ async function start(): Promise<void> {
       },
     },
   });
-  const session = await LibrarySession.open({
+  // The window opens at once and shows the opening progress; a rebuilt index takes seconds at 10,000 articles.
+  const session = LibrarySession.start({
     dataDirectory,
     appVersion: app.getVersion(),
     buildHandlers: handlersOver,
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
+    onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),
   });
-  // Photos are only ever added by a restore, so this MediaStore stays valid across restores.
-  registerMediaProtocol(session.library.media);
-  const handlers = session.handlers;
-  registerIpcHandlers(handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
+  // Photos are only ever added by a restore, so the first MediaStore stays valid across restores.
+  registerMediaProtocol(async () => {
+    await session.ready;
+    return session.library.media;
+  });
+  registerIpcHandlers(session.handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
   const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath, devServerUrl });
   onCloseReady = guardWindowClose(window, () => session.flush());
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  claim.windowReady(window);
   app.on('window-all-closed', () => {
-    void session.flush().finally(() => app.quit());
+    void session.close().finally(() => app.quit());
   });
 }

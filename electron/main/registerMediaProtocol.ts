@@ -13,12 +13,15 @@ export function registerMediaSchemePrivileges(): void {
 }
 
 /** Serves `banthao-media://photo/<id>` from the display copies in the media folder; anything else is 404. */
-export function registerMediaProtocol(media: MediaStore): void {
+export function registerMediaProtocol(media: () => Promise<MediaStore>): void {
   protocol.handle(mediaScheme, async (request) => {
     const url = new URL(request.url);
     const id = decodeURIComponent(url.pathname.replace(/^\//, ''));
     if (url.hostname !== 'photo' || !mediaIdSchema.safeParse(id).success) return new Response(null, { status: 404 });
-    const path = media.previewPath(id);
+    // The library may still be opening when the first photo is asked for.
+    const store = await media().catch(() => null);
+    if (store === null) return new Response(null, { status: 404 });
+    const path = store.previewPath(id);
     // A missing display copy is a clean 404 (the figure shows "photo missing"), not a network error.
     if (!(await stat(path).then((info) => info.isFile(), () => false))) return new Response(null, { status: 404 });
     return net.fetch(pathToFileURL(path).href);

@@ -10,6 +10,7 @@ import { LibraryScreen } from './features/library/LibraryScreen';
 import { EditorScreen } from './features/editor/EditorScreen';
 import { BackupScreen } from './features/backup/BackupScreen';
 import { NavigationContext, type Navigation } from './lib/NavigationContext';
+import { StartupGate } from './features/startup/StartupGate';
 
 export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string } | { screen: 'backups' };
 
@@ -72,6 +73,7 @@ export function App() {
     <MessagesContext.Provider value={messages}>
       <NavigationContext.Provider value={navigation}>
       <div className="app">
+        <StartupGate>
         {route.screen === 'backups' ? (
           <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
         ) : route.screen === 'library' ? (
@@ -93,6 +95,7 @@ export function App() {
             showToast={show}
           />
         )}
+        </StartupGate>
         <Toast toast={toast} onDismiss={dismiss} />
       </div>
       </NavigationContext.Provider>

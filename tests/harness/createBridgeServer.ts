@@ -90,8 +90,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const exportDirectory = options.exportDirectory ?? process.env.BANTHAO_EXPORT_DIR ?? paths.exports;
   const openFiles = [...(options.openFiles ?? [])];
   const version = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  // A session, as in main: restoring a backup re-opens the library behind the same handler table.
-  const librarySession = await LibrarySession.open({
+  // A session, as in main: the page is served at once while the library opens; a restore re-opens it behind the same table.
+  const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
     appVersion: version,
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
@@ -109,7 +109,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   });
   const { handlers } = librarySession;
   // Photos are only ever added by a restore, so the first MediaStore keeps serving them.
-  const mediaStore = librarySession.library.media;
+  const mediaStore = async () => {
+    await librarySession.ready;
+    return librarySession.library.media;
+  };
   const token = randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');
   const apiScript = bridgeApiScript();
@@ -152,7 +155,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     const media = /^\/bridge\/media\/([a-f0-9]{64})$/.exec(url.pathname);
     if (media !== null) {
       // The same display copy Electron's banthao-media: protocol serves.
-      const preview = await readFile(mediaStore.previewPath(media[1]!)).catch(() => null);
+      const store = await mediaStore().catch(() => null);
+      const preview = store === null ? null : await readFile(store.previewPath(media[1]!)).catch(() => null);
       return preview === null ? sendText(response, 404, 'Not found') : send(response, 200, 'image/webp', preview);
     }
     if (url.pathname === '/bridge/api.js') {
@@ -210,7 +214,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...callsUnderWay]);
-      await librarySession.flush();
+      await librarySession.close();
       server.closeAllConnections();
       await stopped;
     })());

@@ -42,6 +42,7 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'app:info': [{ verbose: true }],
   'app:closeReady': [{ now: true }],
   'app:notices': [{ dismissed: true }],
+  'app:startup': [{ progress: true }],
 };
 
 describe('IPC contract', () => {

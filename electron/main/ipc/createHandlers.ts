@@ -134,5 +134,7 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
       return {};
     },
     'app:notices': async () => store.recoveryNotices(),
+    // A table exists only over an opened library; LibrarySession answers this itself while opening.
+    'app:startup': async () => ({ state: 'ready' as const }),
   };
 }

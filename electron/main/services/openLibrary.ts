@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createBackupCopyFinder } from '../backup/findBackupCopies';
 import { MediaStore } from '../media/MediaStore';
-import { ArticleStore } from '../storage/ArticleStore';
+import { ArticleStore, type LibraryOpenProgress } from '../storage/ArticleStore';
 import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
@@ -17,7 +17,7 @@ export function libraryPaths(dataDirectory: string) {
 }
 
 /** Opens the stores of a data folder (creating it on first run). */
-export async function openLibrary(dataDirectory: string, options: { now?: () => Date; writeOptions?: DurableWriteOptions } = {}) {
+export async function openLibrary(dataDirectory: string, options: { now?: () => Date; writeOptions?: DurableWriteOptions; onProgress?: (progress: LibraryOpenProgress) => void } = {}) {
   const paths = libraryPaths(dataDirectory);
   // One log for every store, read through the article store (`app:notices`); damaged files go to <data>/quarantine.
   const recovery = { dataDirectory, log: new RecoveryLog(), now: options.now };
@@ -28,6 +28,7 @@ export async function openLibrary(dataDirectory: string, options: { now?: () => 
     dataDirectory,
     recoveryLog: recovery.log,
     findBackupCopies: createBackupCopyFinder(dataDirectory),
+    onProgress: options.onProgress,
   });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
   const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions, recovery });

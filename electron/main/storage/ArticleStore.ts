@@ -38,6 +38,15 @@ export interface ArticleStoreOptions {
   /** Where damaged articles may be found again (backup snapshots); the index, a cache, is rebuilt instead. */
   findBackupCopies?: (path: string) => Promise<string[]>;
   recoveryLog?: RecoveryLog;
+  /** Told how many article files opening must read (all of them when the index is missing or damaged). */
+  onProgress?: (progress: LibraryOpenProgress) => void;
+}
+
+/** Opening's progress: `rebuild` reads every article (no usable index), `catch-up` only those saved after it. */
+export interface LibraryOpenProgress {
+  reason: 'rebuild' | 'catch-up';
+  done: number;
+  total: number;
 }
 
 /**
@@ -81,12 +90,12 @@ export class ArticleStore {
   /** Opens (or creates) the library in a folder, reconciling the index with the article files. */
   static async open(options: ArticleStoreOptions): Promise<ArticleStore> {
     const store = new ArticleStore(options);
-    await store.#load();
+    await store.#load(options.onProgress ?? (() => {}));
     store.#loaded = true;
     return store;
   }
 
-  async #load(): Promise<void> {
+  async #load(onProgress: (progress: LibraryOpenProgress) => void): Promise<void> {
     await this.#removeLeftoverIndexTemps();
     let indexUsable = true;
     try {
@@ -95,18 +104,29 @@ export class ArticleStore {
       if (!(error instanceof AppError && error.code === 'corrupt-file')) throw error;
       indexUsable = false;
     }
-    const snapshotAt = indexUsable ? this.#index.data.snapshotAt : Number.NEGATIVE_INFINITY;
+    // An index of another version reads as empty: as good as missing.
+    if (indexUsable && this.#index.data.snapshotAt === 0 && this.#index.data.articles.length === 0) indexUsable = false;
+    const changedAfter = indexUsable ? this.#index.data.snapshotAt - modificationTimeSlackMs : Number.NEGATIVE_INFINITY;
     if (indexUsable) for (const summary of this.#index.data.articles) this.#summaries.set(summary.id, summary);
-    const onDisk = await this.#listArticleFiles();
-    for (const id of [...this.#summaries.keys()]) if (!onDisk.has(id)) this.#summaries.delete(id);
-    for (const [id, path] of onDisk) {
-      const known = this.#summaries.has(id);
-      // Only files written after the index snapshot (or missing from it) need reading: the index is a cache.
-      if (known && (await stat(path)).mtimeMs < snapshotAt - modificationTimeSlackMs) continue;
-      const article = await this.#readOrForget(id);
-      if (article !== null) this.#summaries.set(id, summarizeArticle(article));
-    }
-    if (!indexUsable || onDisk.size !== this.#index.data.articles.length) await this.#writeIndex();
+    const reason = indexUsable ? 'catch-up' : 'rebuild';
+    onProgress({ reason, done: 0, total: 0 });
+    const { unchanged, toRead } = await this.#findChangedArticleFiles(changedAfter);
+    const listed = new Set([...unchanged, ...toRead.keys()]);
+    for (const id of [...this.#summaries.keys()]) if (!listed.has(id)) this.#summaries.delete(id);
+    let done = 0;
+    onProgress({ reason, done, total: toRead.size });
+    const pending = [...toRead.keys()];
+    // A few reads in flight overlap the disk with the checks (checksum, schema) of the ones already read.
+    const reader = async () => {
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        const article = await this.#readOrForget(id);
+        if (article !== null) this.#summaries.set(id, summarizeArticle(article));
+        done += 1;
+        if (done % 50 === 0 || done === toRead.size) onProgress({ reason, done, total: toRead.size });
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, reader));
+    if (!indexUsable || toRead.size > 0 || listed.size !== this.#index.data.articles.length) await this.#writeIndex();
   }
 
   /** Temp files of index writes a crash cut short (article temps go while listing the article files). */
@@ -115,28 +135,55 @@ export class ArticleStore {
     for (const name of names) if (name.startsWith('.index.json.') && name.endsWith('.tmp')) await unlink(join(this.directory, name)).catch(() => undefined);
   }
 
-  async #listArticleFiles(): Promise<Map<string, string>> {
+  /**
+   * Which article files changed after the index snapshot. Every save, trash, quarantine or sync renames a file in
+   * its prefix folder, which moves that folder's mtime; so a folder untouched since the snapshot is skipped whole,
+   * and only the files of the folders that moved are listed and stat-ed (at 10,000 articles: 256 stats, not 10,000).
+   */
+  async #findChangedArticleFiles(changedAfter: number): Promise<{ unchanged: string[]; toRead: Map<string, string> }> {
     const articlesFolder = join(this.directory, 'articles');
-    const found = new Map<string, string>();
+    const unchanged: string[] = [];
+    const toRead = new Map<string, string>();
     let prefixes: string[];
     try {
-      prefixes = await readdir(articlesFolder);
+      prefixes = (await readdir(articlesFolder)).filter((prefix) => !prefix.startsWith('.'));
     } catch (error) {
-      if (errorCodeOf(error) === 'ENOENT') return found;
+      if (errorCodeOf(error) === 'ENOENT') return { unchanged, toRead };
       throw error;
     }
-    for (const prefix of prefixes) {
-      if (prefix.startsWith('.')) continue;
-      for (const name of await readdir(join(articlesFolder, prefix))) {
-        const path = join(articlesFolder, prefix, name);
-        // A temp file of a write a crash cut short; this store is the library's only writer.
-        if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(path).catch(() => undefined);
-        if (name.startsWith('.')) continue;
-        if (name.endsWith('.json')) found.set(name.slice(0, -'.json'.length), path);
-        // Only a previous generation left: a crash between the two renames of a save. It holds the last acknowledged save.
-        const id = name.endsWith('.json.prev') ? name.slice(0, -'.json.prev'.length) : null;
-        if (id !== null && !found.has(id)) found.set(id, path);
-      }
+    const knownByPrefix = new Map<string, string[]>();
+    for (const id of this.#summaries.keys()) knownByPrefix.set(id.slice(0, 2), [...(knownByPrefix.get(id.slice(0, 2)) ?? []), id]);
+    await Promise.all(
+      prefixes.map(async (prefix) => {
+        const folder = join(articlesFolder, prefix);
+        const folderInfo = await stat(folder);
+        if (!folderInfo.isDirectory()) return;
+        if (folderInfo.mtimeMs < changedAfter) {
+          unchanged.push(...(knownByPrefix.get(prefix) ?? []));
+          return;
+        }
+        for (const [id, path] of await this.#listFolder(folder)) {
+          // Only files written after the index snapshot (or missing from it) need reading: the index is a cache.
+          if (this.#summaries.has(id) && (await stat(path)).mtimeMs < changedAfter) unchanged.push(id);
+          else toRead.set(id, path);
+        }
+      }),
+    );
+    return { unchanged, toRead };
+  }
+
+  /** The articles of one prefix folder, by id; removes the temp files of writes a crash cut short. */
+  async #listFolder(folder: string): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const name of await readdir(folder)) {
+      const path = join(folder, name);
+      // This store is the library's only writer, so a temp file is a write a crash cut short.
+      if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(path).catch(() => undefined);
+      if (name.startsWith('.')) continue;
+      if (name.endsWith('.json')) found.set(name.slice(0, -'.json'.length), path);
+      // Only a previous generation left: a crash between the two renames of a save. It holds the last acknowledged save.
+      const id = name.endsWith('.json.prev') ? name.slice(0, -'.json.prev'.length) : null;
+      if (id !== null && !found.has(id)) found.set(id, path);
     }
     return found;
   }
