@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   test: {
     reporters: ['default', './tests/support/plainSummaryReporter.ts'],
     projects: [
@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // `npm run test:stress` (vitest --mode stress): the crash test kills its child 300 times instead of 20.
+          env: mode === 'stress' ? { BANTHAO_CRASH_ITERATIONS: '300' } : {},
         },
       },
       {
@@ -39,4 +41,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -12,7 +12,7 @@ import { decodeStoredJson } from '../../electron/main/storage/storedJson';
 import { autosaveArticleIds, autosaveContent, contentHash } from '../support/autosaveContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
-/** 20 by default; `npm run test:stress` sets 300. */
+/** 20 by default; `npm run test:stress` (vitest --mode stress, any shell) sets 300 through vitest.config.ts. */
 const iterations = Number(process.env.BANTHAO_CRASH_ITERATIONS ?? 20);
 const childSource = fileURLToPath(new URL('../support/autosaveLoopProcess.ts', import.meta.url));
 // Bundled once (plain JS starts in ~0.5 s instead of ~1.8 s through tsx), next to node_modules so packages resolve.
