@@ -28,14 +28,14 @@ describe('the library at scale', () => {
     await launched.page.getByRole('heading', { name: 'Chưa có bài viết nào' }).waitFor();
     await writeArticles(launched.dataDirectory, 2_500);
     const page = await launched.driver.restart();
-    await page.getByText('2500 bài').waitFor();
+    await page.getByText('2.500 bài').waitFor();
     const rendered = await page.locator('.article-row').count();
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(80);
 
     await page.keyboard.press('Control+f');
     await page.keyboard.type('hoi nghi');
-    await page.getByText('1 / 2500 bài').waitFor();
+    await page.getByText('1 / 2.500 bài').waitFor();
     expect(await page.locator('.article-row .title-link mark').allTextContents()).toEqual(['Hội', 'nghị']);
 
     await page.getByRole('searchbox', { name: 'Tìm bài' }).fill('giam doc');

@@ -117,7 +117,7 @@ describe('LibraryScreen', () => {
     await addArticles(library, Array.from({ length: 2_000 }, (_, index) => ({ title: `Bài số ${index}` })));
     const onOpen = vi.fn();
     const view = await renderLibrary(onOpen);
-    await untilInAct(() => view.textContent!.includes('2000 bài'), 'the count');
+    await untilInAct(() => view.textContent!.includes('2.000 bài'), 'the count');
     const rendered = view.querySelectorAll('.article-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

@@ -27,7 +27,8 @@ const vi = {
   allBylines: 'Mọi tác giả',
   dateFrom: 'Ngày đăng từ',
   dateTo: 'đến',
-  resultCount: (shown: number, total: number) => (shown === total ? `${total} bài` : `${shown} / ${total} bài`),
+  resultCount: (shown: number, total: number) =>
+    shown === total ? `${total.toLocaleString('vi-VN')} bài` : `${shown.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bài`,
   noMatchTitle: 'Không có bài nào khớp',
   noMatchHint: 'Thử đổi từ khóa hoặc bỏ bớt bộ lọc.',
   clearFilters: 'Bỏ lọc',
@@ -209,7 +210,8 @@ const en: Messages = {
   allBylines: 'Any author',
   dateFrom: 'Published from',
   dateTo: 'to',
-  resultCount: (shown, total) => (shown === total ? `${total} articles` : `${shown} of ${total} articles`),
+  resultCount: (shown, total) =>
+    shown === total ? `${total.toLocaleString('en-GB')} articles` : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} articles`,
   noMatchTitle: 'No article matches',
   noMatchHint: 'Try other words or fewer filters.',
   clearFilters: 'Clear filters',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleContent } from '../../support/sampleContent';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
-import { manualClock, openTestSession } from './openTestSession';
+import { manualClock, openTestSession } from '../../support/openTestSession';
 
 // The raw text, not a parse: the stored format (envelope, checksum) is not the backup's business.
 async function storedText(path: string): Promise<string> {

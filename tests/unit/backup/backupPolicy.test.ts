@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotsToKeep, type SnapshotAge } from '../../../electron/main/backup/backupPolicy';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
-import { manualClock, openTestSession } from './openTestSession';
+import { manualClock, openTestSession } from '../../support/openTestSession';
 
 const policy = { everyMinutes: 10, keepHours: 48, dailyKeepDays: 14 };
 const hour = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleContent } from '../../support/sampleContent';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
-import { manualClock, openTestSession } from './openTestSession';
+import { manualClock, openTestSession } from '../../support/openTestSession';
 
 describe('restoring a backup', () => {
   const temporaryDirectory = useTemporaryDirectories();

@@ -7,7 +7,7 @@ import { bodyWithPhoto } from '../../support/bodyWithPhoto';
 import { sampleContent } from '../../support/sampleContent';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
 import { twoColourJpeg } from '../media/photoFixtures';
-import { manualClock, openTestSession } from './openTestSession';
+import { manualClock, openTestSession } from '../../support/openTestSession';
 
 type Session = Awaited<ReturnType<typeof openTestSession>>;
 

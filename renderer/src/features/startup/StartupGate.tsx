@@ -6,6 +6,8 @@ import { describeError } from '../../lib/describeError';
 
 /** How often the opening progress is asked for: smooth enough for a bar, cheap for main. */
 const pollIntervalMs = 150;
+/** Asking fails this many times in a row before the window says opening failed. */
+const maximumFailedAsks = 5;
 /** A normal start takes a fraction of a second: no screen flashes before this. */
 const quietStartMs = 400;
 
@@ -18,15 +20,24 @@ export function StartupGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let failedAsks = 0;
     const poll = async () => {
       try {
         const next = await api.appStartup({});
         if (stopped) return;
+        failedAsks = 0;
         setStatus(next);
         if (next.state === 'opening') timer = setTimeout(() => void poll(), pollIntervalMs);
       } catch (error) {
+        if (stopped) return;
+        // One lost answer (a busy main process, a dropped bridge request) must not strand the window on an error.
+        failedAsks += 1;
+        if (failedAsks < maximumFailedAsks) {
+          timer = setTimeout(() => void poll(), pollIntervalMs * failedAsks);
+          return;
+        }
         const data = error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'internal' as const, message: String(error) };
-        if (!stopped) setStatus({ state: 'failed', error: data, dataDirectory: '' });
+        setStatus({ state: 'failed', error: data, dataDirectory: '' });
       }
     };
     void poll();
