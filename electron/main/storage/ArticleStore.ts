@@ -17,6 +17,7 @@ import { localIsoDate } from '../../../shared/publicationDate';
 import type { RecoveryNotice } from '../../../shared/recoveryNotice';
 import { DurableJsonFile, previousGenerationOf, type RecoveryOptions } from './DurableJsonFile';
 import { errorCodeOf } from './fileSystemErrors';
+import { folderTimesFollowEntries } from './folderTimesFollowEntries';
 import { libraryIndexFormatVersion, libraryIndexSchema, type LibraryIndex } from './libraryIndex';
 import { RecoveryLog } from './RecoveryLog';
 import type { DurableWriteOptions } from './writeFileDurably';
@@ -152,13 +153,19 @@ export class ArticleStore {
       throw error;
     }
     const knownByPrefix = new Map<string, string[]>();
-    for (const id of this.#summaries.keys()) knownByPrefix.set(id.slice(0, 2), [...(knownByPrefix.get(id.slice(0, 2)) ?? []), id]);
+    for (const id of this.#summaries.keys()) {
+      const known = knownByPrefix.get(id.slice(0, 2));
+      if (known === undefined) knownByPrefix.set(id.slice(0, 2), [id]);
+      else known.push(id);
+    }
+    // Where folder times do not follow their entries, every folder is listed and every file stat-ed instead.
+    const skipUntouchedFolders = Number.isFinite(changedAfter) && (await folderTimesFollowEntries(articlesFolder));
     await Promise.all(
       prefixes.map(async (prefix) => {
         const folder = join(articlesFolder, prefix);
         const folderInfo = await stat(folder);
         if (!folderInfo.isDirectory()) return;
-        if (folderInfo.mtimeMs < changedAfter) {
+        if (skipUntouchedFolders && folderInfo.mtimeMs < changedAfter) {
           unchanged.push(...(knownByPrefix.get(prefix) ?? []));
           return;
         }
