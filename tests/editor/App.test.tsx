@@ -1,35 +1,17 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { SettingsStore } from '../../electron/main/storage/SettingsStore';
 import { sampleContent } from '../support/sampleContent';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
+import { useRendering } from '../support/useRendering';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-async function renderApp() {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(async () => {
-    root = createRoot(container!);
-    root.render(<App />);
-  });
-  return container;
-}
+const render = useRendering();
+const renderApp = () => render(<App />);
 
 const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => button.textContent?.includes(name));
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
 
 describe('App', () => {
   const temporaryDirectory = useTemporaryDirectories();

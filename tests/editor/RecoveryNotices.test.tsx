@@ -1,35 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecoveryNotices } from '../../renderer/src/features/library/RecoveryNotices';
 import { openLibrary } from '../../electron/main/services/openLibrary';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { sampleContent } from '../support/sampleContent';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
+import { useRendering } from '../support/useRendering';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-async function renderBanner() {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(async () => {
-    root = createRoot(container!);
-    root.render(<RecoveryNotices />);
-  });
-  return container;
-}
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
+const render = useRendering();
+const renderBanner = () => render(<RecoveryNotices />);
 
 describe('RecoveryNotices', () => {
   const temporaryDirectory = useTemporaryDirectories();

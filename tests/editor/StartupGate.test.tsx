@@ -1,6 +1,5 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
@@ -12,22 +11,11 @@ import { cannedDialogs } from '../support/createTestHandlers';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
+import { useRendering } from '../support/useRendering';
 import { openTestSession } from '../support/openTestSession';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-async function renderApp() {
-  container = document.createElement('div');
-  document.body.append(container);
-  await act(async () => {
-    root = createRoot(container!);
-    root.render(<App />);
-  });
-  return container;
-}
+const render = useRendering();
+const renderApp = () => render(<App />);
 
 const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => button.textContent?.includes(name));
 
@@ -53,12 +41,6 @@ function installSessionApi(handlers: HandlerTable) {
   api.mediaUrl = (mediaId: string) => `banthao-media://photo/${mediaId}`;
   window.api = api as PreloadApi;
 }
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-});
 
 /** Closed (library.lock released) before the test's temp folder is removed. */
 function closeBeforeCleanup(session: LibrarySession): LibrarySession {
@@ -133,13 +115,9 @@ describe('StartupGate', () => {
 
   it('shows the library on a normal quick start without ever flashing an opening or rebuild screen', async () => {
     await installInProcessApi(await temporaryDirectory());
-    container = document.createElement('div');
-    document.body.append(container);
-    const view = container;
-    const seen = recordTexts(view);
-    await act(async () => {
-      root = createRoot(view);
-      root.render(<App />);
+    let seen: string[] = [];
+    const view = await render(<App />, (empty) => {
+      seen = recordTexts(empty);
     });
     await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the library screen');
     expect(view.textContent).toContain('Chưa có bài viết nào');
