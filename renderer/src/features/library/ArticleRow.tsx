@@ -32,11 +32,11 @@ export function ArticleRow({ summary, highlight, words, scope, active, rowIndex,
     <div className={active ? 'article-row article-row-active' : 'article-row'} role="row" aria-rowindex={rowIndex} aria-current={active ? 'true' : undefined}>
       <div className="cell-title" role="cell">
         {scope === 'active' ? (
-          <button type="button" className="title-link" onClick={() => onOpen(summary.id)} aria-label={label}>
+          <button type="button" className="title-link" onClick={() => onOpen(summary.id)} aria-label={label} title={label}>
             {title}
           </button>
         ) : (
-          <span className="title-text">{title}</span>
+          <span className="title-text" title={label}>{title}</span>
         )}
         {highlight?.snippet != null && <p className="snippet">{highlightText(highlight.snippet.text, highlight.snippet.ranges)}</p>}
       </div>
