@@ -28,6 +28,7 @@ export const ipcChannels = [
   'app:closeReady',
   'app:notices',
   'app:startup',
+  'app:retryOpen',
 ] as const;
 
 export type IpcChannel = (typeof ipcChannels)[number];

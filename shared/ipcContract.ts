@@ -114,6 +114,7 @@ export const ipcContract = {
     startupStatusSchema,
     'How far opening the library has got (answered at once; every other channel waits until the library is open).',
   ),
+  'app:retryOpen': channel(empty, startupStatusSchema, 'Tries again to open a library that failed to open; answers how opening stands.'),
 } satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;
 
 export type IpcContract = typeof ipcContract;

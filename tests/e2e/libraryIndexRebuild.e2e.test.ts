@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleStore } from '../../electron/main/storage/ArticleStore';
+import { LibraryLock } from '../../electron/main/storage/LibraryLock';
 import { readStoredData } from '../support/readStoredData';
 import { sampleContent } from '../support/sampleContent';
 import type { AppDriver } from './driver/AppDriver';
@@ -38,7 +39,7 @@ describe('a library whose index was lost', () => {
     dataDirectory = undefined;
   });
 
-  it('is rebuilt from the 1,500 article files: all listed, index.json written again, an article opens', async () => {
+  it('waits for another writer to let go, then rebuilds from the 1,500 article files with progress shown: all listed, index written, an article opens', async () => {
     dataDirectory = await mkdtemp(join(tmpdir(), 'banthao-e2e-'));
     const libraryDirectory = join(dataDirectory, 'library');
     const indexPath = join(libraryDirectory, 'index.json');
@@ -48,13 +49,31 @@ describe('a library whose index was lost', () => {
     await rm(`${indexPath}.prev`, { force: true });
     expect(existsSync(indexPath)).toBe(false);
 
+    // Another writer (this test process) holds the library: the app must say so and touch nothing.
+    const otherWriter = await LibraryLock.acquire(dataDirectory);
     // Chosen inside the test: a driver that cannot run fails this test rather than skipping it.
     driver = createAppDriver({ dataDirectory });
     const page = await driver.start();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Không mở được thư viện').waitFor();
+    expect(await alert.textContent()).toContain(`Thư viện đang được một cửa sổ Bản Thảo khác mở (tiến trình ${process.pid}`);
+    expect(existsSync(indexPath)).toBe(false);
+
+    // Every text the page shows from now on, so the rebuild screen is seen however briefly it stays.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenTexts: string[] }).seenTexts = seen;
+      new MutationObserver(() => seen.push(document.querySelector('.startup')?.textContent ?? '')).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await otherWriter.release();
+    // "Thử lại" has the focus: Enter tries again.
+    await page.keyboard.press('Enter');
     await page.getByText(`${articleCount.toLocaleString('vi-VN')} bài`, { exact: true }).waitFor();
     // One header row plus one per article, though only a window of them is in the page.
     expect(await page.getByRole('table', { name: 'Danh sách bài' }).getAttribute('aria-rowcount')).toBe(String(articleCount + 1));
     expect(await page.locator('.startup').count()).toBe(0);
+    const seenTexts = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
+    expect(seenTexts.some((text) => text.startsWith('Đang dựng lại mục lục thư viện') && /Đã đọc [\d.]+ \/ 1\.500 bài/.test(text))).toBe(true);
 
     const index = await readStoredData(indexPath);
     expect(index.articles).toHaveLength(articleCount);

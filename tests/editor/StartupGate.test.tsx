@@ -90,7 +90,7 @@ describe('StartupGate', () => {
 
   it('says the library could not be opened, with main\'s lock message and the data folder, when another session holds it', async () => {
     const dataDirectory = await temporaryDirectory();
-    closeBeforeCleanup(await openTestSession(dataDirectory));
+    const first = closeBeforeCleanup(await openTestSession(dataDirectory));
     const second = closeBeforeCleanup(LibrarySession.start({
       dataDirectory,
       appVersion: 'test',
@@ -111,6 +111,12 @@ describe('StartupGate', () => {
     expect(panel.textContent).toContain(`Thư mục dữ liệu: ${dataDirectory}.`);
     expect(buttonNamed('Bài mới')).toBeUndefined();
     await expect(second.ready).rejects.toMatchObject({ code: 'library-locked' });
+    // "Thử lại" has the focus, so Enter after closing the other window opens the library without a restart.
+    expect(document.activeElement?.textContent).toBe('Thử lại');
+    await first.close();
+    await act(async () => buttonNamed('Thử lại')!.click());
+    await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the library screen after trying again');
+    expect(view.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('shows the library on a normal quick start without ever flashing an opening or rebuild screen', async () => {

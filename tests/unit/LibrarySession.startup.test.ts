@@ -64,10 +64,15 @@ describe('LibrarySession start-up', () => {
       expect(status).toMatchObject({ state: 'failed', dataDirectory, error: { code: 'library-locked' } });
       expect(status.state === 'failed' && status.error.message).toContain('đang được một cửa sổ Bản Thảo khác mở');
       expect(await readFile(join(dataDirectory, 'library', 'index.json'))).toEqual(indexBefore);
-      // Once the first lets go (quit), the folder opens again.
+      // Asking again while the first still holds it changes nothing.
+      expect(await second.handlers['app:retryOpen']({})).toMatchObject({ state: 'opening' });
+      await expect(second.ready).rejects.toMatchObject({ code: 'library-locked' });
+      expect(await second.handlers['app:startup']({})).toMatchObject({ state: 'failed' });
+      // Once the first lets go (quit), "Thử lại" opens the folder in the same session.
       await first.close();
-      const third = started(dataDirectory);
-      expect(await third.handlers['library:list']({ scope: 'active' })).toHaveLength(3);
+      expect(await second.handlers['app:retryOpen']({})).toMatchObject({ state: 'opening' });
+      expect(await second.handlers['library:list']({ scope: 'active' })).toHaveLength(3);
+      expect(await second.handlers['app:retryOpen']({})).toEqual({ state: 'ready' });
     } finally {
       await closeAll();
     }

@@ -43,6 +43,7 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'app:closeReady': [{ now: true }],
   'app:notices': [{ dismissed: true }],
   'app:startup': [{ progress: true }],
+  'app:retryOpen': [{ force: true }],
 };
 
 describe('IPC contract', () => {

@@ -136,5 +136,6 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     'app:notices': async () => store.recoveryNotices(),
     // A table exists only over an opened library; LibrarySession answers this itself while opening.
     'app:startup': async () => ({ state: 'ready' as const }),
+    'app:retryOpen': async () => ({ state: 'ready' as const }),
   };
 }

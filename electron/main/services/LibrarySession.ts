@@ -53,8 +53,7 @@ export class LibrarySession {
   readonly backupService: BackupService;
   /** Stable: register this once with ipcMain or the bridge. */
   readonly handlers: HandlerTable;
-  /** Settles once the library is open; rejects (with an AppError) when it cannot be opened. */
-  readonly ready: Promise<void>;
+  #ready: Promise<void>;
   #library: OpenLibrary | null = null;
   #table: HandlerTable | null = null;
   #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
@@ -87,14 +86,15 @@ export class LibrarySession {
       restore: (id) => this.#restore(id),
       lastFailure: () => service.lastFailure,
     };
-    this.ready = this.#openFirst();
+    this.#ready = this.#openFirst();
     // Observed through `app:startup` and by every waiting call; not an unhandled rejection.
-    this.ready.catch(() => undefined);
+    this.#ready.catch(() => undefined);
     const delegating: Record<string, (request: never) => Promise<unknown>> = {};
     for (const channel of ipcChannels) {
       delegating[channel] = async (request: never) => {
         if (channel === 'app:startup') return { ...this.#status };
-        await this.ready;
+        if (channel === 'app:retryOpen') return this.#retryOpen();
+        await this.#ready;
         // The restore call itself is already past this point; the calls after it wait for the fresh library.
         if (this.#restoring !== null) await this.#restoring.catch(() => undefined);
         return (this.#table![channel] as (request: never) => Promise<unknown>)(request);
@@ -113,6 +113,21 @@ export class LibrarySession {
     const session = LibrarySession.start(options);
     await session.ready;
     return session;
+  }
+
+  /** Settles once the library is open; rejects (with an AppError) when it cannot be opened (until a retry opens it). */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** After a failed opening (the other window closed, the disk fixed): tries again; otherwise says how things stand. */
+  #retryOpen(): StartupStatus {
+    if (this.#status.state === 'failed') {
+      this.#status = { state: 'opening', reason: null, done: 0, total: 0 };
+      this.#ready = this.#openFirst();
+      this.#ready.catch(() => undefined);
+    }
+    return { ...this.#status };
   }
 
   /** How far opening has got (what `app:startup` answers). */

@@ -86,7 +86,7 @@ function isHeld(lock: { owner: LibraryLockOwner | null; mtimeMs: number }, stale
 
 function lockedError(owner: LibraryLockOwner | null): AppError {
   const who = owner === null ? '' : ` (tiến trình ${owner.pid} trên máy ${owner.hostname})`;
-  return new AppError('library-locked', `Thư viện đang được một cửa sổ Bản Thảo khác mở${who}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.`);
+  return new AppError('library-locked', `Thư viện đang được một cửa sổ Bản Thảo khác mở${who}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi bấm “Thử lại”.`);
 }
 
 /** Runs `step` holding the guard file, waiting while another process holds it; a crash's leftover guard is removed. */

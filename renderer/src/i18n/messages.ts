@@ -40,8 +40,9 @@ const vi = {
   catchingUpWhy: 'Đọc lại các bài được lưu sau lần cập nhật mục lục gần nhất (ví dụ khi lần trước ứng dụng bị tắt đột ngột).',
   articlesRead: (done: number, total: number) => `Đã đọc ${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bài`,
   openFailedTitle: 'Không mở được thư viện',
+  retryOpen: 'Thử lại',
   openFailedHint: (dataDirectory: string) =>
-    `Thư mục dữ liệu: ${dataDirectory}. Không tệp nào bị xóa hay ghi đè. Hãy đóng ứng dụng rồi mở lại; nếu vẫn lỗi, gửi thông báo này cho bộ phận kỹ thuật.`,
+    `Thư mục dữ liệu: ${dataDirectory}. Không tệp nào bị xóa hay ghi đè. Hãy xử lý nguyên nhân trên rồi bấm “Thử lại”; nếu vẫn lỗi, gửi thông báo này cho bộ phận kỹ thuật.`,
   searchIndexing: (done: number, total: number) => `Đang lập chỉ mục tìm kiếm… ${done}/${total}`,
   articleList: 'Danh sách bài',
   untitled: '(Chưa có tiêu đề)',
@@ -222,8 +223,9 @@ const en: Messages = {
   catchingUpWhy: 'Reading the articles saved after the index was last written (for example after the app was stopped abruptly).',
   articlesRead: (done, total) => `Read ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} articles`,
   openFailedTitle: 'The library could not be opened',
+  retryOpen: 'Try again',
   openFailedHint: (dataDirectory) =>
-    `Data folder: ${dataDirectory}. No file was deleted or overwritten. Close the app and open it again; if it still fails, send this message to technical support.`,
+    `Data folder: ${dataDirectory}. No file was deleted or overwritten. Deal with the cause above, then press “Try again”; if it still fails, send this message to technical support.`,
   searchIndexing: (done, total) => `Indexing for search… ${done}/${total}`,
   articleList: 'Articles',
   untitled: '(Untitled)',

@@ -16,6 +16,9 @@ export function StartupGate({ children }: { children: ReactNode }) {
   const messages = useMessages();
   const [status, setStatus] = useState<StartupStatus | null>(null);
   const [quietOver, setQuietOver] = useState(false);
+  // Each attempt at opening (the first, then every "Thử lại") restarts the polling below.
+  const [attempt, setAttempt] = useState(0);
+  const [retrying, setRetrying] = useState(false);
 
   useEffect(() => {
     let stopped = false;
@@ -47,7 +50,19 @@ export function StartupGate({ children }: { children: ReactNode }) {
       clearTimeout(timer);
       clearTimeout(quiet);
     };
-  }, []);
+  }, [attempt]);
+
+  const retry = async () => {
+    setRetrying(true);
+    try {
+      setStatus(await api.appRetryOpen({}));
+    } catch {
+      // The polling restarted below asks again and reports what it finds.
+    } finally {
+      setRetrying(false);
+      setAttempt((previous) => previous + 1);
+    }
+  };
 
   if (status?.state === 'ready') return children;
   if (status?.state === 'failed') {
@@ -57,6 +72,10 @@ export function StartupGate({ children }: { children: ReactNode }) {
         {/* Main's own message names the cause precisely (which process holds the lock, which file failed). */}
         <p className="startup-error">{status.error.message || describeError(messages, new ApiError(status.error))}</p>
         {status.dataDirectory !== '' && <p className="muted">{messages.openFailedHint(status.dataDirectory)}</p>}
+        {/* Focused: after closing the other window (or fixing the disk), Enter tries again. */}
+        <button type="button" className="button button-primary" onClick={() => void retry()} disabled={retrying} autoFocus>
+          {messages.retryOpen}
+        </button>
       </main>
     );
   }
