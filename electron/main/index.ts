@@ -75,6 +75,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     buildHandlers: handlersOver,
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
     onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),
+    onCloseReady: () => onCloseReady(),
   });
   // Photos are only ever added by a restore, so the first MediaStore stays valid across restores.
   registerMediaProtocol(async () => {

@@ -9,10 +9,11 @@ import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 /** A session as main starts it: the handler table exists before the library is open. */
-function startSession(dataDirectory: string) {
+function startSession(dataDirectory: string, onCloseReady?: () => void) {
   return LibrarySession.start({
     dataDirectory,
     appVersion: 'test',
+    onCloseReady,
     buildHandlers: ({ store, settings, media, search }, backups) =>
       createHandlers({ store, settings, media, search, backups, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} }),
   });
@@ -21,8 +22,8 @@ function startSession(dataDirectory: string) {
 describe('LibrarySession start-up', () => {
   const temporaryDirectory = useTemporaryDirectories();
   const sessions: LibrarySession[] = [];
-  const started = (dataDirectory: string) => {
-    const session = startSession(dataDirectory);
+  const started = (dataDirectory: string, onCloseReady?: () => void) => {
+    const session = startSession(dataDirectory, onCloseReady);
     sessions.push(session);
     return session;
   };
@@ -84,8 +85,12 @@ describe('LibrarySession start-up', () => {
       // The data folder's place is taken by a file: nothing can be created inside it.
       const dataDirectory = join(parent, 'not-a-folder');
       await writeFile(dataDirectory, 'x');
-      const session = started(dataDirectory);
+      let closeReadyCalls = 0;
+      const session = started(dataDirectory, () => (closeReadyCalls += 1));
       await expect(session.ready).rejects.toBeDefined();
+      // The window showing the failure closes at once: the close handshake does not need the library.
+      expect(await session.handlers['app:closeReady']({})).toEqual({});
+      expect(closeReadyCalls).toBe(1);
       const status = await session.handlers['app:startup']({});
       expect(status).toMatchObject({ state: 'failed', dataDirectory });
       expect(status.state === 'failed' && status.error.message.length).toBeGreaterThan(0);

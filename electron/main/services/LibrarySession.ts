@@ -37,6 +37,8 @@ export interface LibrarySessionOptions {
   writeOptions?: DurableWriteOptions;
   linkFile?: LinkFile;
   onBackupFailure?: (error: unknown) => void;
+  /** The renderer flushed its pending saves and the window may close (answered without waiting for the library). */
+  onCloseReady?: () => void;
   /** The lock file was taken over by another process (this one stalled for minutes); saving on is unsafe. */
   onLockLost?: () => void;
 }
@@ -94,6 +96,11 @@ export class LibrarySession {
       delegating[channel] = async (request: never) => {
         if (channel === 'app:startup') return { ...this.#status };
         if (channel === 'app:retryOpen') return this.#retryOpen();
+        // Closing must never wait for (or be refused by) a library still opening or one that failed to open.
+        if (channel === 'app:closeReady') {
+          this.#options.onCloseReady?.();
+          return {};
+        }
         await this.#ready;
         // The restore call itself is already past this point; the calls after it wait for the fresh library.
         if (this.#restoring !== null) await this.#restoring.catch(() => undefined);
