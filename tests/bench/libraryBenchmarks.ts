@@ -146,7 +146,7 @@ function startInFreshProcess(dataDirectory: string, flags: string[] = []): Promi
  * Chromium's own launch (Electron pays its own instead); `pageToFirstRowMs` counts from the page's navigation start:
  * the bundle, the start-up handshake, the 10,000-summary list crossing the bridge, and the first render.
  */
-async function measureWindowToFirstRow(dataDirectory: string): Promise<{ launchToFirstRowMs: number; pageToFirstRowMs: number; rowsShown: number }> {
+async function measureWindowToFirstRow(dataDirectory: string): Promise<{ launchToFirstRowMs: number; pageToFirstRowMs: number; rowsShown: number; rendererHeapBytes: number }> {
   const driver = new BrowserDriver({ dataDirectory });
   try {
     const before = performance.now();
@@ -154,7 +154,9 @@ async function measureWindowToFirstRow(dataDirectory: string): Promise<{ launchT
     // Polled every frame inside the page, so the figure is the page's own clock when the row first exists.
     const shownAt = await page.waitForFunction(() => (document.querySelector('.article-row') === null ? null : performance.now()), undefined, { polling: 'raf', timeout: 60_000 });
     const launchToFirstRowMs = performance.now() - before;
-    return { launchToFirstRowMs, pageToFirstRowMs: (await shownAt.jsonValue()) as number, rowsShown: await page.locator('.article-row').count() };
+    // Chromium's own figure for the page's JavaScript heap, with every summary held by the library screen.
+    const rendererHeapBytes = await page.evaluate(() => (performance as Performance & { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+    return { launchToFirstRowMs, pageToFirstRowMs: (await shownAt.jsonValue()) as number, rowsShown: await page.locator('.article-row').count(), rendererHeapBytes };
   } finally {
     await driver.stop();
   }
@@ -213,7 +215,7 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
         [`rebuild.${size}.openToListMs`]: rebuild.openToListMs,
         [`rebuild.${size}.articlesRead`]: rebuild.articlesRead,
         [`rebuild.${size}.progressAnswers`]: rebuild.progressAnswers,
-        ...(window === null ? {} : { [`window.${size}.launchToFirstRowMs`]: window.launchToFirstRowMs, [`window.${size}.pageToFirstRowMs`]: window.pageToFirstRowMs, [`window.${size}.rowsShown`]: window.rowsShown }),
+        ...(window === null ? {} : { [`window.${size}.launchToFirstRowMs`]: window.launchToFirstRowMs, [`window.${size}.pageToFirstRowMs`]: window.pageToFirstRowMs, [`window.${size}.rowsShown`]: window.rowsShown, [`memory.${size}.rendererHeapMB`]: megabytes(window.rendererHeapBytes) }),
         [`search.${size}.readyAfterListMs`]: start.searchReadyMs,
         [`search.${size}.p50Ms`]: percentile(start.searchSamplesMs, 0.5),
         [`search.${size}.p95Ms`]: percentile(start.searchSamplesMs, 0.95),
