@@ -21,7 +21,11 @@ const dataDirectory = app.getPath('userData');
 const claim = claimSingleInstance(app);
 if (claim !== null) {
   registerMediaSchemePrivileges();
-  void start(claim);
+  // A start that fails must not leave a process running with no window.
+  start(claim).catch((error: unknown) => {
+    console.error('Bản Thảo: không khởi động được', error);
+    app.quit();
+  });
 }
 
 async function start(claim: SingleInstanceClaim): Promise<void> {
@@ -87,6 +91,9 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
   onCloseReady = guardWindowClose(window, () => session.flush());
   claim.windowReady(window);
   app.on('window-all-closed', () => {
-    void session.close().finally(() => app.quit());
+    void session
+      .close()
+      .catch((error: unknown) => console.error('Bản Thảo: đóng thư viện không trọn vẹn', error))
+      .finally(() => app.quit());
   });
 }

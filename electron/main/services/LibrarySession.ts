@@ -183,6 +183,9 @@ export class LibrarySession {
   /** Flushes, then lets go of the data folder so another instance may open it (quitting, closing the harness). */
   async close(): Promise<void> {
     await this.flush();
+    // A snapshot of the last save may still be linking files: quitting mid-way would lose it, and the next holder's
+    // backup service would take its partial folder for a crash's leftover.
+    await this.backupService.settled();
     await this.#lock?.release();
     this.#lock = null;
   }
