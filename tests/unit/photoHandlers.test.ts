@@ -1,4 +1,5 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/articleModel';
 import type { HandlerTable } from '../../shared/ipcContract';
@@ -68,6 +69,23 @@ describe('photo handlers', () => {
     const article = await library.store.create();
     const envelope = await invokeHandler(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto('a'.repeat(64)) }) });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('still saves the text of an article whose photo has gone missing since, but refuses a new unknown photo', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const library = await libraryWithClock(dataDirectory);
+    const photo = await library.media.importImage({ bytes: await twoColourJpeg(), fileName: 'a.jpg' });
+    const article = await library.store.create();
+    const saved = await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    // The photo's files are lost (a damaged disk, a sync that has not brought them yet).
+    await rm(join(dataDirectory, 'library', 'media', photo.id.slice(0, 2)), { recursive: true });
+    expect(await library.media.has(photo.id)).toBe(false);
+    const edited = sampleContent({ title: 'Sửa sau khi mất ảnh', body: bodyWithPhoto(photo.id) });
+    const again = await call(library.handlers, 'article:save', { id: article.id, baseRevision: saved.revision, content: edited });
+    expect(again.revision).toBe(saved.revision + 1);
+    expect((await library.store.get(article.id)).title).toBe('Sửa sau khi mất ảnh');
+    const forged = await invokeHandler(library.handlers, 'article:save', { id: article.id, baseRevision: again.revision, content: sampleContent({ body: bodyWithPhoto('b'.repeat(64)) }) });
+    expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('reports each refused file of the insert dialog by name and imports the rest', async () => {

@@ -57,9 +57,13 @@ export function createHandlers(dependencies: HandlerDependencies): HandlerTable 
     },
     'article:get': async ({ id }) => store.get(id),
     'article:save': async ({ id, baseRevision, content }) => {
-      // A figure may only name a photo the library holds: a forged id must not reach disk or an export.
+      // A figure may only name a photo the library holds (a forged id must not reach disk or an export), or one the
+      // stored article already named: a photo lost since (damaged, synced late) must never make the text unsavable.
+      let storedPhotos: Set<string> | null = null;
       for (const figure of collectFigures(content.body)) {
-        if (!(await media.has(figure.mediaId))) throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
+        if (await media.has(figure.mediaId)) continue;
+        storedPhotos ??= new Set(collectFigures((await store.get(id)).body).map((stored) => stored.mediaId));
+        if (!storedPhotos.has(figure.mediaId)) throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
       }
       const saved = await store.save(id, baseRevision, content);
       search.noteSaved(id, saved.revision, content);
