@@ -92,6 +92,7 @@ export function App() {
             key={route.articleId}
             articleId={route.articleId}
             onBack={() => setRoute({ screen: 'library', scope: 'active' })}
+            onOpenArticle={(articleId) => setRoute({ screen: 'editor', articleId })}
             showToast={show}
           />
         )}

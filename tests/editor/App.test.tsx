@@ -54,6 +54,35 @@ describe('App', () => {
     expect(store.list('active').map((summary) => summary.id)).toEqual([article.id]);
   });
 
+  it('after a conflict keeps the text on screen by saving it as a new draft, and never overwrites the newer save', async () => {
+    const { store } = await installInProcessApi(await temporaryDirectory());
+    const article = await store.create();
+    const first = await store.save(article.id, 1, sampleContent({ title: 'Bản gốc', status: 'review' }));
+    const view = await renderApp();
+    await untilInAct(() => buttonNamed('Bản gốc') !== undefined, 'the article row');
+    await act(async () => buttonNamed('Bản gốc')!.click());
+    await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản gốc', 'the editor');
+    // Saved elsewhere after the editor loaded it (a synced copy, another window).
+    await store.save(article.id, first.revision, sampleContent({ title: 'Sửa ở nơi khác', status: 'review' }));
+
+    const title = view.querySelector<HTMLTextAreaElement>('.input-title')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(title, 'Bản của phóng viên');
+      title.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await untilInAct(() => buttonNamed('Lưu thành bài mới') !== undefined, 'the conflict with its way out');
+    expect(view.querySelector('.save-failed')!.textContent).toContain('không ghi đè');
+    expect((await store.get(article.id)).title).toBe('Sửa ở nơi khác');
+
+    await act(async () => buttonNamed('Lưu thành bài mới')!.click());
+    await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản của phóng viên (bản của tôi)', 'the new article in the editor');
+    const copy = store.list('active').find((summary) => summary.id !== article.id)!;
+    expect(copy).toMatchObject({ title: 'Bản của phóng viên (bản của tôi)', status: 'draft' });
+    expect((await store.get(copy.id)).sapo).toBe(sampleContent().sapo);
+    expect((await store.get(article.id)).title).toBe('Sửa ở nơi khác');
+    expect(view.textContent).toContain('Đã lưu nội dung của bạn thành một bài mới');
+  });
+
   it('restores an article from the trash screen', async () => {
     const { store } = await installInProcessApi(await temporaryDirectory());
     const article = await store.create();

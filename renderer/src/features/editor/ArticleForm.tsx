@@ -8,6 +8,7 @@ import { formatDisplayDate, parseDisplayDate } from '../../../../shared/publicat
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
+import { describeError } from '../../lib/describeError';
 import { BodyEditor } from './BodyEditor';
 import { CreditsFields, type CreditsValues } from './CreditsFields';
 import { FigureContext, type FigureContextValue } from './FigureContext';
@@ -51,11 +52,13 @@ function onEnterMoveTo(next: () => void) {
 export interface ArticleFormProps {
   article: Article;
   onBack: () => void;
+  /** Moves the editor to another article (the new one made from the text on screen after a conflict). */
+  onOpenArticle: (articleId: string) => void;
   showToast: (toast: ToastMessage) => void;
 }
 
 /** The article's parts top to bottom, as printed: date, title, sapo, body, byline and photo credit. */
-export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
+export function ArticleForm({ article, onBack, onOpenArticle, showToast }: ArticleFormProps) {
   const messages = useMessages();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(article));
   const [dateText, setDateText] = useState(() => formatDisplayDate(article.publicationDate));
@@ -114,6 +117,19 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
     [fields.coverMediaId, updateFields, importFromDialog, importFiles],
   );
 
+  // After a conflict: the text on screen becomes a new draft, and the editor moves to it; the original is untouched.
+  const saveAsNewArticle = useCallback(async () => {
+    try {
+      const content = readContent();
+      const created = await api.articleCreate({});
+      await api.articleSave({ id: created.id, baseRevision: created.revision, content: { ...content, status: 'draft', title: messages.myVersionTitle(content.title) } });
+      showToast({ text: messages.savedAsNewArticle, tone: 'info' });
+      onOpenArticle(created.id);
+    } catch (error) {
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    }
+  }, [readContent, messages, showToast, onOpenArticle]);
+
   const goBack = useCallback(() => {
     void flush();
     onBack();
@@ -147,7 +163,7 @@ export function ArticleForm({ article, onBack, showToast }: ArticleFormProps) {
         <button type="button" className="button button-ghost" onClick={goBack} title="Alt+←">
           ← {messages.backToLibrary}
         </button>
-        <SaveStatusLine state={autosave.state} onRetry={autosave.retryNow} />
+        <SaveStatusLine state={autosave.state} onRetry={autosave.retryNow} onSaveAsNew={() => void saveAsNewArticle()} />
         <div className="topbar-end">
           <button type="button" className="button" onClick={() => void exportFolder()} disabled={exporting}>
             {messages.exportFolder}

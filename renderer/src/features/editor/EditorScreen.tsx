@@ -9,11 +9,12 @@ import { ArticleForm } from './ArticleForm';
 export interface EditorScreenProps {
   articleId: string;
   onBack: () => void;
+  onOpenArticle: (articleId: string) => void;
   showToast: (toast: ToastMessage) => void;
 }
 
 /** Loads one article and shows its form; a load failure sends the user back with the reason. */
-export function EditorScreen({ articleId, onBack, showToast }: EditorScreenProps) {
+export function EditorScreen({ articleId, onBack, onOpenArticle, showToast }: EditorScreenProps) {
   const messages = useMessages();
   const [article, setArticle] = useState<Article | null>(null);
 
@@ -32,5 +33,5 @@ export function EditorScreen({ articleId, onBack, showToast }: EditorScreenProps
   }, [articleId]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per article
 
   if (article === null) return <p className="muted loading">{messages.loading}</p>;
-  return <ArticleForm article={article} onBack={onBack} showToast={showToast} />;
+  return <ArticleForm article={article} onBack={onBack} onOpenArticle={onOpenArticle} showToast={showToast} />;
 }

@@ -12,7 +12,7 @@ function formatSavedAt(at: Date): string {
 import type { SaveState } from './useAutosave';
 
 /** "Đang lưu…", "Đã lưu lúc 14:05" or "Chưa lưu — why", always visible next to the title. */
-export function SaveStatusLine({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
+export function SaveStatusLine({ state, onRetry, onSaveAsNew }: { state: SaveState; onRetry: () => void; onSaveAsNew?: () => void }) {
   const messages = useMessages();
   const [, setTick] = useState(0);
   // Re-render each second while a retry countdown is showing.
@@ -41,6 +41,12 @@ export function SaveStatusLine({ state, onRetry }: { state: SaveState; onRetry: 
           {state.error.code !== 'conflict' && (
             <button type="button" className="button button-small" onClick={onRetry}>
               {messages.retryNow}
+            </button>
+          )}
+          {/* A conflict is never overwritten: the user's text goes to a new article instead of being lost. */}
+          {state.error.code === 'conflict' && onSaveAsNew !== undefined && (
+            <button type="button" className="button button-small button-primary" onClick={onSaveAsNew}>
+              {messages.saveAsNewArticle}
             </button>
           )}
         </div>
