@@ -22,7 +22,8 @@ export function App() {
   const { toast, show, dismiss } = useToast();
   const messages = messagesByLanguage[language];
 
-  useEffect(() => {
+  // Asked once the library is open (also after "Thử lại" opened it): before that there are no settings to read.
+  const loadShellInfo = useCallback(() => {
     void api.settingsGet({}).then((settings) => setLanguage(settings.language)).catch(() => undefined);
     void api.appInfo({}).then((info) => setDataDirectory(info.dataDirectory)).catch(() => undefined);
   }, []);
@@ -73,7 +74,7 @@ export function App() {
     <MessagesContext.Provider value={messages}>
       <NavigationContext.Provider value={navigation}>
       <div className="app">
-        <StartupGate>
+        <StartupGate onReady={loadShellInfo}>
         {route.screen === 'backups' ? (
           <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
         ) : route.screen === 'library' ? (

@@ -91,6 +91,8 @@ describe('StartupGate', () => {
   it('says the library could not be opened, with main\'s lock message and the data folder, when another session holds it', async () => {
     const dataDirectory = await temporaryDirectory();
     const first = closeBeforeCleanup(await openTestSession(dataDirectory));
+    // The library's own settings say English: the window can only know once it has opened the library.
+    await first.handlers['settings:update']({ language: 'en' });
     const second = closeBeforeCleanup(LibrarySession.start({
       dataDirectory,
       appVersion: 'test',
@@ -115,8 +117,9 @@ describe('StartupGate', () => {
     expect(document.activeElement?.textContent).toBe('Thử lại');
     await first.close();
     await act(async () => buttonNamed('Thử lại')!.click());
-    await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the library screen after trying again');
+    await untilInAct(() => buttonNamed('New article') !== undefined, 'the library screen, in the library\'s language, after trying again');
     expect(view.querySelector('[role="alert"]')).toBeNull();
+    await untilInAct(() => view.textContent!.includes(`Library stored in: ${dataDirectory}`), 'the data folder under the list');
   });
 
   it('shows the library on a normal quick start without ever flashing an opening or rebuild screen', async () => {

@@ -12,7 +12,7 @@ const maximumFailedAsks = 5;
 const quietStartMs = 400;
 
 /** Shows the library's opening (index rebuild progress, or why it failed) until it is ready, then the app. */
-export function StartupGate({ children }: { children: ReactNode }) {
+export function StartupGate({ children, onReady }: { children: ReactNode; onReady?: () => void }) {
   const messages = useMessages();
   const [status, setStatus] = useState<StartupStatus | null>(null);
   const [quietOver, setQuietOver] = useState(false);
@@ -51,6 +51,11 @@ export function StartupGate({ children }: { children: ReactNode }) {
       clearTimeout(quiet);
     };
   }, [attempt]);
+
+  const ready = status?.state === 'ready';
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
 
   const retry = async () => {
     setRetrying(true);
