@@ -4,6 +4,8 @@ import type { Language } from '../../../shared/settingsModel';
 
 const vi = {
   appName: 'Bản Thảo',
+  /** How counts are grouped: 10.000 in Vietnamese, 10,000 in English. */
+  numberLocale: 'vi-VN',
   library: 'Thư viện',
   trash: 'Thùng rác',
   newArticle: 'Bài mới',
@@ -127,7 +129,8 @@ const vi = {
   settingsSaved: 'Đã lưu cài đặt',
   openBackups: 'Khôi phục từ bản sao lưu…',
   backupsTitle: 'Khôi phục từ bản sao lưu',
-  backupsHint: 'Bản Thảo tự sao lưu thư viện khi bạn viết (tối đa mười phút một lần) và giữ một bản mỗi ngày trong hai tuần.',
+  backupsHint: (everyMinutes: number, keepHours: number, dailyKeepDays: number) =>
+    `Bản Thảo tự sao lưu thư viện khi bạn viết (tối đa ${everyMinutes} phút một lần), giữ các bản đó trong ${keepHours} giờ và một bản mỗi ngày trong ${dailyKeepDays} ngày. Có thể đổi trong Cài đặt.`,
   backupNow: 'Sao lưu ngay',
   backupCreated: 'Đã sao lưu thư viện',
   backupsEmpty: 'Chưa có bản sao lưu nào.',
@@ -191,6 +194,7 @@ export type Messages = typeof vi;
 
 const en: Messages = {
   appName: 'Bản Thảo',
+  numberLocale: 'en-GB',
   library: 'Library',
   trash: 'Trash',
   newArticle: 'New article',
@@ -313,7 +317,8 @@ const en: Messages = {
   settingsSaved: 'Settings saved',
   openBackups: 'Restore from backup…',
   backupsTitle: 'Restore from backup',
-  backupsHint: 'Bản Thảo backs up the library while you write (at most every ten minutes) and keeps one copy a day for two weeks.',
+  backupsHint: (everyMinutes, keepHours, dailyKeepDays) =>
+    `Bản Thảo backs up the library while you write (at most every ${everyMinutes} minutes), keeps those copies for ${keepHours} hours and one a day for ${dailyKeepDays} days. This can be changed in Settings.`,
   backupNow: 'Back up now',
   backupCreated: 'Library backed up',
   backupsEmpty: 'No backups yet.',

@@ -22,6 +22,8 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
   const [failure, setFailure] = useState<{ at: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState<BackupEntryData | null>(null);
+  // The policy as set in Cài đặt, so the explanation never states defaults the user has changed.
+  const [policy, setPolicy] = useState<{ everyMinutes: number; keepHours: number; dailyKeepDays: number } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -37,6 +39,13 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  useEffect(() => {
+    api.settingsGet({}).then(
+      (settings) => setPolicy({ everyMinutes: settings.backupEveryMinutes, keepHours: settings.backupKeepHours, dailyKeepDays: settings.backupDailyKeepDays }),
+      () => setPolicy(null),
+    );
+  }, []);
 
   const backUpNow = async () => {
     setBusy(true);
@@ -80,7 +89,7 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
         </div>
       </header>
       <main className="library-main">
-        <p className="muted">{messages.backupsHint}</p>
+        {policy !== null && <p className="muted">{messages.backupsHint(policy.everyMinutes, policy.keepHours, policy.dailyKeepDays)}</p>}
         {failure !== null && (
           <p className="backups-failure" role="alert">
             {messages.backupLastFailure(formatDateTime(failure.at), failure.message)}
@@ -106,7 +115,7 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
                 <tr key={entry.id} data-backup-id={entry.id}>
                   <td>{formatDateTime(entry.takenAt)}</td>
                   <td>{messages.backupKinds[entry.kind]}</td>
-                  <td>{entry.articleCount}</td>
+                  <td>{entry.articleCount.toLocaleString(messages.numberLocale)}</td>
                   <td>{formatBytes(entry.bytes)}</td>
                   <td>
                     <button
