@@ -82,10 +82,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     onCloseReady: () => onCloseReady(),
   });
   // Photos are only ever added by a restore, so the first MediaStore stays valid across restores.
-  registerMediaProtocol(async () => {
-    await session.ready;
-    return session.library.media;
-  });
+  registerMediaProtocol(async () => (await session.opened()).media);
   registerIpcHandlers(session.handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
   const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath, devServerUrl });
   onCloseReady = guardWindowClose(window, () => session.flush());

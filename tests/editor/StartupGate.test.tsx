@@ -1,18 +1,13 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import { createHandlers } from '../../electron/main/ipc/createHandlers';
-import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { LibrarySession } from '../../electron/main/services/LibrarySession';
-import { apiNameOf, ipcChannels } from '../../shared/ipcChannels';
-import type { Envelope, HandlerTable, PreloadApi } from '../../shared/ipcContract';
+import type { Envelope } from '../../shared/ipcContract';
 import type { StartupStatus } from '../../shared/startupStatus';
-import { cannedDialogs } from '../support/createTestHandlers';
-import { installInProcessApi } from '../support/installInProcessApi';
-import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { installApiOver, installInProcessApi } from '../support/installInProcessApi';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
 import { useRendering } from '../support/useRendering';
-import { openTestSession } from '../support/openTestSession';
+import { openTestSession, startTestSession } from '../support/openTestSession';
 
 const render = useRendering();
 const renderApp = () => render(<App />);
@@ -31,22 +26,7 @@ function recordTexts(view: HTMLElement): string[] {
   return seen;
 }
 
-/** window.api over a session's own table (its `app:startup` included), cloned both ways as IPC would do. */
-function installSessionApi(handlers: HandlerTable) {
-  const api: Record<string, unknown> = {};
-  for (const channel of ipcChannels) {
-    api[apiNameOf(channel)] = async (request: unknown) => structuredClone(await invokeHandler(handlers, channel, structuredClone(request)));
-  }
-  api.onAppBeforeClose = () => () => {};
-  api.mediaUrl = (mediaId: string) => `banthao-media://photo/${mediaId}`;
-  window.api = api as PreloadApi;
-}
 
-/** Closed (library.lock released) before the test's temp folder is removed. */
-function closeBeforeCleanup(session: LibrarySession): LibrarySession {
-  flushBeforeCleanup({ flush: () => session.close() });
-  return session;
-}
 
 describe('StartupGate', () => {
   const temporaryDirectory = useTemporaryDirectories();
@@ -90,19 +70,11 @@ describe('StartupGate', () => {
 
   it('says the library could not be opened, with main\'s lock message and the data folder, when another session holds it', async () => {
     const dataDirectory = await temporaryDirectory();
-    const first = closeBeforeCleanup(await openTestSession(dataDirectory));
+    const first = await openTestSession(dataDirectory);
     // The library's own settings say English: the window can only know once it has opened the library.
     await first.handlers['settings:update']({ language: 'en' });
-    const second = closeBeforeCleanup(LibrarySession.start({
-      dataDirectory,
-      appVersion: 'test',
-      buildHandlers: ({ store, settings, media, search }, backups) => {
-        flushBeforeCleanup(store);
-        flushBeforeCleanup(search);
-        return createHandlers({ store, settings, media, search, backups, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
-      },
-    }));
-    installSessionApi(second.handlers);
+    const second = startTestSession(dataDirectory);
+    installApiOver(second.handlers);
 
     const view = await renderApp();
     await untilInAct(() => view.querySelector('[role="alert"]') !== null, 'the failure panel');

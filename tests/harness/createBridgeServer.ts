@@ -109,10 +109,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   });
   const { handlers } = librarySession;
   // Photos are only ever added by a restore, so the first MediaStore keeps serving them.
-  const mediaStore = async () => {
-    await librarySession.ready;
-    return librarySession.library.media;
-  };
+  const mediaStore = async () => (await librarySession.opened()).media;
   const token = randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');
   const apiScript = bridgeApiScript();

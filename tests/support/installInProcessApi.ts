@@ -1,5 +1,5 @@
 import { apiNameOf, ipcChannels } from '../../shared/ipcChannels';
-import type { PreloadApi } from '../../shared/ipcContract';
+import type { HandlerTable, PreloadApi } from '../../shared/ipcContract';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createTestHandlers } from './createTestHandlers';
 
@@ -9,12 +9,17 @@ import { createTestHandlers } from './createTestHandlers';
  */
 export async function installInProcessApi(dataDirectory: string, exportPath: string | null = null) {
   const library = await createTestHandlers(dataDirectory, exportPath === null ? {} : { exportPath });
+  installApiOver(library.handlers);
+  return library;
+}
+
+/** Gives a jsdom window the preload API over any handler table (a LibrarySession's, say), cloned both ways as IPC would. */
+export function installApiOver(handlers: HandlerTable): void {
   const api: Record<string, unknown> = {};
   for (const channel of ipcChannels) {
-    api[apiNameOf(channel)] = async (request: unknown) => structuredClone(await invokeHandler(library.handlers, channel, structuredClone(request)));
+    api[apiNameOf(channel)] = async (request: unknown) => structuredClone(await invokeHandler(handlers, channel, structuredClone(request)));
   }
   api.onAppBeforeClose = () => () => {};
   api.mediaUrl = (mediaId: string) => `banthao-media://photo/${mediaId}`;
   window.api = api as PreloadApi;
-  return library;
 }

@@ -148,6 +148,12 @@ export class LibrarySession {
     return this.#library;
   }
 
+  /** The stores, once the library is open (for what serves photos while it may still be opening). */
+  async opened(): Promise<OpenLibrary> {
+    await this.#ready;
+    return this.library;
+  }
+
   async #openFirst(): Promise<void> {
     try {
       // One writer per data folder, whatever runs it (a second app with the same folder, the browser harness).
