@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder } from '../../electron/main/services/exportArticle';
 
 /** What the forked process reports back to mediaBenchmarks. */

@@ -7,7 +7,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import type { Article, ArticleContent, ArticleStatus } from '../../shared/articleModel';
 import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
-import { libraryPaths } from '../../electron/main/services/openLibrary';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { ArticleStore } from '../../electron/main/storage/ArticleStore';
 import { applyLibraryCriteria, defaultCriteria } from '../../renderer/src/features/library/libraryQuery';
 import { seedArticleParts } from '../fixtures/seedArticle';
@@ -65,7 +65,7 @@ function realisticContent(index: number, random: () => number): ArticleContent {
 
 /** Builds a library of `size` articles through the real store (and search index), in batches. */
 async function buildLibrary(dataDirectory: string, size: number): Promise<{ store: ArticleStore; search: LibrarySearch; articles: Article[] }> {
-  const store = await ArticleStore.open({ directory: libraryPaths(dataDirectory).library });
+  const store = await ArticleStore.open({ directory: libraryLayout(dataDirectory).library.folder });
   const search = LibrarySearch.start({ store });
   await search.ready;
   const random = seededRandom(size);
@@ -198,8 +198,8 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
       await startInFreshProcess(folder, ['--no-search']);
       const start = await startInFreshProcess(folder);
       // The index lost (deleted, damaged, another version): every article file is read, with progress in the window.
-      await rm(join(libraryPaths(folder).library, 'index.json'));
-      await rm(join(libraryPaths(folder).library, 'index.json.prev'), { force: true });
+      await rm(libraryLayout(folder).library.index);
+      await rm(`${libraryLayout(folder).library.index}.prev`, { force: true });
       const rebuild = await startInFreshProcess(folder, ['--no-search']);
       const window = size === 10_000 ? await measureWindowToFirstRow(folder) : null;
       const entry = {

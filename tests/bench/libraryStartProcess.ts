@@ -1,5 +1,5 @@
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
-import { LibrarySession } from '../../electron/main/services/LibrarySession';
+import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import { cannedDialogs } from '../support/createTestHandlers';
 
 /** What the forked process reports back to libraryBenchmarks. */
@@ -34,10 +34,9 @@ async function main(): Promise<void> {
   const session = LibrarySession.start({
     dataDirectory,
     appVersion: 'bench',
-    buildHandlers: ({ store, settings, media, search }, backups) =>
-      createHandlers({ store, settings, media, search, backups, dialogs: cannedDialogs(), appInfo: { version: 'bench', dataDirectory }, onCloseReady: () => {} }),
+    dialogs: cannedDialogs(),
   });
-  const { handlers } = session;
+  const handlers = createHandlers(session, { onCloseReady: () => {} });
   let progressAnswers = 0;
   let articlesRead = 0;
   // The window's StartupGate asks every 150 ms; answers are cheap and must not slow the opening down.

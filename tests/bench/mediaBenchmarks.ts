@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import type { ExportReport } from './exportArticleProcess';
 
 const width = 4000;

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { libraryPaths } from '../../electron/main/services/openLibrary';
-import { LibrarySession } from '../../electron/main/services/LibrarySession';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
+import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import type { Envelope, HandlerTable } from '../../shared/ipcContract';
 import { bridgeApiScript } from './bridgeApiScript';
 import { createBridgeDialogs } from './createBridgeDialogs';
@@ -86,29 +86,19 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const rendererDirectory = options.rendererDirectory ?? join(repositoryRoot, 'out', 'renderer');
   const indexPath = join(rendererDirectory, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`Bridge: ${indexPath} is missing; build the app first (npx electron-vite build).`);
-  const paths = libraryPaths(options.dataDirectory);
-  const exportDirectory = options.exportDirectory ?? process.env.BANTHAO_EXPORT_DIR ?? paths.exports;
+  const exportDirectory = options.exportDirectory ?? process.env.BANTHAO_EXPORT_DIR ?? libraryLayout(options.dataDirectory).exports;
   const openFiles = [...(options.openFiles ?? [])];
   const version = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version;
   // A session, as in main: the page is served at once while the library opens; a restore re-opens it behind the same table.
   const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
     appVersion: version,
+    dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
-    buildHandlers: ({ store, settings, media, search }, backups) =>
-      createHandlers({
-        store,
-        settings,
-        media,
-        search,
-        backups,
-        dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
-        appInfo: { version, dataDirectory: options.dataDirectory },
-        onCloseReady: () => undefined,
-      }),
+    onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),
   });
-  const { handlers } = librarySession;
-  // Photos are only ever added by a restore, so the first MediaStore keeps serving them.
+  const handlers = createHandlers(librarySession, { onCloseReady: () => undefined });
+  // Asked on every request: a restore re-opens the library with new stores.
   const mediaStore = async () => (await librarySession.opened()).media;
   const token = randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');

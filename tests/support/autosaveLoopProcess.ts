@@ -3,7 +3,7 @@
  * `ack <role> <id> <revision> <hash>` only once each save has resolved (is acknowledged). Run with
  * `node --import tsx tests/support/autosaveLoopProcess.ts <data folder>`; the test kills it with SIGKILL.
  */
-import { libraryPaths } from '../../electron/main/services/openLibrary';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { ArticleStore } from '../../electron/main/storage/ArticleStore';
 import { autosaveArticleIds, autosaveContent, contentHash } from './autosaveContent';
 
@@ -12,7 +12,7 @@ if (dataDirectory === undefined) throw new Error('usage: autosaveLoopProcess.ts 
 
 let nextId = '';
 // A short index delay, so kills also land in the middle of index rewrites.
-const store = await ArticleStore.open({ directory: libraryPaths(dataDirectory).library, dataDirectory, indexWriteDelayMs: 5, newId: () => nextId });
+const store = await ArticleStore.open({ directory: libraryLayout(dataDirectory).library.folder, dataDirectory, indexWriteDelayMs: 5, newId: () => nextId });
 const roles = ['main', 'second'] as const;
 const known = new Set(store.list('active').map((summary) => summary.id));
 for (const role of roles) {

@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { readStoredData } from '../support/readStoredData';
 import { sampleContent } from '../support/sampleContent';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -18,7 +18,7 @@ async function articleWithBackup(dataDirectory: string, options: { manifest: boo
   const article = await library.store.create();
   await library.store.save(article.id, 1, sampleContent({ title: 'Bản đã sao lưu' }));
   await library.store.flush();
-  const articlePath = join(library.paths.library, 'articles', article.id.slice(0, 2), `${article.id}.json`);
+  const articlePath = library.layout.library.articleFile(article.id);
   const snapshot = join(dataDirectory, 'backups', '2026-11-26T07-00-00');
   const copy = join(snapshot, relative(dataDirectory, articlePath));
   await mkdir(dirname(copy), { recursive: true });

@@ -1,3 +1,9 @@
+/**
+ * Kills an autosaving child with SIGKILL at random moments after it is ready, and checks the library after each kill.
+ * The kill delays come from a seeded generator: the seed is in the test's name and in every failure, and
+ * `BANTHAO_CRASH_SEED=1234 npx vitest run --project unit tests/unit/crashSafety.test.ts` replays seed 1234's delays
+ * (the child's own pace still varies between runs, so a replay repeats the kill times, not every interleaving).
+ */
 import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,14 +12,17 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFormatVersion } from '../../shared/articleModel';
 import { storedArticleSchema } from '../../shared/migrateArticle';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { libraryIndexFormatVersion, libraryIndexSchema } from '../../electron/main/storage/libraryIndex';
 import { decodeStoredJson } from '../../electron/main/storage/storedJson';
 import { autosaveArticleIds, autosaveContent, contentHash } from '../support/autosaveContent';
+import { seededRandom, seedFromEnvironment } from '../support/seededRandom';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 /** 20 by default; `npm run test:stress` (vitest --mode stress, any shell) sets 300 through vitest.config.ts. */
 const iterations = Number(process.env.BANTHAO_CRASH_ITERATIONS ?? 20);
+const seed = seedFromEnvironment('BANTHAO_CRASH_SEED');
+const replayCommand = `BANTHAO_CRASH_SEED=${seed} BANTHAO_CRASH_ITERATIONS=${iterations} npx vitest run --project unit tests/unit/crashSafety.test.ts`;
 const childSource = fileURLToPath(new URL('../support/autosaveLoopProcess.ts', import.meta.url));
 // Bundled once (plain JS starts in ~0.5 s instead of ~1.8 s through tsx), next to node_modules so packages resolve.
 const childBundle = fileURLToPath(new URL('../../node_modules/.cache/banthao/autosaveLoopProcess.mjs', import.meta.url));
@@ -55,6 +64,18 @@ function runAndKill(dataDirectory: string, killAfterReadyMs: number): Promise<{ 
   });
 }
 
+/** Runs a test body so that whatever fails in it (an assertion, the child, reading the library) says how to replay it. */
+function replayable(body: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await body();
+    } catch (error) {
+      if (error instanceof Error) error.message += `\n(crash seed ${seed}; replay with: ${replayCommand})`;
+      throw error;
+    }
+  };
+}
+
 /** Every stored file of the library passes its integrity check (envelope, checksum, schema): nothing needs recovery. */
 async function expectEveryFileIntact(libraryDirectory: string): Promise<void> {
   for (const name of await readdir(libraryDirectory)) {
@@ -80,14 +101,15 @@ describe('crash safety', () => {
   }, 60_000);
 
   it(
-    `keeps the last acknowledged save readable, with no recovery needed, through ${iterations} SIGKILLs of an autosaving process`,
-    async () => {
+    `keeps the last acknowledged save readable, with no recovery needed, through ${iterations} SIGKILLs of an autosaving process (seed ${seed})`,
+    replayable(async () => {
       const dataDirectory = await temporaryDirectory();
+      const random = seededRandom(seed);
       const lastAcks = new Map<string, Ack>();
       let totalAcks = 0;
       let writtenButUnacknowledged = 0;
       for (let iteration = 1; iteration <= iterations; iteration += 1) {
-        const { acks, ackCount } = await runAndKill(dataDirectory, Math.floor(Math.random() * 250));
+        const { acks, ackCount } = await runAndKill(dataDirectory, Math.floor(random() * 250));
         totalAcks += ackCount;
         for (const [role, ack] of acks) lastAcks.set(role, ack);
 
@@ -104,11 +126,11 @@ describe('crash safety', () => {
           else writtenButUnacknowledged += 1;
         }
         await library.store.flush();
-        await expectEveryFileIntact(library.paths.library);
+        await expectEveryFileIntact(library.layout.library.folder);
       }
       expect(totalAcks, 'the child saved at all').toBeGreaterThan(iterations);
-      console.info(`crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ${writtenButUnacknowledged} kills between a write and its ack`);
-    },
+      console.info(`crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ${writtenButUnacknowledged} kills between a write and its ack (seed ${seed})`);
+    }),
     iterations * 5_000 + 30_000,
   );
 });

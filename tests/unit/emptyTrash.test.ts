@@ -1,13 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../electron/main/ipc/createHandlers';
-import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { mediaFileLayout } from '../../electron/main/library/libraryLayout';
 import { bodyWithPhoto } from '../support/bodyWithPhoto';
-import { cannedDialogs } from '../support/createTestHandlers';
+import { createTestHandlers } from '../support/createTestHandlers';
 import { sampleContent } from '../support/sampleContent';
-import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { listFilesUnder, twoColourJpeg } from './media/photoFixtures';
 
 /** One clock for every opening of a data folder, so a photo's age survives a restart. */
@@ -16,15 +13,14 @@ function testClock() {
   return { now: () => new Date(nowMs), advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
 }
 
-/** The handler table over the library in `dataDirectory`, as main builds it (without backups). */
+/** The handler table over the library in `dataDirectory`, as main builds it. */
 async function openAt(dataDirectory: string, clock: ReturnType<typeof testClock>) {
-  const library = await openLibrary(dataDirectory, { now: clock.now });
-  flushBeforeCleanup(library.store);
-  const search = flushBeforeCleanup(LibrarySearch.start({ store: library.store }));
-  const handlers = createHandlers({ ...library, search, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
+  const { handlers, session, ...library } = await createTestHandlers(dataDirectory, {}, { now: clock.now });
   const importPhoto = async (width = 400) => handlers['media:importBytes']({ fileName: `${width}.jpg`, bytes: new Uint8Array(await twoColourJpeg({ width })) });
-  const articlePath = (id: string) => join(dataDirectory, 'library', 'articles', id.slice(0, 2), `${id}.json`);
-  return { ...library, handlers, importPhoto, articlePath };
+  const articlePath = (id: string) => library.layout.library.articleFile(id);
+  // Snapshots link the very files a test then damages in place: let them finish first.
+  const backupsSettled = () => session.backupService.settled();
+  return { ...library, session, handlers, importPhoto, articlePath, backupsSettled };
 }
 
 /** A torn write: the file's tail is lost, so it no longer parses, but the ids before the tear are still there. */
@@ -44,6 +40,8 @@ describe('emptying the trash', () => {
     const article = await first.store.create();
     await first.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
     await first.store.flush();
+    await first.backupsSettled();
+    await first.session.close();
     await tearTail(first.articlePath(article.id));
     await tearTail(`${first.articlePath(article.id)}.prev`);
     clock.advanceHours(2);
@@ -66,6 +64,7 @@ describe('emptying the trash', () => {
     await library.handlers['article:save']({ id: damaged.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
     const trashed = await library.store.create();
     await library.handlers['article:trash']({ id: trashed.id });
+    await library.backupsSettled();
     // Its previous generation (revision 1, without the photo) is good: the article falls back to it.
     await tearTail(library.articlePath(damaged.id));
     clock.advanceHours(2);
@@ -103,13 +102,14 @@ describe('emptying the trash', () => {
     const trashed = await library.store.create();
     await library.handlers['article:save']({ id: trashed.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(unused.id) }) });
     await library.handlers['article:trash']({ id: trashed.id });
+    await library.backupsSettled();
     // The unused photo's own description, damaged and quarantined, names it too: that is no reason to keep it.
-    await tearTail(join(library.paths.media, unused.id.slice(0, 2), `${unused.id}.json`));
+    await tearTail(mediaFileLayout(library.layout.library.media, unused.id).description);
     await expect(library.media.get(unused.id)).rejects.toMatchObject({ code: 'corrupt-file' });
     clock.advanceHours(2);
 
     expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 1, removedPhotos: 1 });
     expect(await library.media.has(kept.id)).toBe(true);
-    expect((await listFilesUnder(library.paths.media)).filter((path) => path.includes(unused.id))).toEqual([]);
+    expect((await listFilesUnder(library.layout.library.media)).filter((path) => path.includes(unused.id))).toEqual([]);
   });
 });

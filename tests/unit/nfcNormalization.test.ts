@@ -13,7 +13,7 @@ describe('NFC normalization', () => {
 
   it('stores every text of an article in NFC even when it arrives decomposed (NFD)', async () => {
     const dataDirectory = await temporaryDirectory();
-    const { handlers, store, paths } = await createTestHandlers(dataDirectory);
+    const { handlers, store, layout } = await createTestHandlers(dataDirectory);
     const article = await store.create();
     const decomposed = sampleContent({
       title: nfd('Hội nghị “Sơ kết”'),
@@ -30,7 +30,7 @@ describe('NFC normalization', () => {
     const envelope = await invokeHandler(handlers, 'article:save', { id: article.id, baseRevision: 1, content: decomposed });
     expect(envelope.ok).toBe(true);
 
-    const raw = await readFile(join(paths.library, 'articles', article.id.slice(0, 2), `${article.id}.json`), 'utf8');
+    const raw = await readFile(layout.library.articleFile(article.id), 'utf8');
     expect(raw).toBe(raw.normalize('NFC'));
     const stored = JSON.parse(raw).data;
     expect(stored.title).toBe('Hội nghị “Sơ kết”'.normalize('NFC'));

@@ -3,24 +3,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/articleModel';
 import type { HandlerTable } from '../../shared/ipcContract';
-import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { LibrarySearch } from '../../electron/main/search/LibrarySearch';
+import { mediaFileLayout } from '../../electron/main/library/libraryLayout';
 import { listPeopleNames } from '../../electron/main/services/listPeopleNames';
-import { openLibrary } from '../../electron/main/services/openLibrary';
-import { cannedDialogs } from '../support/createTestHandlers';
+import { createTestHandlers } from '../support/createTestHandlers';
 import { sampleContent } from '../support/sampleContent';
-import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { twoColourJpeg } from './media/photoFixtures';
 
 /** A library whose clock the test moves (photos are kept for an hour after import before cleanup may take them). */
 async function libraryWithClock(dataDirectory: string) {
   let nowMs = Date.parse('2026-11-26T08:00:00Z');
-  const library = await openLibrary(dataDirectory, { now: () => new Date(nowMs) });
-  flushBeforeCleanup(library.store);
-  const search = flushBeforeCleanup(LibrarySearch.start({ store: library.store }));
-  const handlers = createHandlers({ ...library, search, dialogs: cannedDialogs(), appInfo: { version: 'test', dataDirectory }, onCloseReady: () => {} });
-  return { ...library, handlers, advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
+  const library = await createTestHandlers(dataDirectory, {}, { now: () => new Date(nowMs) });
+  return { ...library, advanceHours: (hours: number) => (nowMs += hours * 3_600_000) };
 }
 
 async function call<Channel extends keyof HandlerTable>(handlers: HandlerTable, channel: Channel, request: unknown) {
@@ -78,7 +73,7 @@ describe('photo handlers', () => {
     const article = await library.store.create();
     const saved = await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
     // The photo's files are lost (a damaged disk, a sync that has not brought them yet).
-    await rm(join(dataDirectory, 'library', 'media', photo.id.slice(0, 2)), { recursive: true });
+    await rm(mediaFileLayout(library.layout.library.media, photo.id).folder, { recursive: true });
     expect(await library.media.has(photo.id)).toBe(false);
     const edited = sampleContent({ title: 'Sửa sau khi mất ảnh', body: bodyWithPhoto(photo.id) });
     const again = await call(library.handlers, 'article:save', { id: article.id, baseRevision: saved.revision, content: edited });
@@ -94,19 +89,12 @@ describe('photo handlers', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(`${cardFolder}/good.jpg`, await twoColourJpeg());
     await writeFile(`${cardFolder}/drawing.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    const library = await openLibrary(dataDirectory);
-    flushBeforeCleanup(library.store);
-    const handlers = createHandlers({
-      ...library,
-      search: flushBeforeCleanup(LibrarySearch.start({ store: library.store })),
-      dialogs: cannedDialogs({ imageFiles: [`${cardFolder}/good.jpg`, `${cardFolder}/drawing.svg`] }),
-      appInfo: { version: 'test', dataDirectory },
-      onCloseReady: () => {},
-    });
+    const library = await createTestHandlers(dataDirectory, { imageFiles: [`${cardFolder}/good.jpg`, `${cardFolder}/drawing.svg`] });
+    const { handlers } = library;
     const result = await call(handlers, 'media:importFromDialog', {});
     expect(result.imported).toHaveLength(1);
     expect(result.refused).toEqual([{ fileName: 'drawing.svg', message: expect.stringContaining('SVG') }]);
-    expect((await readdir(library.paths.media, { recursive: true })).filter((name) => name.endsWith('.svg'))).toEqual([]);
+    expect((await readdir(library.layout.library.media, { recursive: true })).filter((name) => name.endsWith('.svg'))).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { corruptions } from '../support/corruptions';
 import { createTestHandlers } from '../support/createTestHandlers';
 import { sampleContent } from '../support/sampleContent';
@@ -31,8 +31,8 @@ async function libraryWithHistory(dataDirectory: string) {
   await library.store.flush();
   await library.settings.update({ exportJpegQuality: 70 });
   await library.settings.update({ exportJpegQuality: 90 });
-  const articlePath = join(library.paths.library, 'articles', article.id.slice(0, 2), `${article.id}.json`);
-  return { id: article.id, articlePath, indexPath: join(library.paths.library, 'index.json'), settingsPath: join(dataDirectory, 'settings.json') };
+  const { layout } = library;
+  return { id: article.id, articlePath: layout.library.articleFile(article.id), indexPath: layout.library.index, settingsPath: layout.settings };
 }
 
 async function damage(path: string, how: (valid: Buffer) => Buffer): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
@@ -10,6 +10,8 @@ import { linkOrCopyFile, type LinkFile } from './linkOrCopyFile';
 import { listFilesUnder } from './listFilesUnder';
 import { snapshotIdOf, snapshotIdPattern } from './snapshotId';
 import { syncFolder } from './syncFolder';
+import { replaceLibraryWithSnapshot } from './replaceLibraryWithSnapshot';
+import { libraryLayout, relativeLayout } from '../library/libraryLayout';
 
 const manifestSchema = z.object({
   formatVersion: z.literal(1),
@@ -27,7 +29,7 @@ export interface BackupEntry {
   takenAt: string;
   articleCount: number;
   bytes: number;
-  /** 'daily' is a rolling snapshot that is the newest of its day (kept 14 days rather than 48 hours). */
+  /** 'daily' is a rolling snapshot that is the newest of its day (kept for the policy's daily days, not its hours). */
   kind: 'rolling' | 'daily' | 'before-restore';
 }
 
@@ -51,11 +53,10 @@ export interface BackupServiceOptions {
 }
 
 /** The library parts a snapshot holds, relative to the data folder; media are immutable, so linking them is free. */
-const articlesFolder = join('library', 'articles');
-const mediaFolder = join('library', 'media');
-const indexFile = join('library', 'index.json');
-/** The search index is a cache of the articles and is not snapshotted; a restore drops it so it is rebuilt. */
-const searchFolder = join('library', 'search');
+const articlesFolder = relativeLayout.library.articles;
+const mediaFolder = relativeLayout.library.media;
+const indexFile = relativeLayout.library.index;
+const settingsFile = relativeLayout.settings;
 
 /**
  * Point-in-time snapshots of the library in `<data>/backups/<id>/`, by hard links (files are only ever replaced by
@@ -75,7 +76,7 @@ export class BackupService {
   constructor(options: BackupServiceOptions) {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
-    this.folder = join(options.dataDirectory, 'backups');
+    this.folder = libraryLayout(options.dataDirectory).backups;
   }
 
   /** The last background snapshot failure (null once a later one succeeds). */
@@ -147,7 +148,7 @@ export class BackupService {
       const source = join(this.folder, id);
       if ((await this.#readManifest(source)) === null) throw new AppError('not-found', `Không tìm thấy bản sao lưu ${id}`);
       const beforeRestore = await this.#take('before-restore');
-      await this.#replaceLibraryWith(source);
+      await replaceLibraryWithSnapshot(source, this.#options);
       return { beforeRestore };
     });
   }
@@ -195,7 +196,7 @@ export class BackupService {
       await placeFolder(mediaFolder);
       await placeFolder(articlesFolder);
       await placeFolder(mediaFolder);
-      await place('settings.json');
+      await place(settingsFile);
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);
       const manifest: Manifest = { formatVersion: 1, takenAt: takenAt.toISOString(), kind, articleCount, bytes, appVersion: this.#options.appVersion };
@@ -258,55 +259,4 @@ export class BackupService {
     // Only this service writes here, one job at a time, so any partial folder now is a crash's leftover.
     for (const name of await this.#folderNames()) if (name.startsWith('.partial-')) await rm(join(this.folder, name), { recursive: true, force: true });
   }
-
-  /**
-   * Swaps the snapshot's files in one at a time, each by an atomic rename. The index goes first and comes back last:
-   * a crash in between leaves no index, so the next start rebuilds it from whichever article files are there.
-   */
-  async #replaceLibraryWith(source: string): Promise<void> {
-    const { dataDirectory } = this.#options;
-    const indexPath = join(dataDirectory, indexFile);
-    await unlink(indexPath).catch((error: unknown) => {
-      if (errorCodeOf(error) !== 'ENOENT') throw error;
-    });
-    // The live search index describes newer revisions than the snapshot's, and search ignores an older revision than
-    // the one it holds: left in place, restored articles would be found by text they no longer have.
-    await rm(join(dataDirectory, searchFolder), { recursive: true, force: true });
-    const wanted = new Set(await listFilesUnder(join(source, articlesFolder)));
-    for (const relative of await listFilesUnder(join(dataDirectory, articlesFolder))) {
-      // The before-restore snapshot holds every article removed here.
-      if (!wanted.has(relative)) await rm(join(dataDirectory, articlesFolder, relative), { force: true });
-    }
-    for (const relative of wanted) await this.#replaceFile(join(source, articlesFolder, relative), join(dataDirectory, articlesFolder, relative));
-    // Photos are immutable and named by content: bring back the missing ones (the trash may have been emptied since).
-    const present = new Set(await listFilesUnder(join(dataDirectory, mediaFolder)));
-    for (const relative of await listFilesUnder(join(source, mediaFolder))) {
-      if (!present.has(relative)) await this.#replaceFile(join(source, mediaFolder, relative), join(dataDirectory, mediaFolder, relative));
-    }
-    if (await exists(join(source, 'settings.json'))) await this.#replaceFile(join(source, 'settings.json'), join(dataDirectory, 'settings.json'));
-    if (await exists(join(source, indexFile))) await this.#replaceFile(join(source, indexFile), indexPath);
-  }
-
-  /** Replaces `target` by the snapshot's file atomically: link (or copy) beside it, then rename over it. */
-  async #replaceFile(from: string, target: string): Promise<void> {
-    const [source, current] = await Promise.all([stat(from), stat(target).catch(() => null)]);
-    if (current !== null && current.ino === source.ino && current.dev === source.dev) return;
-    await mkdir(dirname(target), { recursive: true });
-    const temporary = join(dirname(target), `.restore-${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await linkOrCopyFile(from, temporary, { linkFile: this.#options.linkFile, writeOptions: this.#options.writeOptions });
-      await rename(temporary, target);
-    } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      throw error;
-    }
-    await syncFolder(dirname(target));
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { libraryLayout, relativeLayout } from '../library/libraryLayout';
 import { snapshotIdPattern } from './snapshotId';
 
 /**
@@ -7,10 +8,10 @@ import { snapshotIdPattern } from './snapshotId';
  * newest first (a snapshot counts once its manifest exists). Used when both generations of a file are damaged.
  */
 export function createBackupCopyFinder(dataDirectory: string): (path: string) => Promise<string[]> {
-  const backupsFolder = join(dataDirectory, 'backups');
+  const backupsFolder = libraryLayout(dataDirectory).backups;
   return async (path) => {
     const inside = relative(dataDirectory, path);
-    if (inside.startsWith('..') || inside.startsWith(`backups${sep}`)) return [];
+    if (inside.startsWith('..') || inside.startsWith(`${relativeLayout.backups}${sep}`)) return [];
     const names = await readdir(backupsFolder).catch(() => [] as string[]);
     const copies: string[] = [];
     // Snapshot ids are UTC times, so a reverse sort is newest first.

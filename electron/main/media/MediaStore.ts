@@ -13,6 +13,7 @@ import { KeyedQueue } from './KeyedQueue';
 import { renderPreview } from './renderPreview';
 import { renderWebImage, type WebImage, type WebImageOptions } from './renderWebImage';
 import { storedExtensions } from './sniffImageType';
+import { mediaFileLayout } from '../library/libraryLayout';
 import { toReadError } from './toReadError';
 
 /** The file reads `importFile` makes; tests pass a recording one. */
@@ -150,7 +151,7 @@ export class MediaStore {
 
   /** Where the display copy of a photo is (or would be); the id is checked before any path is built. */
   previewPath(id: string): string {
-    return join(this.#folderOf(checkedId(id)), `${id}.preview.webp`);
+    return mediaFileLayout(this.directory, checkedId(id)).preview;
   }
 
   /** Where the original of a stored photo is; `not-found` when the photo is not stored. */
@@ -228,15 +229,15 @@ export class MediaStore {
   }
 
   #folderOf(id: string): string {
-    return join(this.directory, id.slice(0, 2));
+    return mediaFileLayout(this.directory, id).folder;
   }
 
   #originalPathOf(id: string, type: MediaInfo['type']): string {
-    return join(this.#folderOf(id), `${id}.${storedExtensions[type]}`);
+    return mediaFileLayout(this.directory, id).original(storedExtensions[type]);
   }
 
   #sidecarPathOf(id: string): string {
-    return join(this.#folderOf(id), `${id}.json`);
+    return mediaFileLayout(this.directory, id).description;
   }
 
   #sidecarOf(id: string): DurableJsonFile<MediaInfo> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
 import type { SearchRequest, SearchResult } from '../../../shared/searchModel';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { libraryFolderLayout } from '../library/libraryLayout';
 import { articleSearchText } from './articleSearchText';
 import { buildSnippet } from './buildSnippet';
 import { foldForSearch, matchRanges, queryWords } from '../../../shared/foldForSearch';
@@ -52,7 +53,7 @@ export class LibrarySearch {
 
   private constructor(options: LibrarySearchOptions) {
     this.#store = options.store;
-    this.folder = join(options.store.directory, 'search');
+    this.folder = libraryFolderLayout(options.store.directory).search;
     this.#writeOptions = options.writeOptions ?? {};
     this.#writeDelayMs = options.writeDelayMs ?? 2_000;
     this.ready = this.#load();

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { basename, join, relative as relativePath, sep } from 'node:path';
 import type { Article, ArticleSummary } from '../../../shared/articleModel';
 import { collectFigures } from '../../../shared/collectFigures';
 import { AppError } from '../../../shared/errorCodes';
 import { listFilesUnder } from '../backup/listFilesUnder';
 import { errorCodeOf } from '../storage/fileSystemErrors';
+import { libraryFolderLayout, libraryLayout, relativeLayout } from '../library/libraryLayout';
 
 /** The slice of ArticleStore this needs (the library folder holds `articles/`). */
 export interface ReferencingStore {
@@ -47,15 +48,15 @@ export async function collectReferencedPhotos(options: { store: ReferencingStore
     if (article.coverMediaId !== null) referenced.add(article.coverMediaId);
     parsed.add(`${id}.json`);
   }
-  const articlesFolder = join(store.directory, 'articles');
+  const articlesFolder = libraryFolderLayout(store.directory).articles;
   for (const relative of await listFilesUnder(articlesFolder)) {
     if (parsed.has(basename(relative))) continue;
     await addIdsOfFile(join(articlesFolder, relative), referenced);
   }
-  const quarantineFolder = join(dataDirectory, 'quarantine');
+  const quarantineFolder = libraryLayout(dataDirectory).quarantine;
   for (const relative of await listFilesUnder(quarantineFolder)) {
     // A photo's own damaged description names only that photo: it is no reason to keep it.
-    if (relative.split(sep).includes('media')) continue;
+    if (isInside(relativeLayout.library.media, relative.slice(relative.indexOf(sep) + 1))) continue;
     await addIdsOfFile(join(quarantineFolder, relative), referenced);
   }
   return referenced;
@@ -72,4 +73,10 @@ async function addIdsOfFile(path: string, into: Set<string>): Promise<void> {
   }
   // latin1 maps each byte to one character, so damaged bytes never swallow the digits next to them.
   for (const id of mediaIdsInText(bytes.toString('latin1'))) into.add(id);
+}
+
+/** Whether `path` (relative, like `folder`) lies inside `folder`. */
+function isInside(folder: string, path: string): boolean {
+  const inside = relativePath(folder, path);
+  return inside !== '' && !inside.startsWith('..');
 }

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../../../shared/articleModel';
 import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../../shared/exportArticleHtml';
 import type { Settings } from '../../../shared/settingsModel';
 import { slugify } from '../../../shared/slugify';
+import type { EarlierExportChoice } from '../application/Dialogs';
 import type { MediaStore } from '../media/MediaStore';
 import { toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably } from '../storage/writeFileDurably';
+import { isExportFolderOf, writeExportFolderMarker } from './exportFolderMarker';
 
 export interface ExportDependencies {
   media: MediaStore;
@@ -29,48 +31,113 @@ export async function renderStandaloneHtml(article: Article, dependencies: Expor
   return exportArticleHtml(article, images);
 }
 
+// lstat: a link where the folder would go counts as taken, and is never followed.
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
+  return lstat(path).then(
     () => true,
     () => false,
   );
 }
 
-/** The folder to write: `<slug>`, replacing an earlier export of ours, never an unrelated folder (then `<slug>-2`…). */
-async function chooseTargetFolder(parentFolder: string, slug: string): Promise<string> {
-  for (let attempt = 1; ; attempt += 1) {
-    const candidate = join(parentFolder, attempt === 1 ? slug : `${slug}-${attempt}`);
-    if (!(await exists(candidate)) || (await exists(join(candidate, 'index.html')))) return candidate;
-  }
+/** Where the export goes, and whether that folder holds our earlier export of this article, to be replaced. */
+interface ExportTarget {
+  path: string;
+  replaces: boolean;
+}
+
+/** Options of a folder export. */
+export interface ExportFolderOptions {
+  /** Asked when a `<slug>` or `<slug>-n` folder holds this app's earlier export of the same article; without it, both are kept. */
+  askAboutEarlierExport?: (folderPath: string) => Promise<EarlierExportChoice>;
 }
 
 /**
- * Writes `<parent>/<slug>/index.html` and `images/<slug>-<n>.<ext>` (reading order). Everything is written
- * into a temp folder first and renamed into place, so a failure never leaves a half-written export.
+ * The first of `<slug>`, `<slug>-2`… that does not exist, or, if the user agrees, the first holding our earlier export
+ * of this article and nothing else (asked once). Any other folder is never chosen. Null when the user cancelled.
  */
-export async function writeExportFolder(article: Article, parentFolder: string, dependencies: ExportDependencies): Promise<string> {
+async function chooseTargetFolder(
+  parentFolder: string,
+  slug: string,
+  articleId: string,
+  askAboutEarlierExport: (folderPath: string) => Promise<EarlierExportChoice>,
+): Promise<ExportTarget | null> {
+  let asked = false;
+  for (let attempt = 1; ; attempt += 1) {
+    const candidate = join(parentFolder, attempt === 1 ? slug : `${slug}-${attempt}`);
+    if (!(await exists(candidate))) return { path: candidate, replaces: false };
+    if (asked || !(await isExportFolderOf(candidate, articleId))) continue;
+    asked = true;
+    const choice = await askAboutEarlierExport(candidate);
+    if (choice === 'cancel') return null;
+    if (choice === 'replace') return { path: candidate, replaces: true };
+  }
+}
+
+/** The first `<slug>`, `<slug>-2`… that does not exist. */
+async function firstFreeFolder(parentFolder: string, slug: string): Promise<ExportTarget> {
+  for (let attempt = 1; ; attempt += 1) {
+    const candidate = join(parentFolder, attempt === 1 ? slug : `${slug}-${attempt}`);
+    if (!(await exists(candidate))) return { path: candidate, replaces: false };
+  }
+}
+
+/** Renames the finished temp folder into place; a replaced export is set aside first and put back if that fails. */
+async function moveIntoPlace(temporary: string, target: ExportTarget): Promise<void> {
+  if (!target.replaces) {
+    await rename(temporary, target.path);
+    return;
+  }
+  const previous = `${temporary}.previous`;
+  await rename(target.path, previous);
+  try {
+    await rename(temporary, target.path);
+  } catch (error) {
+    await rename(previous, target.path).catch(() => undefined);
+    throw error;
+  }
+  // The new export is in place: a leftover hidden copy of the old one must not report the export as failed.
+  await rm(previous, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * Writes `<parent>/<slug>/index.html`, `images/<slug>-<n>.<ext>` (reading order) and the marker naming the article
+ * and those files.
+ * Everything is written into a temp folder first and renamed into place, so a failure never leaves a half-written
+ * export. Only a folder carrying our marker for this article is ever replaced, and only when the user agrees; any
+ * other folder of that name is left untouched and the export goes to `<slug>-2`, `<slug>-3`…
+ * Returns the folder written, or null when the user cancelled.
+ */
+export async function writeExportFolder(
+  article: Article,
+  parentFolder: string,
+  dependencies: ExportDependencies,
+  options: ExportFolderOptions = {},
+): Promise<string | null> {
   const slug = slugify(article.title);
-  const target = await chooseTargetFolder(parentFolder, slug);
+  const chosen = await chooseTargetFolder(parentFolder, slug, article.id, options.askAboutEarlierExport ?? (async () => 'keep-both'));
+  if (chosen === null) return null;
+  let target = chosen;
   const temporary = join(parentFolder, `.${slug}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(join(temporary, 'images'), { recursive: true });
     const images: Record<string, ExportImages[string]> = {};
-    let number = 0;
+    const written: string[] = [];
     for (const mediaId of exportImageOrder(article)) {
-      number += 1;
       const image = await dependencies.media.renderWebImage(mediaId, webImageOptions(dependencies.settings));
-      const fileName = `images/${slug}-${number}.${image.extension}`;
+      const fileName = `images/${slug}-${written.length + 1}.${image.extension}`;
       await writeFileDurably(join(temporary, fileName), image.bytes);
+      written.push(fileName);
       images[mediaId] = { src: fileName, width: image.width, height: image.height };
     }
     await writeFileDurably(join(temporary, 'index.html'), exportArticleHtml(article, images));
-    const previous = (await exists(target)) ? `${temporary}.previous` : null;
-    if (previous !== null) await rename(target, previous);
-    await rename(temporary, target);
-    if (previous !== null) await rm(previous, { recursive: true, force: true });
-    return target;
+    await writeExportFolderMarker(temporary, article.id, ['index.html', ...written]);
+    // The folder may have changed while the photos rendered or the question waited: what is no longer ours to take is left alone.
+    const stillOurs = target.replaces ? await isExportFolderOf(target.path, article.id) : !(await exists(target.path));
+    if (!stillOurs) target = await firstFreeFolder(parentFolder, slug);
+    await moveIntoPlace(temporary, target);
+    return target.path;
   } catch (error) {
     await rm(temporary, { recursive: true, force: true }).catch(() => undefined);
-    throw toStorageError(error, target);
+    throw toStorageError(error, target.path);
   }
 }

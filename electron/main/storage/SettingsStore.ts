@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { defaultSettings, settingsSchema, storedSettingsSchema, type Settings } from '../../../shared/settingsModel';
 import { AppError } from '../../../shared/errorCodes';
+import { libraryLayout } from '../library/libraryLayout';
 import { DurableJsonFile, type RecoveryOptions } from './DurableJsonFile';
 import type { DurableWriteOptions } from './writeFileDurably';
 
@@ -16,7 +16,7 @@ export class SettingsStore {
   readonly #database: Low<Settings>;
 
   private constructor(directory: string, writeOptions: DurableWriteOptions, recovery: RecoveryOptions | undefined) {
-    const file = new DurableJsonFile<Settings>(join(directory, 'settings.json'), storedSettingsSchema, writeOptions, {
+    const file = new DurableJsonFile<Settings>(libraryLayout(directory).settings, storedSettingsSchema, writeOptions, {
       format: { kind: 'ban-thao/settings', version: settingsFormatVersion },
       recovery,
     });

@@ -1,5 +1,6 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { libraryLayout } from '../library/libraryLayout';
 import { errorCodeOf } from './fileSystemErrors';
 
 async function exists(path: string): Promise<boolean> {
@@ -22,7 +23,7 @@ export async function quarantineFile(path: string, dataDirectory: string, now: D
   const relativePath = inside === '' || inside.startsWith('..') || isAbsolute(inside) ? basename(path) : inside;
   const stamp = now.toISOString().replaceAll(':', '-');
   for (let attempt = 1; ; attempt += 1) {
-    const destination = join(dataDirectory, 'quarantine', attempt === 1 ? stamp : `${stamp}-${attempt}`, relativePath);
+    const destination = join(libraryLayout(dataDirectory).quarantine, attempt === 1 ? stamp : `${stamp}-${attempt}`, relativePath);
     if (await exists(destination)) continue;
     await mkdir(dirname(destination), { recursive: true });
     await rename(path, destination);

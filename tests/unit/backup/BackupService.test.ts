@@ -67,15 +67,25 @@ describe('BackupService snapshots', () => {
     expect(await saveAndSettle()).toBe(2);
   });
 
-  it('never takes a snapshot while nothing is saved, however much time passes', async () => {
+  it('never takes a snapshot while nothing changes, however much time passes', async () => {
     const clock = manualClock();
     const { handlers, backupService } = await openTestSession(await temporaryDirectory(), { now: clock.now });
+    const article = await handlers['article:create']({});
     await handlers['backup:createNow']({});
     clock.advanceMinutes(600);
     await handlers['library:list']({ scope: 'active' });
-    await handlers['article:get']({ id: (await handlers['article:create']({})).id });
+    await handlers['article:get']({ id: article.id });
+    await handlers['settings:get']({});
     await backupService.settled();
     expect(await handlers['backup:list']({})).toHaveLength(1);
+  });
+
+  it('takes a snapshot after a new article is created, as after any other change to the library', async () => {
+    const clock = manualClock();
+    const { handlers, backupService } = await openTestSession(await temporaryDirectory(), { now: clock.now });
+    await handlers['article:create']({});
+    await backupService.settled();
+    expect((await handlers['backup:list']({})).map((entry) => entry.articleCount)).toEqual([1]);
   });
 
   it('never lists a half-made snapshot (a crash left its temp folder, or it has no manifest)', async () => {

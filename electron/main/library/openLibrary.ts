@@ -1,28 +1,24 @@
-import { join } from 'node:path';
 import { createBackupCopyFinder } from '../backup/findBackupCopies';
 import { MediaStore } from '../media/MediaStore';
 import { ArticleStore, type LibraryOpenProgress } from '../storage/ArticleStore';
 import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { libraryLayout } from './libraryLayout';
 
-/** Where everything lives inside the data folder. */
-export function libraryPaths(dataDirectory: string) {
-  return {
-    library: join(dataDirectory, 'library'),
-    // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
-    media: join(dataDirectory, 'library', 'media'),
-    exports: join(dataDirectory, 'exports'),
-  };
+export interface OpenLibraryOptions {
+  now?: () => Date;
+  writeOptions?: DurableWriteOptions;
+  onProgress?: (progress: LibraryOpenProgress) => void;
 }
 
 /** Opens the stores of a data folder (creating it on first run). */
-export async function openLibrary(dataDirectory: string, options: { now?: () => Date; writeOptions?: DurableWriteOptions; onProgress?: (progress: LibraryOpenProgress) => void } = {}) {
-  const paths = libraryPaths(dataDirectory);
+export async function openLibrary(dataDirectory: string, options: OpenLibraryOptions = {}) {
+  const layout = libraryLayout(dataDirectory);
   // One log for every store, read through the article store (`app:notices`); damaged files go to <data>/quarantine.
   const recovery = { dataDirectory, log: new RecoveryLog(), now: options.now };
   const store = await ArticleStore.open({
-    directory: paths.library,
+    directory: layout.library.folder,
     now: options.now,
     writeOptions: options.writeOptions,
     dataDirectory,
@@ -31,6 +27,9 @@ export async function openLibrary(dataDirectory: string, options: { now?: () => 
     onProgress: options.onProgress,
   });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
-  const media = await MediaStore.open({ directory: paths.media, now: options.now, writeOptions: options.writeOptions, recovery });
-  return { store, settings, media, paths };
+  const media = await MediaStore.open({ directory: layout.library.media, now: options.now, writeOptions: options.writeOptions, recovery });
+  return { store, settings, media, layout };
 }
+
+/** The stores of one opened data folder. */
+export type LibraryStores = Awaited<ReturnType<typeof openLibrary>>;

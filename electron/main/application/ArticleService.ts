@@ -1,0 +1,92 @@
+import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
+import { collectFigures } from '../../../shared/collectFigures';
+import { AppError } from '../../../shared/errorCodes';
+import type { RecoveryNotice } from '../../../shared/recoveryNotice';
+import type { LibraryStores } from '../library/openLibrary';
+import { emptyTrash } from '../services/emptyTrash';
+import { listPeopleNames } from '../services/listPeopleNames';
+import type { LibraryEvents } from './LibraryEvents';
+
+/** Every change to the articles of one opened library, each announced once it is on disk. */
+export class ArticleService {
+  readonly #stores: Pick<LibraryStores, 'store' | 'media' | 'layout'>;
+  readonly #events: LibraryEvents;
+
+  constructor(stores: Pick<LibraryStores, 'store' | 'media' | 'layout'>, events: LibraryEvents) {
+    this.#stores = stores;
+    this.#events = events;
+  }
+
+  list(scope: 'active' | 'trash'): ArticleSummary[] {
+    return this.#stores.store.list(scope);
+  }
+
+  get(id: string): Promise<Article> {
+    return this.#stores.store.get(id);
+  }
+
+  /** Bylines and credits used before, most used first, for completion. */
+  peopleNames(): string[] {
+    return listPeopleNames(this.#stores.store.list('active'));
+  }
+
+  /** Files quarantined and generations recovered since the library was opened. */
+  recoveryNotices(): RecoveryNotice[] {
+    return this.#stores.store.recoveryNotices();
+  }
+
+  async create(): Promise<Article> {
+    const article = await this.#stores.store.create();
+    this.#events.announce({ kind: 'article-created', article });
+    return article;
+  }
+
+  /** Saves new content over `baseRevision` (a `conflict` otherwise); every photo it names must be known. */
+  async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+    await this.#checkPhotosOf(id, content);
+    const saved = await this.#stores.store.save(id, baseRevision, content);
+    this.#events.announce({ kind: 'article-saved', id, revision: saved.revision, content });
+    return saved;
+  }
+
+  /**
+   * A figure may only name a photo the library holds (a forged id must not reach disk or an export), or one the
+   * stored article already named: a photo lost since (damaged, synced late) must never make the text unsavable.
+   */
+  async #checkPhotosOf(id: string, content: ArticleContent): Promise<void> {
+    let storedPhotos: Set<string> | null = null;
+    for (const figure of collectFigures(content.body)) {
+      if (await this.#stores.media.has(figure.mediaId)) continue;
+      storedPhotos ??= new Set(collectFigures((await this.#stores.store.get(id)).body).map((stored) => stored.mediaId));
+      if (!storedPhotos.has(figure.mediaId)) {
+        throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
+      }
+    }
+  }
+
+  async duplicate(id: string): Promise<Article> {
+    const article = await this.#stores.store.duplicate(id);
+    this.#events.announce({ kind: 'article-duplicated', article, sourceId: id });
+    return article;
+  }
+
+  async trash(id: string): Promise<ArticleSummary> {
+    const summary = await this.#stores.store.trash(id);
+    this.#events.announce({ kind: 'article-trashed', summary });
+    return summary;
+  }
+
+  async restore(id: string): Promise<ArticleSummary> {
+    const summary = await this.#stores.store.restore(id);
+    this.#events.announce({ kind: 'article-restored', summary });
+    return summary;
+  }
+
+  /** Deletes the trashed articles for good (the user confirmed), then the photos nothing may still need. */
+  async emptyTrash(): Promise<{ removedArticles: number; removedPhotos: number }> {
+    const { store, media, layout } = this.#stores;
+    const removed = await emptyTrash({ store, media, dataDirectory: layout.dataDirectory });
+    this.#events.announce({ kind: 'trash-emptied', removedArticleIds: removed.articleIds, removedPhotoIds: removed.photoIds });
+    return { removedArticles: removed.articleIds.length, removedPhotos: removed.photoIds.length };
+  }
+}

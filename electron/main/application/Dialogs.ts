@@ -1,0 +1,14 @@
+/** The answer on finding the app's own earlier export of the same article where a new one would go. */
+export type EarlierExportChoice = 'replace' | 'keep-both' | 'cancel';
+
+/** The platform's dialogs, answered by a person in Electron and by environment variables in the test bridge. */
+export interface Dialogs {
+  /** Asks where to save an export; null when the user cancelled. */
+  chooseExportPath(suggestedFileName: string): Promise<string | null>;
+  /** Asks for the folder an export folder goes into; null when the user cancelled. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Asks whether the earlier export in `folderPath` is replaced, kept beside a new `<slug>-n` folder, or the export cancelled. */
+  askAboutEarlierExport(folderPath: string): Promise<EarlierExportChoice>;
+  /** Asks for photos to insert; empty when the user cancelled. */
+  chooseImageFiles(): Promise<string[]>;
+}

@@ -1,0 +1,51 @@
+import { slugify } from '../../../shared/slugify';
+import type { LibraryStores } from '../library/openLibrary';
+import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
+import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
+import type { Dialogs } from './Dialogs';
+import type { LibraryEvents } from './LibraryEvents';
+
+export type ExportOutcome = { status: 'saved'; path: string } | { status: 'cancelled' };
+
+/** Exports an article where the user chooses; each export written is announced (versions will be taken on it). */
+export class ExportService {
+  readonly #stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>;
+  readonly #dialogs: Dialogs;
+  readonly #events: LibraryEvents;
+  readonly #writeOptions: DurableWriteOptions | undefined;
+
+  constructor(stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>, dialogs: Dialogs, events: LibraryEvents, writeOptions?: DurableWriteOptions) {
+    this.#stores = stores;
+    this.#dialogs = dialogs;
+    this.#events = events;
+    this.#writeOptions = writeOptions;
+  }
+
+  #dependencies() {
+    return { media: this.#stores.media, settings: this.#stores.settings.get() };
+  }
+
+  /** One standalone HTML file with the photos embedded. */
+  async exportHtml(id: string): Promise<ExportOutcome> {
+    const article = await this.#stores.store.get(id);
+    // Render before asking: an article that cannot be exported fails before the user picks a place.
+    const html = await renderStandaloneHtml(article, this.#dependencies());
+    const path = await this.#dialogs.chooseExportPath(`${slugify(article.title)}.html`);
+    if (path === null) return { status: 'cancelled' };
+    await writeFileDurably(path, html, this.#writeOptions);
+    this.#events.announce({ kind: 'article-exported', id, revision: article.revision, form: 'html', path });
+    return { status: 'saved', path };
+  }
+
+  /** A folder with index.html and web-sized photos; never replaces a folder it did not write. */
+  async exportFolder(id: string): Promise<ExportOutcome> {
+    const article = await this.#stores.store.get(id);
+    const parentFolder = await this.#dialogs.chooseExportFolder();
+    if (parentFolder === null) return { status: 'cancelled' };
+    const askAboutEarlierExport = (folderPath: string) => this.#dialogs.askAboutEarlierExport(folderPath);
+    const path = await writeExportFolder(article, parentFolder, this.#dependencies(), { askAboutEarlierExport });
+    if (path === null) return { status: 'cancelled' };
+    this.#events.announce({ kind: 'article-exported', id, revision: article.revision, form: 'folder', path });
+    return { status: 'saved', path };
+  }
+}

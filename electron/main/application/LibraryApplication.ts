@@ -1,0 +1,49 @@
+import type { LibraryStores } from '../library/openLibrary';
+import type { LibrarySearch } from '../search/LibrarySearch';
+import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { ArticleService } from './ArticleService';
+import { backupsFollowChanges } from './backupsFollowChanges';
+import type { Dialogs } from './Dialogs';
+import { ExportService } from './ExportService';
+import type { LibraryChange } from './LibraryChange';
+import { LibraryEvents } from './LibraryEvents';
+import { PhotoService } from './PhotoService';
+import { searchFollowsChanges } from './searchFollowsChanges';
+import { SettingsService } from './SettingsService';
+
+/** The stores of an open library folder and its search index (a cache kept beside them). */
+export type OpenLibrary = LibraryStores & { search: LibrarySearch };
+
+/** The application layer over one opened library: every change goes through these services. */
+export interface LibraryApplication {
+  readonly library: OpenLibrary;
+  readonly events: LibraryEvents;
+  readonly articles: ArticleService;
+  readonly photos: PhotoService;
+  readonly exports: ExportService;
+  readonly settings: SettingsService;
+}
+
+export interface LibraryApplicationOptions {
+  dialogs: Dialogs;
+  /** Told of each change that may take a snapshot (see backupsFollowChanges). */
+  backups: { noteChange(): void };
+  writeOptions?: DurableWriteOptions;
+  /** A subscriber that threw (a bug: subscribers start their own work and report their own failures). */
+  onSubscriberError: (error: unknown, change: LibraryChange) => void;
+}
+
+/** Builds the services over an opened library and subscribes what every change sets off. */
+export function createLibraryApplication(library: OpenLibrary, options: LibraryApplicationOptions): LibraryApplication {
+  const events = new LibraryEvents(options.onSubscriberError);
+  events.subscribe(searchFollowsChanges(library.search));
+  events.subscribe(backupsFollowChanges(options.backups));
+  return {
+    library,
+    events,
+    articles: new ArticleService(library, events),
+    photos: new PhotoService(library.media, options.dialogs, events),
+    exports: new ExportService(library, options.dialogs, events, options.writeOptions),
+    settings: new SettingsService(library.settings, events),
+  };
+}

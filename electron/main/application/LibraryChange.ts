@@ -1,0 +1,34 @@
+import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
+import type { MediaInfo } from '../../../shared/mediaModel';
+import type { Settings } from '../../../shared/settingsModel';
+
+/**
+ * Every change the application layer makes, announced after it is on disk. What a change sets off (the search
+ * index, backup snapshots; later version history, comments and sync) subscribes to these instead of being called
+ * by hand from each handler.
+ */
+export type LibraryChange =
+  | { kind: 'article-created'; article: Article }
+  | { kind: 'article-saved'; id: string; revision: number; content: ArticleContent }
+  | { kind: 'article-duplicated'; article: Article; sourceId: string }
+  | { kind: 'article-trashed'; summary: ArticleSummary }
+  | { kind: 'article-restored'; summary: ArticleSummary }
+  | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string }
+  | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
+  | { kind: 'photos-imported'; photos: MediaInfo[] }
+  | { kind: 'settings-changed'; settings: Settings };
+
+export type LibraryChangeKind = LibraryChange['kind'];
+
+/** Every kind, for exhaustive tables (a test walks them; the compiler checks the list against the union). */
+export const libraryChangeKinds = [
+  'article-created',
+  'article-saved',
+  'article-duplicated',
+  'article-trashed',
+  'article-restored',
+  'article-exported',
+  'trash-emptied',
+  'photos-imported',
+  'settings-changed',
+] as const satisfies readonly LibraryChangeKind[];

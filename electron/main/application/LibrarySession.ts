@@ -1,0 +1,218 @@
+import { AppError } from '../../../shared/errorCodes';
+import type { StartupStatus } from '../../../shared/startupStatus';
+import { BackupService, type BackupEntry, type BackupFailure } from '../backup/BackupService';
+import type { LinkFile } from '../backup/linkOrCopyFile';
+import { openLibrary } from '../library/openLibrary';
+import { LibrarySearch } from '../search/LibrarySearch';
+import type { LibraryOpenProgress } from '../storage/ArticleStore';
+import { LibraryLock } from '../storage/LibraryLock';
+import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import type { Dialogs } from './Dialogs';
+import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
+import type { LibraryChange } from './LibraryChange';
+
+export type { OpenLibrary };
+
+export interface LibrarySessionOptions {
+  dataDirectory: string;
+  appVersion: string;
+  /** The platform's dialogs (Electron's, or the test bridge's answers). */
+  dialogs: Dialogs;
+  now?: () => Date;
+  writeOptions?: DurableWriteOptions;
+  linkFile?: LinkFile;
+  onBackupFailure?: (error: unknown) => void;
+  /** A change subscriber threw: a bug to log (the change itself succeeded). */
+  onSubscriberError?: (error: unknown, change: LibraryChange) => void;
+  /** The lock file was taken over by another process (this one stalled for minutes); saving on is unsafe. */
+  onLockLost?: () => void;
+}
+
+/**
+ * One data folder held by this process: opens the library in the background (the window shows `status` meanwhile),
+ * holds its lock, and owns the application layer over it. Restoring a backup replaces the files under the open
+ * stores, so the session flushes them, restores, opens the folder afresh and builds a new application; calls arriving
+ * meanwhile wait. Whatever needs the stores asks for the current ones each time (`opened()`), never keeps them.
+ */
+export class LibrarySession {
+  readonly backupService: BackupService;
+  readonly dataDirectory: string;
+  readonly appVersion: string;
+  #ready: Promise<void>;
+  #application: LibraryApplication | null = null;
+  #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
+  #restoring: Promise<void> | null = null;
+  #lock: LibraryLock | null = null;
+  readonly #options: LibrarySessionOptions;
+
+  private constructor(options: LibrarySessionOptions) {
+    this.#options = options;
+    this.dataDirectory = options.dataDirectory;
+    this.appVersion = options.appVersion;
+    this.backupService = new BackupService({
+      dataDirectory: options.dataDirectory,
+      appVersion: options.appVersion,
+      now: options.now,
+      writeOptions: options.writeOptions,
+      linkFile: options.linkFile,
+      onFailure: options.onBackupFailure,
+      policy: () => {
+        const settings = this.library.settings.get();
+        return { everyMinutes: settings.backupEveryMinutes, keepHours: settings.backupKeepHours, dailyKeepDays: settings.backupDailyKeepDays };
+      },
+    });
+    this.#ready = this.#openFirst();
+    // Observed through `status` and by every waiting call; not an unhandled rejection.
+    this.#ready.catch(() => undefined);
+  }
+
+  /** Starts opening the library in a data folder; returns at once (calls wait for `ready`). */
+  static start(options: LibrarySessionOptions): LibrarySession {
+    return new LibrarySession(options);
+  }
+
+  /** Opens the library in a data folder. */
+  static async open(options: LibrarySessionOptions): Promise<LibrarySession> {
+    const session = LibrarySession.start(options);
+    await session.ready;
+    return session;
+  }
+
+  /** Settles once the library is open; rejects (with an AppError) when it cannot be opened (until a retry opens it). */
+  get ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** How far opening has got (what `app:startup` answers). */
+  get status(): StartupStatus {
+    return { ...this.#status };
+  }
+
+  /** After a failed opening (the other window closed, the disk fixed): tries again; otherwise says how things stand. */
+  retryOpen(): StartupStatus {
+    if (this.#status.state === 'failed') {
+      this.#status = { state: 'opening', reason: null, done: 0, total: 0 };
+      this.#ready = this.#openFirst();
+      this.#ready.catch(() => undefined);
+    }
+    return this.status;
+  }
+
+  /** The application layer over the library as it is now: waits for opening and for a restore under way. */
+  async application(): Promise<LibraryApplication> {
+    await this.#ready;
+    // The restore call itself is already past this point; the calls after it wait for the fresh library.
+    if (this.#restoring !== null) await this.#restoring.catch(() => undefined);
+    return this.#current();
+  }
+
+  /** The stores open right now (a restore replaces them); only once `ready` has settled. */
+  get library(): OpenLibrary {
+    return this.#current().library;
+  }
+
+  /** The stores, once the library is open (for what serves photos while it may still be opening). */
+  async opened(): Promise<OpenLibrary> {
+    return (await this.application()).library;
+  }
+
+  #current(): LibraryApplication {
+    if (this.#application === null) throw new AppError('internal', 'Thư viện chưa mở xong');
+    return this.#application;
+  }
+
+  async #openFirst(): Promise<void> {
+    try {
+      // One writer per data folder, whatever runs it (a second app with the same folder, the browser harness).
+      this.#lock = await LibraryLock.acquire(this.#options.dataDirectory, {
+        appVersion: this.#options.appVersion,
+        writeOptions: this.#options.writeOptions,
+        onLost: () => this.#options.onLockLost?.(),
+      });
+      this.#application = await this.#openApplication((progress) => {
+        this.#status = { state: 'opening', ...progress };
+      });
+      this.#status = { state: 'ready' };
+    } catch (cause) {
+      const error = cause instanceof AppError ? cause : new AppError('storage-failed', `Không mở được thư viện: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      this.#status = { state: 'failed', error: error.toData(), dataDirectory: this.#options.dataDirectory };
+      await this.#lock?.release().catch(() => undefined);
+      this.#lock = null;
+      throw error;
+    }
+  }
+
+  async #openApplication(onProgress?: (progress: LibraryOpenProgress) => void): Promise<LibraryApplication> {
+    const { dataDirectory, now, writeOptions, dialogs } = this.#options;
+    const stores = await openLibrary(dataDirectory, { now, writeOptions, onProgress });
+    const search = LibrarySearch.start({ store: stores.store, writeOptions });
+    const service = this.backupService;
+    return createLibraryApplication(
+      { ...stores, search },
+      {
+        dialogs,
+        writeOptions,
+        backups: { noteChange: () => void service.noteChange() },
+        onSubscriberError: (error, change) => this.#options.onSubscriberError?.(error, change),
+      },
+    );
+  }
+
+  /** Every complete snapshot, newest first. */
+  async listBackups(): Promise<BackupEntry[]> {
+    await this.application();
+    return this.backupService.list();
+  }
+
+  /** Takes a snapshot now, of everything saved so far. */
+  async createBackupNow(): Promise<BackupEntry> {
+    await (await this.application()).library.store.flush();
+    return this.backupService.createNow();
+  }
+
+  /** The last background snapshot failure (null once a later one succeeds). */
+  async lastBackupFailure(): Promise<BackupFailure | null> {
+    await this.application();
+    return this.backupService.lastFailure;
+  }
+
+  /** Waits for every write started so far (quitting waits on this). */
+  async flush(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.#restoring?.catch(() => undefined);
+    if (this.#application === null) return;
+    await this.#application.library.store.flush();
+    // The search index is a cache, but a shard written after the app (or a test) let go of the folder would linger.
+    await this.#application.library.search.flush();
+  }
+
+  /** Flushes, then lets go of the data folder so another instance may open it (quitting, closing the harness). */
+  async close(): Promise<void> {
+    await this.flush();
+    // A snapshot of the last save may still be linking files: quitting mid-way would lose it, and the next holder's
+    // backup service would take its partial folder for a crash's leftover.
+    await this.backupService.settled();
+    await this.#lock?.release();
+    this.#lock = null;
+  }
+
+  /** Snapshots the current library, replaces it with snapshot `id` and opens it afresh. */
+  async restoreBackup(id: string): Promise<void> {
+    const library = (await this.application()).library;
+    const run = (async () => {
+      // Nothing the old store still holds in memory may land after the snapshot's files are in place.
+      await library.store.flush();
+      await library.search.flush();
+      try {
+        await this.backupService.restore(id);
+      } finally {
+        // Even a restore that failed half-way changed files: the memory must match the disk again.
+        this.#application = await this.#openApplication();
+      }
+    })();
+    this.#restoring = run;
+    return run.finally(() => {
+      if (this.#restoring === run) this.#restoring = null;
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import type { Settings } from '../../../shared/settingsModel';
+import type { SettingsStore } from '../storage/SettingsStore';
+import type { LibraryEvents } from './LibraryEvents';
+
+/** The settings of one opened library; each change is announced once it is on disk. */
+export class SettingsService {
+  readonly #settings: SettingsStore;
+  readonly #events: LibraryEvents;
+
+  constructor(settings: SettingsStore, events: LibraryEvents) {
+    this.#settings = settings;
+    this.#events = events;
+  }
+
+  get(): Settings {
+    return this.#settings.get();
+  }
+
+  async update(changes: Partial<Settings>): Promise<Settings> {
+    const settings = await this.#settings.update(changes);
+    this.#events.announce({ kind: 'settings-changed', settings });
+    return settings;
+  }
+}

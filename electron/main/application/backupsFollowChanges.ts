@@ -1,0 +1,32 @@
+import { assertNever } from '../../../shared/assertNever';
+import type { LibraryChange } from './LibraryChange';
+
+/**
+ * Which changes may take a backup snapshot: every change to what a snapshot holds (articles, photos, settings),
+ * including creating and emptying the trash. The backup policy's interval then decides whether one is taken now.
+ * An export writes outside the library, so it does not.
+ */
+export function changeIsBackedUp(change: LibraryChange): boolean {
+  switch (change.kind) {
+    case 'article-created':
+    case 'article-saved':
+    case 'article-duplicated':
+    case 'article-trashed':
+    case 'article-restored':
+    case 'trash-emptied':
+    case 'photos-imported':
+    case 'settings-changed':
+      return true;
+    case 'article-exported':
+      return false;
+    default:
+      return assertNever(change);
+  }
+}
+
+/** The backup service's reaction: note the change (never waits for, and never fails on, the snapshot). */
+export function backupsFollowChanges(backups: { noteChange(): void }) {
+  return (change: LibraryChange): void => {
+    if (changeIsBackedUp(change)) backups.noteChange();
+  };
+}

@@ -1,0 +1,32 @@
+import { assertNever } from '../../../shared/assertNever';
+import type { LibrarySearch } from '../search/LibrarySearch';
+import type { LibraryChange } from './LibraryChange';
+
+/** The search index's reaction to each change: it keeps titles, texts and trash state of every article. */
+export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' | 'noteSaved' | 'noteSummary' | 'noteRemoved'>) {
+  return (change: LibraryChange): void => {
+    switch (change.kind) {
+      case 'article-created':
+      case 'article-duplicated':
+        search.noteArticle(change.article);
+        return;
+      case 'article-saved':
+        search.noteSaved(change.id, change.revision, change.content);
+        return;
+      case 'article-trashed':
+      case 'article-restored':
+        search.noteSummary(change.summary);
+        return;
+      case 'trash-emptied':
+        search.noteRemoved(change.removedArticleIds);
+        return;
+      // Nothing searchable changed.
+      case 'article-exported':
+      case 'photos-imported':
+      case 'settings-changed':
+        return;
+      default:
+        assertNever(change);
+    }
+  };
+}

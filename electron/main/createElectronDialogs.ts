@@ -1,0 +1,53 @@
+import { basename, join } from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { Dialogs, EarlierExportChoice } from './application/Dialogs';
+
+/** The application's dialogs as Electron shows them, attached to the focused window when there is one. */
+export function createElectronDialogs(): Dialogs {
+  return {
+    async chooseExportPath(suggestedFileName) {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = {
+        title: 'Xuất bài ra HTML',
+        defaultPath: join(app.getPath('documents'), suggestedFileName),
+        filters: [{ name: 'Trang HTML', extensions: ['html'] }],
+      };
+      const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+      return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
+    },
+    async chooseExportFolder() {
+      const options = { title: 'Chọn thư mục để xuất bài', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    async askAboutEarlierExport(folderPath) {
+      // Button order is the order of the answers; Esc or closing the box is "Hủy".
+      const answers: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
+      const options = {
+        type: 'question' as const,
+        title: 'Xuất thư mục',
+        message: `Bài này đã được xuất vào thư mục “${basename(folderPath)}”. Thay thế bản xuất cũ?`,
+        detail: `${folderPath}\n\n“Thay thế” xóa bản xuất cũ và ghi bản mới vào chỗ đó. “Xuất thành thư mục mới” giữ nguyên bản cũ và ghi bản mới vào một thư mục bên cạnh.`,
+        buttons: ['Thay thế', 'Xuất thành thư mục mới', 'Hủy'],
+        defaultId: 0,
+        cancelId: 2,
+        noLink: true,
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(owner, options);
+      return answers[answer.response] ?? 'cancel';
+    },
+    async chooseImageFiles() {
+      const options = {
+        title: 'Chèn ảnh',
+        defaultPath: app.getPath('pictures'),
+        properties: ['openFile' as const, 'multiSelections' as const],
+        filters: [{ name: 'Ảnh (JPEG, PNG, WebP, GIF)', extensions: ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif'] }],
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      return answer.canceled ? [] : answer.filePaths;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+
+/**
+ * What a path under the data folder is to the library: `data` is what the user made (kept in backups and, with the
+ * team library, synced), `cache` is rebuilt from the data when lost, `local` belongs to this machine only.
+ */
+export type LayoutRole = 'data' | 'cache' | 'local';
+
+/** One kind of path under the data folder, as the README's folder table lists it. */
+export interface LayoutEntry {
+  /** Relative to the data folder, `/`-separated; `<…>` stands for a name part. */
+  path: string;
+  role: LayoutRole;
+  holds: string;
+}
+
+/** Every kind of path the app writes under the data folder: the one map of it (the README's table is checked against it). */
+export const libraryLayoutEntries: readonly LayoutEntry[] = [
+  { path: 'library/articles/<id[0..2]>/<id>.json', role: 'data', holds: 'one file per article (format version, revision, content)' },
+  { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
+  { path: 'library/media/<id[0..2]>/<id>.json', role: 'data', holds: 'what is known of the photo (size, date taken, suggested credit); written last' },
+  { path: 'library/media/<id[0..2]>/<id>.preview.webp', role: 'data', holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import' },
+  { path: 'library/index.json', role: 'cache', holds: 'article summaries, rebuilt from the article files if lost or damaged' },
+  { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards, updated per save' },
+  { path: 'settings.json', role: 'local', holds: 'interface language, export photo size and quality, backup policy' },
+  { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder)' },
+  { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while library.lock is judged or replaced' },
+  { path: '<file>.prev', role: 'local', holds: 'the previous generation of each durable file' },
+  { path: 'quarantine/<time>/<path>', role: 'local', holds: 'damaged files, moved there unchanged' },
+  { path: 'backups/<YYYY-MM-DDTHH-MM-SS>/', role: 'local', holds: 'snapshots of the library (hard links)' },
+  { path: 'exports/', role: 'local', holds: 'exports of the browser harness (development only)' },
+];
+
+/** The paths inside the library folder (`<data>/library`), for stores that are given that folder. */
+export function libraryFolderLayout(libraryFolder: string) {
+  const articles = join(libraryFolder, 'articles');
+  const media = join(libraryFolder, 'media');
+  return {
+    folder: libraryFolder,
+    articles,
+    /** Articles are spread over 256 prefix folders, so no folder grows past a few dozen files at 10,000 articles. */
+    articleFile: (id: string) => join(articles, id.slice(0, 2), `${id}.json`),
+    index: join(libraryFolder, 'index.json'),
+    // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
+    media,
+    search: join(libraryFolder, 'search'),
+  };
+}
+
+/** The files of one photo inside the media folder (`<media>/<id[0..2]>/…`). */
+export function mediaFileLayout(mediaFolder: string, id: string) {
+  const folder = join(mediaFolder, id.slice(0, 2));
+  return {
+    folder,
+    original: (extension: string) => join(folder, `${id}.${extension}`),
+    description: join(folder, `${id}.json`),
+    preview: join(folder, `${id}.preview.webp`),
+  };
+}
+
+/** Every path under a data folder; nothing else in the app spells one. */
+export function libraryLayout(dataDirectory: string) {
+  return {
+    dataDirectory,
+    library: libraryFolderLayout(join(dataDirectory, 'library')),
+    settings: join(dataDirectory, 'settings.json'),
+    lock: join(dataDirectory, 'library.lock'),
+    lockGuard: join(dataDirectory, 'library.lock.guard'),
+    quarantine: join(dataDirectory, 'quarantine'),
+    backups: join(dataDirectory, 'backups'),
+    exports: join(dataDirectory, 'exports'),
+  };
+}
+
+export type LibraryLayout = ReturnType<typeof libraryLayout>;
+
+/** The same layout relative to the data folder (a backup snapshot mirrors it). */
+export const relativeLayout: LibraryLayout = libraryLayout('');
