@@ -16,7 +16,9 @@ export type LibraryChange =
   | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string }
   | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
   | { kind: 'photos-imported'; photos: MediaInfo[] }
-  | { kind: 'settings-changed'; settings: Settings };
+  | { kind: 'settings-changed'; settings: Settings }
+  /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
+  | { kind: 'library-restored'; backupId: string };
 
 export type LibraryChangeKind = LibraryChange['kind'];
 
@@ -31,4 +33,5 @@ export const libraryChangeKinds = [
   'trash-emptied',
   'photos-imported',
   'settings-changed',
+  'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

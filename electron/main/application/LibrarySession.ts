@@ -10,6 +10,7 @@ import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
+import type { LibraryChangeListener } from './LibraryEvents';
 
 export type { OpenLibrary };
 
@@ -43,6 +44,7 @@ export class LibrarySession {
   #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
   #restoring: Promise<void> | null = null;
   #lock: LibraryLock | null = null;
+  readonly #listeners = new Set<LibraryChangeListener>();
   readonly #options: LibrarySessionOptions;
 
   private constructor(options: LibrarySessionOptions) {
@@ -106,6 +108,19 @@ export class LibrarySession {
     return this.#current();
   }
 
+  /**
+   * Listens to the changes of every application this session opens, also after a restore replaced the first one
+   * (what lives as long as the session subscribes here; what belongs to one library, in createLibraryApplication).
+   */
+  subscribe(listener: LibraryChangeListener): () => void {
+    this.#listeners.add(listener);
+    const unsubscribe = this.#application?.events.subscribe(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      unsubscribe?.();
+    };
+  }
+
   /** The stores open right now (a restore replaces them); only once `ready` has settled. */
   get library(): OpenLibrary {
     return this.#current().library;
@@ -147,7 +162,7 @@ export class LibrarySession {
     const stores = await openLibrary(dataDirectory, { now, writeOptions, onProgress });
     const search = LibrarySearch.start({ store: stores.store, writeOptions });
     const service = this.backupService;
-    return createLibraryApplication(
+    const application = createLibraryApplication(
       { ...stores, search },
       {
         dialogs,
@@ -156,6 +171,8 @@ export class LibrarySession {
         onSubscriberError: (error, change) => this.#options.onSubscriberError?.(error, change),
       },
     );
+    for (const listener of this.#listeners) application.events.subscribe(listener);
+    return application;
   }
 
   /** Every complete snapshot, newest first. */
@@ -209,6 +226,7 @@ export class LibrarySession {
         // Even a restore that failed half-way changed files: the memory must match the disk again.
         this.#application = await this.#openApplication();
       }
+      this.#application.events.announce({ kind: 'library-restored', backupId: id });
     })();
     this.#restoring = run;
     return run.finally(() => {

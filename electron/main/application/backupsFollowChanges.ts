@@ -4,7 +4,7 @@ import type { LibraryChange } from './LibraryChange';
 /**
  * Which changes may take a backup snapshot: every change to what a snapshot holds (articles, photos, settings),
  * including creating and emptying the trash. The backup policy's interval then decides whether one is taken now.
- * An export writes outside the library, so it does not.
+ * An export writes outside the library, and a restore has just taken its own before-restore snapshot.
  */
 export function changeIsBackedUp(change: LibraryChange): boolean {
   switch (change.kind) {
@@ -18,6 +18,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'settings-changed':
       return true;
     case 'article-exported':
+    case 'library-restored':
       return false;
     default:
       return assertNever(change);

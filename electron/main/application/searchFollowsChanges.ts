@@ -24,6 +24,8 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'article-exported':
       case 'photos-imported':
       case 'settings-changed':
+      // A restore dropped the index; the new one reads the restored articles itself.
+      case 'library-restored':
         return;
       default:
         assertNever(change);

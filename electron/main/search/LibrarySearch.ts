@@ -141,6 +141,12 @@ export class LibrarySearch {
     });
   }
 
+  /** The revision and trash state the index holds for an article, or null (lets a check compare it with the store). */
+  indexed(id: string): { revision: number; trashed: boolean } | null {
+    const document = this.#index.get(id);
+    return document === undefined ? null : { revision: document.revision, trashed: document.trashed };
+  }
+
   /** Matching ids, best first; the first `snippetCount` (default 12, a screenful) also get title highlights and a snippet. */
   async search(request: SearchRequest): Promise<SearchResult> {
     const ids = this.#index.search(request.query, request.scope);

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { changeIsBackedUp } from '../../electron/main/application/backupsFollowChanges';
+import type { LibraryChange } from '../../electron/main/application/LibraryChange';
+import { listFilesUnder } from '../../electron/main/backup/listFilesUnder';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
+import type { IpcChannel } from '../../shared/ipcChannels';
+import { ipcChannels } from '../../shared/ipcChannels';
+import type { RequestOf } from '../../shared/ipcContract';
+import { bodyWithPhoto } from '../support/bodyWithPhoto';
+import { cannedDialogs, openTestSession, type TestSession } from '../support/openTestSession';
+import { sampleContent } from '../support/sampleContent';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { twoColourJpeg } from './media/photoFixtures';
+
+/** A library as a user leaves it: a saved article with a photo, a trashed one, a snapshot, a photo on a card. */
+interface Prepared {
+  session: TestSession;
+  dataDirectory: string;
+  withPhoto: string;
+  trashed: string;
+  photoId: string;
+  snapshotId: string;
+}
+
+/** A request for each channel over the prepared library; the Record type makes a new channel fail to compile here. */
+const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Channel> } = {
+  'library:list': () => ({ scope: 'active' }),
+  'library:search': () => ({ query: 'hoi nghi', scope: 'active' }),
+  'article:create': () => ({}),
+  'article:get': ({ withPhoto }) => ({ id: withPhoto }),
+  'article:save': ({ withPhoto, photoId }) => ({ id: withPhoto, baseRevision: 2, content: sampleContent({ title: 'Sửa lần hai', body: bodyWithPhoto(photoId) }) }),
+  'article:duplicate': ({ withPhoto }) => ({ id: withPhoto }),
+  'article:trash': ({ withPhoto }) => ({ id: withPhoto }),
+  'article:restore': ({ trashed }) => ({ id: trashed }),
+  'article:exportHtml': ({ withPhoto }) => ({ id: withPhoto }),
+  'article:exportFolder': ({ withPhoto }) => ({ id: withPhoto }),
+  'trash:empty': () => ({}),
+  'media:importFromDialog': () => ({}),
+  'media:importBytes': () => ({ fileName: 'khac.jpg', bytes: new Uint8Array(photoBytes.other) }),
+  'media:get': ({ photoId }) => ({ id: photoId }),
+  'people:names': () => ({}),
+  'settings:get': () => ({}),
+  'settings:update': () => ({ exportJpegQuality: 70 }),
+  'backup:list': () => ({}),
+  'backup:createNow': () => ({}),
+  'backup:restore': ({ snapshotId }) => ({ id: snapshotId }),
+  'backup:status': () => ({}),
+  'app:info': () => ({}),
+  'app:closeReady': () => ({}),
+  'app:notices': () => ({}),
+  'app:startup': () => ({}),
+  'app:retryOpen': () => ({}),
+};
+
+const photoBytes = { first: Buffer.alloc(0), other: Buffer.alloc(0), onCard: Buffer.alloc(0) };
+
+/** Every file a snapshot holds (articles with their generations, photos, settings), by content. */
+async function fingerprintOfData(dataDirectory: string): Promise<Map<string, string>> {
+  const layout = libraryLayout(dataDirectory);
+  const files = new Map<string, string>();
+  for (const folder of [layout.library.articles, layout.library.media]) {
+    for (const relative of await listFilesUnder(folder)) {
+      const bytes = await readFile(join(folder, relative));
+      files.set(join(folder, relative), createHash('sha256').update(bytes).digest('hex'));
+    }
+  }
+  const settings = await readFile(layout.settings).catch(() => null);
+  if (settings !== null) files.set(layout.settings, createHash('sha256').update(settings).digest('hex'));
+  return files;
+}
+
+async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepared> {
+  const dataDirectory = await temporaryDirectory();
+  const outside = await temporaryDirectory();
+  await writeFile(join(outside, 'the.jpg'), photoBytes.onCard);
+  const session = await openTestSession(dataDirectory, {
+    dialogs: cannedDialogs({ exportPath: join(outside, 'bai.html'), exportFolder: outside, imageFiles: [join(outside, 'the.jpg')], earlierExport: 'replace' }),
+  });
+  const { handlers } = session;
+  const photo = await handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(photoBytes.first) });
+  const withPhoto = await handlers['article:create']({});
+  await handlers['article:save']({ id: withPhoto.id, baseRevision: 1, content: sampleContent({ title: 'Hội nghị', body: bodyWithPhoto(photo.id) }) });
+  const trashed = await handlers['article:create']({});
+  await handlers['article:trash']({ id: trashed.id });
+  await session.backupService.settled();
+  const snapshot = await handlers['backup:createNow']({});
+  // Created after the snapshot, so restoring it changes the library.
+  await handlers['article:create']({});
+  await session.flush();
+  await session.backupService.settled();
+  return { session, dataDirectory, withPhoto: withPhoto.id, trashed: trashed.id, photoId: photo.id, snapshotId: snapshot.id };
+}
+
+/** The search index holds every article at the revision and trash state the store has, and nothing else. */
+async function expectSearchInStepWithStore(session: TestSession): Promise<void> {
+  const { store, search } = await session.opened();
+  await search.ready;
+  for (const summary of [...store.list('active'), ...store.list('trash')]) {
+    expect(search.indexed(summary.id), `search entry of ${summary.id}`).toEqual({ revision: summary.revision, trashed: summary.trashedAt !== null });
+  }
+}
+
+describe('every change to the library reaches every subscriber', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it.each([...ipcChannels])('%s: announces what it changed, the search index follows and backups are told', async (channel) => {
+    photoBytes.first = await twoColourJpeg({ width: 400 });
+    photoBytes.other = await twoColourJpeg({ width: 402 });
+    photoBytes.onCard = await twoColourJpeg({ width: 404 });
+    const library = await prepare(temporaryDirectory);
+    const { session, dataDirectory } = library;
+    const announced: LibraryChange[] = [];
+    session.subscribe((change) => announced.push(change));
+    const noteChange = vi.spyOn(session.backupService, 'noteChange');
+    const snapshotsBefore = (await session.listBackups()).length;
+    const before = await fingerprintOfData(dataDirectory);
+
+    const handler = session.handlers[channel] as (request: unknown) => Promise<unknown>;
+    await handler(requests[channel](library));
+    await session.flush();
+    await session.backupService.settled();
+
+    const changedData = JSON.stringify([...(await fingerprintOfData(dataDirectory))].sort()) !== JSON.stringify([...before].sort());
+    const kinds = announced.map((change) => change.kind);
+    // A channel that changes what the user made must say so; one that says so must have changed it.
+    if (changedData) expect(kinds, `${channel} changed library data without announcing it`).not.toEqual([]);
+    if (announced.some(changeIsBackedUp)) expect(changedData, `${channel} announced a change that left the data as it was`).toBe(true);
+    // Backups: told of every change they hold; a restore takes its own before-restore snapshot instead.
+    if (channel === 'backup:restore') expect((await session.listBackups()).map((entry) => entry.kind)).toContain('before-restore');
+    else if (changedData) expect(noteChange).toHaveBeenCalled();
+    else expect(noteChange).not.toHaveBeenCalled();
+    // Search: in step with the store after every channel.
+    await expectSearchInStepWithStore(session);
+    if (!changedData && channel !== 'backup:createNow' && channel !== 'backup:restore') expect((await session.listBackups()).length).toBe(snapshotsBefore);
+  });
+
+  it('announces nothing for channels that only read, and an export outside the library as an export', async () => {
+    photoBytes.first = await twoColourJpeg({ width: 400 });
+    photoBytes.onCard = await twoColourJpeg({ width: 404 });
+    const library = await prepare(temporaryDirectory);
+    const announced: LibraryChange[] = [];
+    library.session.subscribe((change) => announced.push(change));
+    for (const channel of ['library:list', 'article:get', 'media:get', 'people:names', 'settings:get', 'backup:list', 'app:info'] as const) {
+      const handler = library.session.handlers[channel] as (request: unknown) => Promise<unknown>;
+      await handler(requests[channel](library));
+    }
+    expect(announced).toEqual([]);
+    await library.session.handlers['article:exportHtml']({ id: library.withPhoto });
+    expect(announced).toMatchObject([{ kind: 'article-exported', id: library.withPhoto, form: 'html' }]);
+  });
+});
