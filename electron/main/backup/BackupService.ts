@@ -11,7 +11,7 @@ import { listFilesUnder } from './listFilesUnder';
 import { snapshotIdOf, snapshotIdPattern } from './snapshotId';
 import { syncFolder } from './syncFolder';
 import { replaceLibraryWithSnapshot } from './replaceLibraryWithSnapshot';
-import { libraryLayout, relativeLayout } from '../library/libraryLayout';
+import { libraryLayout, relativeLayout, snapshotManifestFile } from '../library/libraryLayout';
 
 const manifestSchema = z.object({
   formatVersion: z.literal(1),
@@ -200,7 +200,7 @@ export class BackupService {
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);
       const manifest: Manifest = { formatVersion: 1, takenAt: takenAt.toISOString(), kind, articleCount, bytes, appVersion: this.#options.appVersion };
-      await writeFileDurably(join(temporary, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, writeOptions);
+      await writeFileDurably(snapshotManifestFile(temporary), `${JSON.stringify(manifest, null, 2)}\n`, writeOptions);
       const id = await this.#freeIdFor(takenAt);
       await rename(temporary, join(this.folder, id));
       await syncFolder(this.folder);
@@ -230,7 +230,7 @@ export class BackupService {
 
   async #readManifest(snapshotFolder: string): Promise<Manifest | null> {
     try {
-      return manifestSchema.parse(JSON.parse(await readFile(join(snapshotFolder, 'manifest.json'), 'utf8')));
+      return manifestSchema.parse(JSON.parse(await readFile(snapshotManifestFile(snapshotFolder), 'utf8')));
     } catch {
       return null;
     }

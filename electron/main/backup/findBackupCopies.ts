@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { libraryLayout, relativeLayout } from '../library/libraryLayout';
+import { libraryLayout, relativeLayout, snapshotManifestFile } from '../library/libraryLayout';
 import { snapshotIdPattern } from './snapshotId';
 
 /**
@@ -16,7 +16,7 @@ export function createBackupCopyFinder(dataDirectory: string): (path: string) =>
     const copies: string[] = [];
     // Snapshot ids are UTC times, so a reverse sort is newest first.
     for (const name of names.filter((candidate) => snapshotIdPattern.test(candidate)).sort().reverse()) {
-      const complete = await stat(join(backupsFolder, name, 'manifest.json')).then(() => true, () => false);
+      const complete = await stat(snapshotManifestFile(join(backupsFolder, name))).then(() => true, () => false);
       if (complete) copies.push(join(backupsFolder, name, inside));
     }
     return copies;

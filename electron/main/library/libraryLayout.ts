@@ -74,5 +74,10 @@ export function libraryLayout(dataDirectory: string) {
 
 export type LibraryLayout = ReturnType<typeof libraryLayout>;
 
+/** The manifest of a backup snapshot folder: written last, so a snapshot without one is incomplete. */
+export function snapshotManifestFile(snapshotFolder: string): string {
+  return join(snapshotFolder, 'manifest.json');
+}
+
 /** The same layout relative to the data folder (a backup snapshot mirrors it). */
 export const relativeLayout: LibraryLayout = libraryLayout('');

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { libraryLayout, libraryLayoutEntries, mediaFileLayout, relativeLayout } from '../../electron/main/library/libraryLayout';
+
+const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+/** The rows of the README's folder table: path and kind. */
+async function readmeFolderTable(): Promise<{ path: string; role: string }[]> {
+  const readme = await readFile(join(repositoryRoot, 'README.md'), 'utf8');
+  const start = readme.indexOf('| path (under the data folder) | kind | holds |');
+  expect(start, 'the README has its folder table').toBeGreaterThan(-1);
+  const rows = [];
+  for (const line of readme.slice(start).split('\n').slice(2)) {
+    if (!line.startsWith('|')) break;
+    const [path, role] = line.split('|').slice(1, 3).map((cell) => cell.trim());
+    rows.push({ path: path!.replace(/^`|`$/g, ''), role: role! });
+  }
+  return rows;
+}
+
+describe('the library folder layout', () => {
+  it('is what the README folder table lists, path by path and kind by kind', async () => {
+    const table = await readmeFolderTable();
+    expect(table).toEqual(libraryLayoutEntries.map(({ path, role }) => ({ path, role })));
+  });
+
+  it('spells every path it lists, and each listed path comes from it', () => {
+    const layout = libraryLayout('/data');
+    const id = 'ab'.repeat(32);
+    const media = mediaFileLayout(layout.library.media, id);
+    const spelled = [
+      layout.library.articleFile('0f1e2d3c-aaaa-bbbb-cccc-000000000000'),
+      media.original('jpg'),
+      media.description,
+      media.preview,
+      layout.library.index,
+      join(layout.library.search, '0f.json'),
+      layout.settings,
+      layout.lock,
+      layout.lockGuard,
+      // Folders: a path the app writes inside each.
+      join(layout.quarantine, '2026-11-30T08-00-00.000Z', 'library', 'index.json'),
+      join(layout.backups, '2026-11-30T08-00-00', 'manifest.json'),
+      join(layout.exports, 'bai.html'),
+    ].map((path) => path.slice('/data/'.length).split(sep).join('/'));
+    const patterns = libraryLayoutEntries
+      .filter((entry) => entry.path !== '<file>.prev')
+      .map((entry) => new RegExp(`^${entry.path.replace(/[.]/g, '\\.').replace(/<[^>]+>/g, '[^/]+').replace(/\/$/, '')}(/.*)?$`));
+    for (const path of spelled) expect(patterns.some((pattern) => pattern.test(path)), path).toBe(true);
+    for (const pattern of patterns) expect(spelled.some((path) => pattern.test(path)), String(pattern)).toBe(true);
+  });
+
+  it('mirrors itself relative to the data folder, as a backup snapshot holds it', () => {
+    expect(relativeLayout.library.articles).toBe(join('library', 'articles'));
+    expect(relativeLayout.settings).toBe('settings.json');
+  });
+
+  it('keeps caches and this machine’s files out of what is synced', () => {
+    const roles = new Map(libraryLayoutEntries.map((entry) => [entry.path, entry.role]));
+    expect(roles.get('library/index.json')).toBe('cache');
+    expect(roles.get('library/search/<shard>.json')).toBe('cache');
+    for (const local of ['library.lock', 'quarantine/<time>/<path>', 'backups/<YYYY-MM-DDTHH-MM-SS>/']) expect(roles.get(local)).toBe('local');
+  });
+});
