@@ -40,12 +40,10 @@ const config = {
     enableNodeCliInspectArguments: false, // no --inspect, no SIGUSR1 debugger
     enableEmbeddedAsarIntegrityValidation: true, // app.asar checked against the hash baked into the binary (macOS, Windows)
     onlyLoadAppFromAsar: true, // never fall back to a loose resources/app folder
-    // Must stay true while the window loads its page from file:// (createMainWindow: window.loadFile(out/renderer/index.html)).
-    // Without it Chromium's plain file:// rules apply: the page's origin is opaque, so the
-    // <script type="module" crossorigin> that Vite emits for the renderer bundle becomes a cross-origin
-    // request that Chromium refuses (not verified here: no Electron binary), leaving a blank window. Turn it off once the renderer is served from a custom protocol
-    // (protocol.handle on a privileged, standard scheme).
-    grantFileProtocolExtraPrivileges: true,
+    // Off: the page is served from app://banthao (electron/main/serveRendererFile.ts, a privileged standard
+    // scheme), never from file://, so no page needs the extra privileges Electron grants file:// by default;
+    // a stray file:// page gets a browser's plain rules and cannot read other local files.
+    grantFileProtocolExtraPrivileges: false,
   },
 
   win: {

@@ -1,4 +1,8 @@
-/** The renderer's Content-Security-Policy: nothing but our own files; no inline script, no remote content. */
+/**
+ * The renderer's Content-Security-Policy: nothing but our own files; no inline script, no remote content. 'self' is
+ * the page's origin, `app://banthao` (the development server's under `npm run dev`), never file://, where it would
+ * cover every local file. Sent in the app protocol's answers, by the window's header hook and in index.html's meta tag.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",

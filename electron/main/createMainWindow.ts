@@ -2,7 +2,7 @@ import { BrowserWindow, session } from 'electron';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
 
 /** The main window with the security baseline: isolated, sandboxed, no Node, no navigation, no pop-ups. */
-export function createMainWindow(paths: { preload: string; page: string; devServerUrl?: string | undefined }): BrowserWindow {
+export function createMainWindow(paths: { preload: string; pageUrl: string }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -27,8 +27,8 @@ export function createMainWindow(paths: { preload: string; page: string; devServ
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   window.once('ready-to-show', () => window.show());
-  // `npm run dev` serves the renderer with hot reload; the packaged app always loads its own file.
-  void (paths.devServerUrl ? window.loadURL(paths.devServerUrl) : window.loadFile(paths.page));
+  // app://banthao/index.html, or the development server under `npm run dev`; never a file:// page.
+  void window.loadURL(paths.pageUrl);
   return window;
 }
 

@@ -1,18 +1,22 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, Menu, protocol } from 'electron';
 import { claimSingleInstance, type SingleInstanceClaim } from './claimSingleInstance';
 import { createApplicationMenu } from './createApplicationMenu';
+import { createElectronDialogs } from './createElectronDialogs';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { guardWindowClose } from './guardWindowClose';
 import { createHandlers } from './ipc/createHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
-import { registerMediaProtocol, registerMediaSchemePrivileges } from './registerMediaProtocol';
-import { LibrarySession, type LibraryBackups, type OpenLibrary } from './services/LibrarySession';
+import { mediaSchemePrivileges, registerMediaProtocol } from './registerMediaProtocol';
+import { appPageUrl, appScheme, appSchemePrivileges, serveRendererFile } from './serveRendererFile';
+import { LibrarySession } from './application/LibrarySession';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
-const pagePath = join(outFolder, 'renderer', 'index.html');
+const rendererFolder = join(outFolder, 'renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+// The page and the only origin IPC trusts: app://banthao, or the development server under `npm run dev`.
+const pageUrl = devServerUrl ?? appPageUrl;
 // BANTHAO_DATA_DIR moves the whole user-data folder, so another library also gets its own single-instance lock.
 if (process.env.BANTHAO_DATA_DIR) app.setPath('userData', process.env.BANTHAO_DATA_DIR);
 const dataDirectory = app.getPath('userData');
@@ -20,7 +24,8 @@ const dataDirectory = app.getPath('userData');
 // One library, one writer: a second launch hands over to the first window and quits.
 const claim = claimSingleInstance(app);
 if (claim !== null) {
-  registerMediaSchemePrivileges();
+  // Before 'ready', and once: Electron takes a single list of privileged schemes.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges, mediaSchemePrivileges]);
   // A start that fails must not leave a process running with no window.
   start(claim).catch((error: unknown) => {
     console.error('Bản Thảo: không khởi động được', error);
@@ -32,59 +37,22 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   Menu.setApplicationMenu(createApplicationMenu());
-  let onCloseReady = () => {};
-  // Restoring a backup re-opens the library: the session rebuilds the table over the fresh stores.
-  const handlersOver = ({ store, settings, media, search }: OpenLibrary, backups: LibraryBackups) => createHandlers({
-    store,
-    settings,
-    media,
-    search,
-    backups,
-    appInfo: { version: app.getVersion(), dataDirectory },
-    onCloseReady: () => onCloseReady(),
-    dialogs: {
-      async chooseExportPath(suggestedFileName) {
-        const owner = BrowserWindow.getFocusedWindow();
-        const options = {
-          title: 'Xuất bài ra HTML',
-          defaultPath: join(app.getPath('documents'), suggestedFileName),
-          filters: [{ name: 'Trang HTML', extensions: ['html'] }],
-        };
-        const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
-        return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
-      },
-      async chooseExportFolder() {
-        const options = { title: 'Chọn thư mục để xuất bài', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
-        const owner = BrowserWindow.getFocusedWindow();
-        const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
-        return answer.canceled ? null : (answer.filePaths[0] ?? null);
-      },
-      async chooseImageFiles() {
-        const options = {
-          title: 'Chèn ảnh',
-          defaultPath: app.getPath('pictures'),
-          properties: ['openFile' as const, 'multiSelections' as const],
-          filters: [{ name: 'Ảnh (JPEG, PNG, WebP, GIF)', extensions: ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif'] }],
-        };
-        const owner = BrowserWindow.getFocusedWindow();
-        const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
-        return answer.canceled ? [] : answer.filePaths;
-      },
-    },
-  });
   // The window opens at once and shows the opening progress; a rebuilt index takes seconds at 10,000 articles.
   const session = LibrarySession.start({
     dataDirectory,
     appVersion: app.getVersion(),
-    buildHandlers: handlersOver,
+    dialogs: createElectronDialogs(),
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
+    onSubscriberError: (error, change) => console.error(`Bản Thảo: xử lý thay đổi ${change.kind} không thành công`, error),
     onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),
-    onCloseReady: () => onCloseReady(),
   });
-  // Photos are only ever added by a restore, so the first MediaStore stays valid across restores.
+  let onCloseReady = () => {};
+  // Asked on every request: a restore re-opens the library with new stores.
   registerMediaProtocol(async () => (await session.opened()).media);
-  registerIpcHandlers(session.handlers, devServerUrl ? new URL('/', devServerUrl).href : pathToFileURL(pagePath).href);
-  const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), page: pagePath, devServerUrl });
+  // The page and its scripts come from app://banthao (a standard origin of their own), never from file://.
+  protocol.handle(appScheme, (request) => serveRendererFile(rendererFolder, request));
+  registerIpcHandlers(createHandlers(session, { onCloseReady: () => onCloseReady() }), pageUrl);
+  const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), pageUrl });
   onCloseReady = guardWindowClose(window, () => session.flush());
   claim.windowReady(window);
   app.on('window-all-closed', () => {

@@ -1,16 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { net, protocol } from 'electron';
+import { net, protocol, type CustomScheme } from 'electron';
 import { mediaIdSchema } from '../../shared/articleModel';
 import type { MediaStore } from './media/MediaStore';
 
 /** The scheme the renderer shows stored photos through (never file://, which the CSP does not allow). */
 export const mediaScheme = 'banthao-media';
 
-/** Must run before the app is ready: lets the scheme behave like a secure, standard origin for <img>. */
-export function registerMediaSchemePrivileges(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: mediaScheme, privileges: { standard: true, secure: true } }]);
-}
+/** Lets the scheme behave like a secure, standard origin for <img> (registered with the app scheme's, before ready). */
+export const mediaSchemePrivileges: CustomScheme = { scheme: mediaScheme, privileges: { standard: true, secure: true } };
 
 /** Serves `banthao-media://photo/<id>` from the display copies in the media folder; anything else is 404. */
 export function registerMediaProtocol(media: () => Promise<MediaStore>): void {

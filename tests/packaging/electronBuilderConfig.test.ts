@@ -94,16 +94,13 @@ describe('electron-builder configuration (build/electron-builder.config.cjs)', (
     });
   });
 
-  it('keeps the file:// privileges fuse on only while the main process still loads the page from file://', () => {
-    const grant = loadConfig().electronFuses?.grantFileProtocolExtraPrivileges ?? true;
+  it('turns the file:// privileges fuse off: the main process loads no page from file://, only app://banthao', () => {
+    expect(loadConfig().electronFuses?.grantFileProtocolExtraPrivileges).toBe(false);
     const mainSources = readdirSync(join(projectRoot, 'electron', 'main'), { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('.ts'))
       .map((file) => readFileSync(join(projectRoot, 'electron', 'main', file), 'utf8'))
       .join('\n');
-    const loadsFromFile = /\.loadFile\(|loadURL\(\s*['"`]file:/.test(mainSources);
-    if (grant) {
-      expect(loadsFromFile, 'the page no longer loads from file://: set grantFileProtocolExtraPrivileges to false').toBe(true);
-    }
+    expect(mainSources).not.toMatch(/\.loadFile\(|loadURL\(\s*['"`]file:/);
   });
 
   it('builds the NSIS installer and the portable exe for Windows x64', () => {

@@ -222,7 +222,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
     expect([...preloadImports].filter((name) => !allowedInSandbox.has(name))).toEqual([]);
   });
 
-  it('flips the security fuses in the packaged executable (runAsNode off, asar integrity on, …)', async () => {
+  it('flips the security fuses in the packaged executable (runAsNode off, asar integrity on, file:// privileges off, …)', async () => {
     const executableName = (require(configPath) as BuilderConfig).linux?.executableName ?? 'ban-thao';
     // The stand-in it copied still has Electron's defaults (runAsNode on, asar integrity off…), so every
     // difference below was written into the packaged copy by electron-builder's fuse step.
@@ -250,7 +250,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
       enableNodeCliInspectArguments: off,
       enableEmbeddedAsarIntegrityValidation: on,
       onlyLoadAppFromAsar: on,
-      grantFileProtocolExtraPrivileges: on,
+      grantFileProtocolExtraPrivileges: off, // the page comes from app://banthao, never file://
       loadBrowserProcessSpecificV8Snapshot: off,
       wasmTrapHandlers: on,
     });

@@ -217,6 +217,7 @@ export class FakeElectron {
   applicationMenu: { template: unknown[] } | null = null;
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: (() => boolean) | null = null;
+  #privilegesRegistered = false;
   readonly module: Record<string, unknown>;
 
   constructor(options: { lockGranted?: boolean; isPackaged?: boolean } = {}) {
@@ -267,8 +268,10 @@ export class FakeElectron {
       },
       protocol: {
         registerSchemesAsPrivileged: (schemes: { scheme: string; privileges: Record<string, boolean> }[]) => {
-          // Electron only honours this before 'ready'.
+          // Electron only honours this before 'ready', and only once: a second list would replace the first.
           if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+          if (fake.#privilegesRegistered) throw new Error('protocol.registerSchemesAsPrivileged can be called only once');
+          fake.#privilegesRegistered = true;
           fake.privilegedSchemes.push(...schemes);
         },
         handle: (scheme: string, handler: ProtocolHandler) => {
@@ -295,6 +298,13 @@ export class FakeElectron {
         },
       },
     };
+  }
+
+  /** What Chromium does with a page's request for a custom-scheme URL: hands it to that scheme's `protocol.handle` handler. */
+  fetch(url: string): Promise<Response> {
+    const handler = this.protocolHandlers.get(new URL(url).protocol.slice(0, -1));
+    if (handler === undefined) return Promise.reject(new Error(`net::ERR_UNKNOWN_URL_SCHEME ${url}`));
+    return Promise.resolve(handler(new Request(url)));
   }
 
   /** What the renderer's `ipcRenderer.invoke` does: runs the channel's handler, or rejects like Electron without one. */

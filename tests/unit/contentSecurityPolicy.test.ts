@@ -21,4 +21,9 @@ describe('Content-Security-Policy', () => {
     expect(contentSecurityPolicy).toContain("img-src 'self' data: banthao-media:");
     expect(contentSecurityPolicy).not.toContain('file:');
   });
+
+  it('names no source but the page’s own origin (app://banthao), data: and the media protocol', () => {
+    const sources = new Set(contentSecurityPolicy.split('; ').flatMap((directive) => directive.split(' ').slice(1)));
+    expect([...sources].sort()).toEqual(["'none'", "'self'", 'banthao-media:', 'data:']);
+  });
 });

@@ -12,6 +12,7 @@ import { twoColourJpeg } from './media/photoFixtures';
 
 const forbidden = { ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } };
 const devServerUrl = 'http://localhost:5173';
+const appPage = 'app://banthao/index.html';
 
 /** A call from the top frame of the page at `url`, as Electron describes the sender. */
 function topFrameAt(url: string): FakeInvokeEvent {
@@ -85,11 +86,14 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(await readdir(dataDirectory)).toEqual([]);
   });
 
-  it('on ready registers every IPC channel and the media protocol, and opens a hardened window before the library is open', async () => {
+  it('on ready registers every IPC channel, the app and media protocols, and opens a hardened window on app://banthao before the library is open', async () => {
     const { electron, dataDirectory } = await launch();
     expect(electron.app.getPath('userData')).toBe(dataDirectory);
-    // Before 'ready' only the scheme privileges may be (and must be) registered.
-    expect(electron.privilegedSchemes).toEqual([{ scheme: 'banthao-media', privileges: { standard: true, secure: true } }]);
+    // Before 'ready' only the scheme privileges may be (and must be) registered, both schemes in Electron's one call.
+    expect(electron.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+      { scheme: 'banthao-media', privileges: { standard: true, secure: true } },
+    ]);
     expect(electron.ipcHandlers.size).toBe(0);
     expect(electron.windows).toEqual([]);
 
@@ -103,12 +107,20 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(await startupWhenWindowCreated).toMatchObject({ ok: true, value: { state: 'opening' } });
 
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...ipcChannels].sort());
-    expect([...electron.protocolHandlers.keys()]).toEqual(['banthao-media']);
+    expect([...electron.protocolHandlers.keys()].sort()).toEqual(['app', 'banthao-media']);
     expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    // The preload and the page come from the same build folder (out/ when bundled, electron/ under vitest).
+    // The page comes from the app scheme, never file://; the preload from the build folder (out/ when bundled, electron/ under vitest).
+    expect(window.loadedUrl).toBe(appPage);
     const preload = window.options.webPreferences!.preload!;
     expect(preload).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-    expect(window.loadedUrl).toBe(pathToFileURL(join(dirname(dirname(preload)), 'renderer', 'index.html')).href);
+    // app:// serves the renderer folder beside the preload's, and nothing above it: main/index.ts is right there.
+    const buildFolder = dirname(dirname(preload));
+    expect(existsSync(join(buildFolder, 'main', 'index.ts'))).toBe(true);
+    for (const climb of ['app://banthao/..%2fmain%2findex.ts', 'app://banthao/%2e%2e%5cmain%5cindex.ts', 'app://banthao/..\\main\\index.ts']) {
+      const refused = await electron.fetch(climb);
+      expect(refused.status, climb).toBe(404);
+      expect(refused.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
+    }
 
     // Shown only once painted; no navigation, no pop-up, CSP on every response, every permission denied.
     expect(window.visible).toBe(false);
@@ -145,9 +157,12 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(stored).toContain(`"id":"${id}"`);
     expect(await electron.invoke('library:list', page, { scope: 'active' })).toMatchObject({ ok: true, value: [{ id }] });
 
+    const builtPage = join(dirname(dirname(window.options.webPreferences!.preload!)), 'renderer', 'index.html');
     const strangers: FakeInvokeEvent[] = [
-      { senderFrame: { url: window.loadedUrl!, parent: { url: window.loadedUrl } } }, // an iframe inside our page
-      topFrameAt('https://example.com/'),
+      { senderFrame: { url: appPage, parent: { url: appPage } } }, // an iframe inside our page
+      topFrameAt('http://evil.example/'),
+      topFrameAt('app://other/index.html'),
+      topFrameAt(pathToFileURL(builtPage).href), // our own page, opened from disk
       topFrameAt(pathToFileURL(join(dataDirectory, 'index.html')).href), // another local file
       { senderFrame: null }, // a frame already gone
     ];
@@ -270,10 +285,11 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(devWindow.loadedUrl).toBe(devServerUrl);
     expect(await development.electron.invoke('app:info', topFrameAt(`${devServerUrl}/`))).toMatchObject({ ok: true });
     expect(await development.electron.invoke('app:info', topFrameAt('http://localhost:5174/'))).toEqual(forbidden);
+    expect(await development.electron.invoke('app:info', topFrameAt(appPage))).toEqual(forbidden);
 
     const packaged = await launch({ rendererUrl: devServerUrl, isPackaged: true });
     const packagedWindow = await readyWindow(packaged.electron);
-    expect(packagedWindow.loadedUrl).toMatch(/^file:.*\/renderer\/index\.html$/);
+    expect(packagedWindow.loadedUrl).toBe(appPage);
     expect(await packaged.electron.invoke('app:info', topFrameAt(`${devServerUrl}/`))).toEqual(forbidden);
     expect(await packaged.electron.invoke('app:info', fromPage(packagedWindow))).toMatchObject({ ok: true });
   });

@@ -6,32 +6,27 @@ export interface SenderFrame {
 }
 
 /**
- * One spelling per page address, so our own page is recognised however it was written: Node's pathToFileURL and
- * Chromium may percent-encode a non-ASCII install path ("C:\Program Files\Bản Thảo\…") differently (case of the hex
- * digits, which characters) and write the drive letter in either case. Query and hash never matter.
+ * `scheme://host:port` of a page address, or null when it has none we could trust. Written out by hand because
+ * Node's URL gives "null" as the origin of a custom scheme such as app:. A file: page never has a trusted origin:
+ * on file:// the CSP's 'self' would stand for every local file.
  */
-function comparableAddress(url: string): string | null {
+function originOf(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  parsed.hash = '';
-  parsed.search = '';
-  if (parsed.protocol !== 'file:') return parsed.href;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  return `file://${parsed.host}${path.replace(/^\/([A-Za-z]):/, (_, drive: string) => `/${drive.toLowerCase()}:`)}`;
+  if (parsed.protocol === 'file:' || parsed.host === '' || parsed.username !== '' || parsed.password !== '') return null;
+  return `${parsed.protocol}//${parsed.host}`;
 }
 
-/** Only our own page's top frame may call a handler: not an iframe, not a page it navigated to. */
+/**
+ * Only the top frame of a page from our own origin may call a handler: `app://banthao` in the packaged app, the
+ * development server's origin under `npm run dev`. Not an iframe, not a file:// page, not any other origin.
+ */
 export function isTrustedSender(frame: SenderFrame | null, trustedPageUrl: string): boolean {
   if (frame === null || !frame.isTopFrame) return false;
-  const sender = comparableAddress(frame.url);
-  return sender !== null && sender === comparableAddress(trustedPageUrl);
+  const trusted = originOf(trustedPageUrl);
+  return trusted !== null && originOf(frame.url) === trusted;
 }
