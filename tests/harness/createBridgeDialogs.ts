@@ -1,12 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { Dialogs } from '../../electron/main/ipc/createHandlers';
+import type { Dialogs, EarlierExportChoice } from '../../electron/main/application/Dialogs';
 
 export interface BridgeDialogOptions {
   /** Where "Xuất HTML" writes, as if the user had picked this folder in the save dialog. */
   exportDirectory: string;
   /** Files the "insert photo" dialog answers with (BANTHAO_OPEN_FILES). */
   openFiles?: readonly string[];
+  /** The answer on finding an earlier export of the same article; default BANTHAO_EARLIER_EXPORT, then "replace". */
+  earlierExport?: EarlierExportChoice;
+}
+
+const earlierExportChoices: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
+
+/** BANTHAO_EARLIER_EXPORT as an answer; unset is "replace", what the harness did before it was asked. */
+function earlierExportFromEnvironment(): EarlierExportChoice {
+  const text = process.env.BANTHAO_EARLIER_EXPORT || 'replace';
+  const choice = earlierExportChoices.find((candidate) => candidate === text);
+  if (choice === undefined) throw new Error(`BANTHAO_EARLIER_EXPORT must be one of ${earlierExportChoices.join(', ')}, not "${text}"`);
+  return choice;
 }
 
 /** The platform dialogs of the browser harness: answered by configuration, never by a person. */
@@ -20,6 +32,9 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
     async chooseExportFolder() {
       await mkdir(options.exportDirectory, { recursive: true });
       return options.exportDirectory;
+    },
+    async askAboutEarlierExport() {
+      return options.earlierExport ?? earlierExportFromEnvironment();
     },
     async chooseImageFiles() {
       return [...(options.openFiles ?? [])];

@@ -61,7 +61,7 @@ export async function cameraJpeg(options: {
 }
 
 /** One PNG chunk: length, type, data, CRC-32 over type and data. */
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const typeAndData = Buffer.concat([Buffer.from(type, 'latin1'), data]);

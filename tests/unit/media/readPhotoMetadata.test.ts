@@ -4,7 +4,6 @@ import { creditFromCopyright, parseTakenAt, readPhotoMetadata } from '../../../e
 import { asciiValue, cameraJpeg, creatorXmp, tiffWithEntries } from './photoFixtures';
 
 const artistTag = 0x013b;
-const copyrightTag = 0x8298;
 const xpAuthorTag = 0x9c9d;
 
 /** The EXIF and XMP blocks sharp hands the store, for any format. */
