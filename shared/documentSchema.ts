@@ -3,6 +3,7 @@ import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { documentExtensions, headingLevels, textAlignments } from './documentExtensions';
 import { figureTextMaximumLength, isFigureMediaId, isFigureText } from './FigureNode';
 import type { DocumentNodeJson } from './documentJson';
+import { findDocumentLimitBreach } from './documentLimits';
 import { AppError } from './errorCodes';
 
 let cachedSchema: Schema | undefined;
@@ -13,36 +14,53 @@ export function documentSchema(): Schema {
   return cachedSchema;
 }
 
-/** Parses a stored body against the schema; throws an `invalid-request` AppError naming what is wrong. */
+/**
+ * Parses a stored body against the schema. A body over the size limits is refused before ProseMirror's recursive
+ * parse sees it (`document-too-large`); any other fault is an `invalid-request` AppError in Vietnamese, with
+ * ProseMirror's own (English) reason kept as its cause for the log.
+ */
 export function parseDocument(json: DocumentNodeJson): ProseMirrorNode {
+  const breach = findDocumentLimitBreach(json);
+  if (breach !== null) throw new AppError('document-too-large', breach.message);
   try {
     const node = ProseMirrorNode.fromJSON(documentSchema(), json);
     node.check();
-    if (node.type.name !== 'doc') throw new RangeError('the body must be a doc node');
+    if (node.type.name !== 'doc') throw new AppError('invalid-request', 'Nội dung bài không hợp lệ: thân bài không phải một tài liệu.');
     node.descendants(checkAttributes);
     return node;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('invalid-request', `Nội dung bài không hợp lệ: ${reason}`, { cause: error });
+    if (error instanceof AppError) throw error;
+    throw new AppError('invalid-request', 'Nội dung bài không hợp lệ: có khối hoặc định dạng mà trình soạn thảo không tạo ra.', { cause: error });
   }
 }
 
 const allowedAlignments = new Set<unknown>([null, ...textAlignments]);
 const allowedHeadingLevels = new Set<unknown>(headingLevels);
 
+// Our own checks speak to the user: the reason is Vietnamese and names no path.
+function refusal(reason: string): AppError {
+  return new AppError('invalid-request', `Nội dung bài không hợp lệ: ${reason}.`);
+}
+
+/** A stored value as the message quotes it, cut short: it came from outside. */
+function quoted(value: unknown): string {
+  return (JSON.stringify(value) ?? String(value)).slice(0, 80);
+}
+
 /** ProseMirror checks structure, not attribute values: refuse the ones the editor can never produce. */
 function checkAttributes(node: ProseMirrorNode): void {
   if (node.type.name === 'heading' && !allowedHeadingLevels.has(node.attrs.level)) {
-    throw new RangeError(`heading level ${String(node.attrs.level)} is not allowed`);
+    throw refusal(`không có tiêu đề cấp ${quoted(node.attrs.level)}`);
   }
   if ('textAlign' in node.attrs && !allowedAlignments.has(node.attrs.textAlign)) {
-    throw new RangeError(`alignment ${String(node.attrs.textAlign)} is not allowed`);
+    throw refusal(`không có kiểu căn lề ${quoted(node.attrs.textAlign)}`);
   }
   if (node.type.name === 'figure') {
     // A media id is also a file name in the media folder: only the 64-hex form can never be a path.
-    if (!isFigureMediaId(node.attrs.mediaId)) throw new RangeError(`photo id ${JSON.stringify(node.attrs.mediaId)} is not a media id`);
+    if (!isFigureMediaId(node.attrs.mediaId)) throw refusal(`mã ảnh ${quoted(node.attrs.mediaId)} không phải mã ảnh`);
     for (const name of ['alt', 'credit'] as const) {
-      if (!isFigureText(node.attrs[name])) throw new RangeError(`photo ${name} must be text of at most ${figureTextMaximumLength} characters`);
+      const what = name === 'alt' ? 'mô tả ảnh' : 'tên người chụp';
+      if (!isFigureText(node.attrs[name])) throw refusal(`${what} phải là chữ, tối đa ${figureTextMaximumLength} ký tự`);
     }
   }
 }

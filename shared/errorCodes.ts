@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Every error that can cross the IPC boundary; the renderer maps each code to a Vietnamese message. */
 export const errorCodes = [
   'invalid-request',
+  'document-too-large',
   'unknown-channel',
   'forbidden-sender',
   'not-found',
@@ -18,6 +19,11 @@ export const errorCodes = [
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
+
+/** Whether a value is one of the codes above (a schema issue may name the code its refusal answers with). */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return (errorCodes as readonly unknown[]).includes(value);
+}
 
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),

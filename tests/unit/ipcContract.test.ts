@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiNameOf, ipcChannels, type IpcChannel } from '../../shared/ipcChannels';
 import { ipcContract, type HandlerTable } from '../../shared/ipcContract';
-import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
+import { internalErrorMessage, invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createPreloadApi } from '../../electron/preload/createPreloadApi';
 import { createTestHandlers } from '../support/createTestHandlers';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -10,6 +10,9 @@ import { useTemporaryDirectories } from '../support/temporaryDirectory';
 function spyHandlers(): HandlerTable {
   return Object.fromEntries(ipcChannels.map((channel) => [channel, vi.fn(async () => ({}))])) as unknown as HandlerTable;
 }
+
+// Refusals are logged; these tests read the answers, so the log is kept out of the output.
+const quietLog = () => undefined;
 
 const malformedForEveryChannel: unknown[] = [null, undefined, 42, 'article', [], { unexpected: true, id: 7 }];
 
@@ -86,7 +89,7 @@ describe('IPC contract', () => {
   it.each(ipcChannels)('rejects malformed requests on %s with a typed error, without calling the handler', async (channel) => {
     const handlers = spyHandlers();
     for (const request of [...malformedForEveryChannel, ...malformedByChannel[channel]]) {
-      const envelope = await invokeHandler(handlers, channel, request);
+      const envelope = await invokeHandler(handlers, channel, request, quietLog);
       expect(envelope, `request ${JSON.stringify(request)}`).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
     expect(handlers[channel]).not.toHaveBeenCalled();
@@ -101,6 +104,6 @@ describe('IPC contract', () => {
     handlers['settings:get'] = async () => {
       throw new Error('disk on fire');
     };
-    expect(await invokeHandler(handlers, 'settings:get', {})).toEqual({ ok: false, error: { code: 'internal', message: 'disk on fire' } });
+    expect(await invokeHandler(handlers, 'settings:get', {}, quietLog)).toEqual({ ok: false, error: { code: 'internal', message: internalErrorMessage } });
   });
 });

@@ -55,7 +55,7 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'app:retryOpen': () => ({}),
 };
 
-const photoBytes = { first: Buffer.alloc(0), other: Buffer.alloc(0), onCard: Buffer.alloc(0) };
+const photoBytes: Record<'first' | 'other' | 'onCard', Uint8Array> = { first: new Uint8Array(), other: new Uint8Array(), onCard: new Uint8Array() };
 
 /** Every file a snapshot holds (articles with their generations, photos, settings), by content. */
 async function fingerprintOfData(dataDirectory: string): Promise<Map<string, string>> {

@@ -1,20 +1,18 @@
-import { basename } from 'node:path';
 import { AppError } from '../../../shared/errorCodes';
-import { errorCodeOf } from '../storage/fileSystemErrors';
+import { errorCodeOf, quotedFileName, systemCodeNote } from '../storage/fileSystemErrors';
 
 /** Maps a failed read to an AppError whose Vietnamese message says why (toStorageError speaks of writes). */
 export function toReadError(error: unknown, path: string): AppError {
   if (error instanceof AppError) return error;
-  const code = errorCodeOf(error);
-  switch (code) {
+  switch (errorCodeOf(error)) {
     case 'ENOENT':
-      return new AppError('not-found', `Không tìm thấy tệp ${path}`, { cause: error });
+      return new AppError('not-found', `Không tìm thấy tệp ${quotedFileName(path)}.`, { cause: error });
     case 'EACCES':
     case 'EPERM':
-      return new AppError('permission-denied', `Không có quyền đọc ${path}`, { cause: error });
+      return new AppError('permission-denied', `Không có quyền đọc ${quotedFileName(path)}.`, { cause: error });
     case 'EISDIR':
-      return new AppError('invalid-image', `Không phải tệp ảnh: ${basename(path)}`, { cause: error });
+      return new AppError('invalid-image', `Không phải tệp ảnh: ${quotedFileName(path)}.`, { cause: error });
     default:
-      return new AppError('storage-failed', `Không đọc được ${path}: ${code ?? String(error)}`, { cause: error });
+      return new AppError('storage-failed', `Không đọc được ${quotedFileName(path)}${systemCodeNote(error)}.`, { cause: error });
   }
 }

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
-import { errorCodeOf } from './fileSystemErrors';
+import { errorCodeOf, quotedFileName, systemCodeNote } from './fileSystemErrors';
 import { quarantineFile } from './quarantineFile';
 import { RecoveryLog } from './RecoveryLog';
 import { decodeStoredJson, encodeStoredJson, type StoredFormat } from './storedJson';
@@ -95,7 +95,7 @@ export class DurableJsonFile<Data> implements Adapter<Data> {
       bytes = await readFile(path);
     } catch (error) {
       if (errorCodeOf(error) === 'ENOENT') return { state: 'missing' };
-      throw new AppError('storage-failed', `Không đọc được ${path}: ${errorCodeOf(error) ?? String(error)}`, { cause: error });
+      throw new AppError('storage-failed', `Không đọc được ${quotedFileName(path)}${systemCodeNote(error)}.`, { cause: error });
     }
     try {
       return { state: 'good', data: decodeStoredJson(bytes, this.#format, this.#schema, path) };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
+import { quotedFileName } from './fileSystemErrors';
 
 /** What kind of document a stored file holds and which version of that kind wrote it. */
 export interface StoredFormat {
@@ -38,18 +39,26 @@ export function decodeStoredJson<Data>(bytes: Uint8Array, format: StoredFormat, 
   try {
     json = JSON.parse(strictUtf8.decode(bytes));
   } catch (error) {
-    throw new AppError('corrupt-file', `Tệp hỏng (không phải JSON UTF-8 hợp lệ): ${path}`, { cause: error });
+    throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (không phải JSON UTF-8 hợp lệ).`, { cause: error });
   }
   let data = json;
   if (isEnvelope(json)) {
-    if (json.format !== format.kind) throw new AppError('corrupt-file', `Tệp hỏng (không phải tệp ${format.kind}): ${path}`);
-    if (typeof json.formatVersion !== 'number' || !Number.isInteger(json.formatVersion)) throw new AppError('corrupt-file', `Tệp hỏng (thiếu số phiên bản): ${path}`);
-    if (typeof json.checksum !== 'string' || json.checksum !== checksumOf(JSON.stringify(json.data))) {
-      throw new AppError('corrupt-file', `Tệp hỏng (sai mã kiểm tra): ${path}`);
+    if (json.format !== format.kind) throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (không phải tệp ${format.kind}).`);
+    if (typeof json.formatVersion !== 'number' || !Number.isInteger(json.formatVersion)) throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (thiếu số phiên bản).`);
+    let dataText: string;
+    try {
+      dataText = JSON.stringify(json.data);
+    } catch (error) {
+      // JSON.parse takes any depth, JSON.stringify recurses: data nested past the call stack was never written by the app.
+      throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (dữ liệu lồng nhau quá sâu).`, { cause: error });
+    }
+    if (typeof json.checksum !== 'string' || json.checksum !== checksumOf(dataText)) {
+      throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (sai mã kiểm tra).`);
     }
     data = json.data;
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new AppError('corrupt-file', `Tệp hỏng (sai cấu trúc): ${path}: ${parsed.error.issues[0]?.message ?? ''}`);
+  // The schema's issues (English, with the full path of each fault) stay in the cause, for the log.
+  if (!parsed.success) throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (sai cấu trúc).`, { cause: parsed.error });
   return parsed.data;
 }

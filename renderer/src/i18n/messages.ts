@@ -169,6 +169,7 @@ const vi = {
   bylineRole: { news: 'Tin', newsAndPhotos: 'Tin và ảnh' } satisfies Record<BylineRole, string>,
   errors: {
     'invalid-request': 'Dữ liệu gửi đi không hợp lệ.',
+    'document-too-large': 'Bài quá lớn để ứng dụng xử lý.',
     'unknown-channel': 'Ứng dụng gọi một chức năng không tồn tại.',
     'forbidden-sender': 'Yêu cầu bị từ chối vì không đến từ cửa sổ của ứng dụng.',
     'not-found': 'Không tìm thấy bài viết.',
@@ -357,6 +358,7 @@ const en: Messages = {
   bylineRole: { news: 'Tin (news by)', newsAndPhotos: 'Tin và ảnh (news and photos by)' },
   errors: {
     'invalid-request': 'The request was not valid.',
+    'document-too-large': 'The article is too large for the app to handle.',
     'unknown-channel': 'The app called a function that does not exist.',
     'forbidden-sender': 'Refused: the request did not come from the app window.',
     'not-found': 'Article not found.',
