@@ -11,6 +11,7 @@ import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { mediaSchemePrivileges, registerMediaProtocol } from './registerMediaProtocol';
 import { appPageUrl, appScheme, appSchemePrivileges, serveRendererFile } from './serveRendererFile';
 import { LibrarySession } from './application/LibrarySession';
+import { logError } from './logging/logError';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const rendererFolder = join(outFolder, 'renderer');
@@ -45,6 +46,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
     onSubscriberError: (error, change) => console.error(`Bản Thảo: xử lý thay đổi ${change.kind} không thành công`, error),
     onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),
+    logError,
   });
   let onCloseReady = () => {};
   // Asked on every request: a restore re-opens the library with new stores.

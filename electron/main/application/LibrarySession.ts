@@ -7,6 +7,7 @@ import { LibrarySearch } from '../search/LibrarySearch';
 import type { LibraryOpenProgress } from '../storage/ArticleStore';
 import { LibraryLock } from '../storage/LibraryLock';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import type { ErrorLog } from '../logging/logError';
 import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
@@ -27,6 +28,8 @@ export interface LibrarySessionOptions {
   onSubscriberError?: (error: unknown, change: LibraryChange) => void;
   /** The lock file was taken over by another process (this one stalled for minutes); saving on is unsafe. */
   onLockLost?: () => void;
+  /** Where a failure is written in full (main: the console); the screen only ever shows a Vietnamese sentence. */
+  logError?: ErrorLog;
 }
 
 /**
@@ -149,7 +152,9 @@ export class LibrarySession {
       });
       this.#status = { state: 'ready' };
     } catch (cause) {
-      const error = cause instanceof AppError ? cause : new AppError('storage-failed', `Không mở được thư viện: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      // The screen shows a sentence for the user and the data folder; the raw cause (paths, English) goes to the log.
+      if (!(cause instanceof AppError) || cause.cause !== undefined) this.#options.logError?.('không mở được thư viện', cause);
+      const error = cause instanceof AppError ? cause : new AppError('storage-failed', 'Không mở được thư viện vì một lỗi không lường trước khi đọc thư mục dữ liệu.', { cause });
       this.#status = { state: 'failed', error: error.toData(), dataDirectory: this.#options.dataDirectory };
       await this.#lock?.release().catch(() => undefined);
       this.#lock = null;

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
-import { errorCodeOf } from '../storage/fileSystemErrors';
+import { errorCodeOf, toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { dailyKeeperIds, snapshotsToKeep, type BackupPolicy } from './backupPolicy';
 import { linkOrCopyFile, type LinkFile } from './linkOrCopyFile';
@@ -104,7 +104,8 @@ export class BackupService {
         this.#snapshotPending = false;
       }
     }).catch((error: unknown) => {
-      this.#lastFailure = { at: this.#now().toISOString(), message: error instanceof Error ? error.message : String(error) };
+      // The screen shows a Vietnamese sentence naming the backups folder; the raw error (paths, English) goes to onFailure's log.
+      this.#lastFailure = { at: this.#now().toISOString(), message: toStorageError(error, this.folder).message };
       this.#options.onFailure?.(error);
       return null;
     });
