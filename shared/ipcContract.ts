@@ -23,63 +23,64 @@ const exportOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('cancelled') }),
 ]);
 
-/** One entry of the contract: what a channel takes and what it gives back. */
+/** One entry of the contract: what a channel takes and what it gives back (its JSDoc says what it does). */
 export interface ChannelContract<Request extends z.ZodType, Result extends z.ZodType> {
   request: Request;
   result: Result;
-  /** One line for the next engineer; also the JSDoc of the generated API function. */
-  description: string;
 }
 
-function channel<Request extends z.ZodType, Result extends z.ZodType>(
-  request: Request,
-  result: Result,
-  description: string,
-): ChannelContract<Request, Result> {
-  return { request, result, description };
+function channel<Request extends z.ZodType, Result extends z.ZodType>(request: Request, result: Result): ChannelContract<Request, Result> {
+  return { request, result };
 }
 
 /** Every IPC channel with its request and result schemas: the single source of the renderer's API type. */
 export const ipcContract = {
+  /** Lists the articles in the library or in the trash, newest change first. */
   'library:list': channel(
     z.object({ scope: z.enum(['active', 'trash']) }).strict(),
     z.array(articleSummarySchema),
-    'Lists the articles in the library or in the trash, newest change first.',
   ),
+  /** Full-text search ignoring case and diacritics ("hoi nghi" finds "Hội nghị"): hits best first, with highlights. */
   'library:search': channel(
     searchRequestSchema,
     searchResultSchema,
-    'Full-text search ignoring case and diacritics ("hoi nghi" finds "Hội nghị"): hits best first, with title and snippet highlights.',
   ),
-  'article:create': channel(empty, articleSchema, 'Creates an empty article dated today and returns it.'),
-  'article:get': channel(byId, articleSchema, 'Reads one article, trashed or not.'),
+  /** Creates an empty article dated today and returns it. */
+  'article:create': channel(empty, articleSchema),
+  /** Reads one article, trashed or not. */
+  'article:get': channel(byId, articleSchema),
+  /** Saves an article durably; fails with `conflict` when the stored revision is not baseRevision. */
   'article:save': channel(
     z.object({ id: articleIdSchema, baseRevision: z.number().int().nonnegative(), content: articleContentSchema }).strict(),
     z.object({ revision: z.number().int(), updatedAt: z.string() }),
-    'Saves an article durably; fails with `conflict` when the stored revision is not baseRevision.',
   ),
-  'article:duplicate': channel(byId, articleSchema, 'Copies an article as a new draft titled "(bản sao)".'),
-  'article:trash': channel(byId, articleSummarySchema, 'Moves an article to the trash (restorable).'),
-  'article:restore': channel(byId, articleSummarySchema, 'Brings an article back from the trash.'),
-  'article:exportHtml': channel(byId, exportOutcome, 'Exports an article as one standalone HTML file (photos embedded) where the user chooses.'),
+  /** Copies an article as a new draft titled "(bản sao)". */
+  'article:duplicate': channel(byId, articleSchema),
+  /** Moves an article to the trash (restorable). */
+  'article:trash': channel(byId, articleSummarySchema),
+  /** Brings an article back from the trash. */
+  'article:restore': channel(byId, articleSummarySchema),
+  /** Exports an article as one standalone HTML file (photos embedded) where the user chooses. */
+  'article:exportHtml': channel(byId, exportOutcome),
+  /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */
   'article:exportFolder': channel(
     byId,
     exportOutcome,
-    'Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos.',
   ),
+  /** Deletes every trashed article for good, then the photos no remaining article uses. */
   'trash:empty': channel(
     empty,
     z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() }),
-    'Deletes every trashed article for good, then the photos no remaining article uses.',
   ),
+  /** Asks the user for photos, then imports each (refusals are reported per file, never thrown). */
   'media:importFromDialog': channel(
     empty,
     z.object({
       imported: z.array(mediaInfoSchema),
       refused: z.array(z.object({ fileName: z.string(), message: z.string() })),
     }),
-    'Asks the user for photos, then imports each (refusals are reported per file, never thrown).',
   ),
+  /** Imports a dropped or pasted photo. */
   'media:importBytes': channel(
     z
       .object({
@@ -88,33 +89,42 @@ export const ipcContract = {
       })
       .strict(),
     mediaInfoSchema,
-    'Imports a dropped or pasted photo.',
   ),
-  'media:get': channel(z.object({ id: mediaIdSchema }).strict(), mediaInfoSchema, 'What the library knows about one photo.'),
-  'people:names': channel(empty, z.array(z.string()), 'Names used before in bylines and photo credits, for completion.'),
-  'settings:get': channel(empty, settingsSchema, 'Reads the settings.'),
-  'settings:update': channel(settingsSchema.partial().strict(), settingsSchema, 'Changes some settings and returns them all.'),
-  'backup:list': channel(empty, z.array(backupEntrySchema), 'Lists the complete backup snapshots, newest first.'),
-  'backup:createNow': channel(empty, backupEntrySchema, 'Takes a backup snapshot now and returns it.'),
+  /** What the library knows about one photo. */
+  'media:get': channel(z.object({ id: mediaIdSchema }).strict(), mediaInfoSchema),
+  /** Names used before in bylines and photo credits, for completion. */
+  'people:names': channel(empty, z.array(z.string())),
+  /** Reads the settings. */
+  'settings:get': channel(empty, settingsSchema),
+  /** Changes some settings and returns them all. */
+  'settings:update': channel(settingsSchema.partial().strict(), settingsSchema),
+  /** Lists the complete backup snapshots, newest first. */
+  'backup:list': channel(empty, z.array(backupEntrySchema)),
+  /** Takes a backup snapshot now and returns it. */
+  'backup:createNow': channel(empty, backupEntrySchema),
+  /** Snapshots the current library, then replaces it with a snapshot; the renderer reloads afterwards. */
   'backup:restore': channel(
     z.object({ id: backupIdSchema }).strict(),
     z.object({ restored: z.literal(true) }),
-    'Snapshots the current library, then replaces it with a snapshot; the renderer reloads afterwards.',
   ),
-  'backup:status': channel(empty, backupStatusSchema, 'Whether the last background backup failed, and why.'),
+  /** Whether the last background backup failed, and why. */
+  'backup:status': channel(empty, backupStatusSchema),
+  /** The app version and where the library lives on disk. */
   'app:info': channel(
     empty,
     z.object({ version: z.string(), dataDirectory: z.string() }),
-    'The app version and where the library lives on disk.',
   ),
-  'app:closeReady': channel(empty, empty, 'The renderer has flushed its pending saves; the window may close.'),
-  'app:notices': channel(empty, z.array(recoveryNoticeSchema), 'Damaged files quarantined since start-up, where they went and what was loaded instead.'),
+  /** The renderer has flushed its pending saves; the window may close. */
+  'app:closeReady': channel(empty, empty),
+  /** Damaged files quarantined since start-up, where they went and what was loaded instead. */
+  'app:notices': channel(empty, z.array(recoveryNoticeSchema)),
+  /** How far opening the library has got (answered at once; every other channel waits until the library is open). */
   'app:startup': channel(
     empty,
     startupStatusSchema,
-    'How far opening the library has got (answered at once; every other channel waits until the library is open).',
   ),
-  'app:retryOpen': channel(empty, startupStatusSchema, 'Tries again to open a library that failed to open; answers how opening stands.'),
+  /** Tries again to open a library that failed to open; answers how opening stands. */
+  'app:retryOpen': channel(empty, startupStatusSchema),
 } satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;
 
 export type IpcContract = typeof ipcContract;
