@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RecoveryNotices } from '../../renderer/src/features/library/RecoveryNotices';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { sampleContent } from '../support/sampleContent';
 import { flushBeforeCleanup, useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -40,8 +40,16 @@ describe('RecoveryNotices', () => {
 
   it('shows nothing when no file needed recovery', async () => {
     await installInProcessApi(await temporaryDirectory());
+    // Keep the banner's one question, to look only once its answer has been handled.
+    const ask = window.api.appNotices;
+    let answer: ReturnType<typeof ask> | undefined;
+    window.api.appNotices = (request) => (answer = ask(request));
     const view = await renderBanner();
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 50)));
+    await act(async () => {
+      expect(await answer).toEqual({ ok: true, value: [] });
+      // The banner handles the answer on microtasks chained to it: all have run before the next macrotask.
+      await new Promise((resolve) => setImmediate(resolve));
+    });
     expect(view.innerHTML).toBe('');
   });
 });

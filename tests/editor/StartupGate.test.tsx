@@ -1,6 +1,7 @@
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { pollIntervalMs, quietStartMs } from '../../renderer/src/features/startup/StartupGate';
 import type { Envelope } from '../../shared/ipcContract';
 import type { StartupStatus } from '../../shared/startupStatus';
 import { installApiOver, installInProcessApi } from '../support/installInProcessApi';
@@ -26,12 +27,17 @@ function recordTexts(view: HTMLElement): string[] {
   return seen;
 }
 
-
+/** Fakes only the timers StartupGate runs on; the library's own waits (I/O, setImmediate) stay real. */
+const fakeStartupTimers = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+/** Moves the fake clock on, running the timers due and rendering what they changed. */
+const advance = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
 
 describe('StartupGate', () => {
   const temporaryDirectory = useTemporaryDirectories();
+  afterEach(() => vi.useRealTimers());
 
   it('shows the index rebuild with its progress in Vietnamese, and the library only once it is ready', async () => {
+    fakeStartupTimers();
     await installInProcessApi(await temporaryDirectory());
     // The test moves opening forward; every poll answers wherever it has got to.
     let status: StartupStatus = { state: 'opening', reason: 'rebuild', done: 0, total: 3_000 };
@@ -48,6 +54,7 @@ describe('StartupGate', () => {
     expect(buttonNamed('Bài mới')).toBeUndefined();
 
     status = { state: 'opening', reason: 'rebuild', done: 1_500, total: 3_000 };
+    await advance(pollIntervalMs);
     await untilInAct(() => view.textContent!.includes('Đã đọc 1.500 / 3.000 bài'), 'the progress at half way');
     const progress = view.querySelector('progress')!;
     expect(progress.value).toBe(1_500);
@@ -58,14 +65,15 @@ describe('StartupGate', () => {
     expect(buttonNamed('Bài mới')).toBeUndefined();
 
     status = { state: 'ready' };
+    await advance(pollIntervalMs);
     await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the library screen');
     expect(view.textContent).toContain('Chưa có bài viết nào');
     expect(view.querySelector('progress')).toBeNull();
     expect(view.textContent).not.toContain('Đang dựng lại mục lục thư viện');
-    // Ready ends the polling: no call after the one that answered ready.
-    const pollsWhenReady = polls;
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 400)));
-    expect(polls).toBe(pollsWhenReady);
+    // One poll per answer, and ready ends the polling: no call after it, however long the clock runs on.
+    expect(polls).toBe(3);
+    await advance(pollIntervalMs * 10);
+    expect(polls).toBe(3);
   });
 
   it('says the library could not be opened, with main\'s lock message and the data folder, when another session holds it', async () => {
@@ -95,6 +103,8 @@ describe('StartupGate', () => {
   });
 
   it('shows the library on a normal quick start without ever flashing an opening or rebuild screen', async () => {
+    // The fake clock stands still while the library opens: a quick start, however loaded the machine is.
+    fakeStartupTimers();
     await installInProcessApi(await temporaryDirectory());
     let seen: string[] = [];
     const view = await render(<App />, (empty) => {
@@ -102,11 +112,29 @@ describe('StartupGate', () => {
     });
     await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the library screen');
     expect(view.textContent).toContain('Chưa có bài viết nào');
-    // Past the 400 ms quiet start: nothing shows up late either.
-    await act(async () => new Promise((resolve) => setTimeout(resolve, 500)));
+    // Past the quiet start: nothing shows up late either.
+    await advance(quietStartMs * 2);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((text) => text.includes('Đang mở thư viện') || text.includes('Đang dựng lại') || text.includes('Đang cập nhật mục lục'))).toEqual([]);
     expect(view.querySelector('.startup')).toBeNull();
+  });
+
+  it('says the library is opening only once opening has taken longer than the quiet start', async () => {
+    fakeStartupTimers();
+    await installInProcessApi(await temporaryDirectory());
+    let asks = 0;
+    window.api.appStartup = async () => {
+      asks += 1;
+      return { ok: true, value: { state: 'opening', reason: null, done: 0, total: 0 } };
+    };
+    const view = await renderApp();
+    // The second ask is sent only once the first answer was handled, so that answer has been rendered by now.
+    await advance(pollIntervalMs);
+    expect(asks).toBe(2);
+    await advance(quietStartMs - 1 - pollIntervalMs);
+    expect(view.textContent).toBe('');
+    await advance(1);
+    expect(view.querySelector('[role="status"]')!.textContent).toBe('Đang mở thư viện…');
   });
 
   it('asks again after a lost answer instead of declaring the opening failed', async () => {

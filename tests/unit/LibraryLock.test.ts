@@ -4,9 +4,9 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errorCodes';
-import { LibraryLock, type LibraryLockOwner } from '../../electron/main/storage/LibraryLock';
+import { intervalHeartbeat, LibraryLock, type HeartbeatTimer, type LibraryLockOwner } from '../../electron/main/storage/LibraryLock';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 const childSource = fileURLToPath(new URL('../support/libraryLockProcess.ts', import.meta.url));
@@ -21,6 +21,7 @@ const children = new Set<ChildProcess>();
 const locks = new Set<LibraryLock>();
 
 afterEach(async () => {
+  vi.useRealTimers();
   for (const child of children) child.kill('SIGKILL');
   children.clear();
   await Promise.all([...locks].map((lock) => lock.release()));
@@ -44,6 +45,23 @@ async function refusal(dataDirectory: string): Promise<AppError> {
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe('library-locked');
   return error as AppError;
+}
+
+/** A heartbeat the test runs by hand: each `beat()` is one refresh, resolved once it is done. */
+function manualHeartbeat() {
+  const heartbeat = { intervalMs: 0, stopped: false, beat: (): Promise<void> => Promise.reject(new Error('the lock never started its heartbeat')) };
+  const timer: HeartbeatTimer = (beat, intervalMs) => {
+    Object.assign(heartbeat, { beat, intervalMs });
+    return () => {
+      heartbeat.stopped = true;
+    };
+  };
+  return Object.assign(heartbeat, { timer });
+}
+
+/** How long ago the lock file's heartbeat last touched it. */
+async function lockAgeMs(dataDirectory: string): Promise<number> {
+  return Date.now() - (await stat(lockPath(dataDirectory))).mtimeMs;
 }
 
 function lockPath(dataDirectory: string): string {
@@ -198,18 +216,47 @@ describe('LibraryLock', () => {
     expect(await readOwner(dataDirectory)).toMatchObject({ hostname: 'may-khac', token: 'new-holder' });
   });
 
-  it('refreshes the lock’s mtime while held, and stops, reporting the loss, once the lock is taken over', async () => {
+  it('refreshes the lock’s mtime on each heartbeat while held, and stops, reporting the loss, once the lock is taken over', async () => {
     const dataDirectory = await temporaryDirectory();
+    const heartbeat = manualHeartbeat();
     let losses = 0;
-    await acquire(dataDirectory, { onLost: () => (losses += 1) });
+    await acquire(dataDirectory, { heartbeatTimer: heartbeat.timer, onLost: () => (losses += 1) });
+    expect(heartbeat.intervalMs).toBe(options.heartbeatMs);
     await age(lockPath(dataDirectory), 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(Date.now() - (await stat(lockPath(dataDirectory))).mtimeMs).toBeLessThan(1_000);
+    await heartbeat.beat();
+    expect(await lockAgeMs(dataDirectory)).toBeLessThan(30_000);
+    expect(losses).toBe(0);
 
     await writeForeignLock(dataDirectory, { hostname: 'may-khac', token: 'new-holder' }, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await heartbeat.beat();
     expect(losses).toBe(1);
-    expect(Date.now() - (await stat(lockPath(dataDirectory))).mtimeMs).toBeGreaterThan(50_000);
+    expect(heartbeat.stopped).toBe(true);
+    expect(await lockAgeMs(dataDirectory)).toBeGreaterThan(50_000);
+  });
+
+  it('beats every heartbeatMs on its default timer until stopped', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let beats = 0;
+    const stop = intervalHeartbeat(async () => void (beats += 1), 50);
+    vi.advanceTimersByTime(49);
+    expect(beats).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(beats).toBe(1);
+    vi.advanceTimersByTime(100);
+    expect(beats).toBe(3);
+    stop();
+    vi.advanceTimersByTime(500);
+    expect(beats).toBe(3);
+  });
+
+  it('refreshes the lock on the default timer when no other is given', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const dataDirectory = await temporaryDirectory();
+    await acquire(dataDirectory);
+    await age(lockPath(dataDirectory), 60_000);
+    vi.advanceTimersByTime(options.heartbeatMs);
+    // The beat's file I/O is real: wait for its effect, with a generous deadline.
+    await vi.waitFor(async () => expect(await lockAgeMs(dataDirectory)).toBeLessThan(30_000), { timeout: 4_000 });
   });
 
   it('removes a takeover guard left by a crash', async () => {

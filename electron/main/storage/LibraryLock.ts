@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname as hostnameOfThisMachine } from 'node:os';
-import { join } from 'node:path';
+import { libraryLayout } from '../library/libraryLayout';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
@@ -31,6 +31,8 @@ export interface LibraryLockOptions {
   appVersion?: string;
   /** How often the holder refreshes the lock file's mtime (30 s). */
   heartbeatMs?: number;
+  /** Runs the heartbeat (an unref'd setInterval); a test passes its own to run each beat when it chooses. */
+  heartbeatTimer?: HeartbeatTimer;
   /** A lock whose mtime is older than this is abandoned, whoever wrote it (90 s). */
   staleAfterMs?: number;
   /** Called once if the heartbeat finds the lock taken over or gone (this process stalled past `staleAfterMs`). */
@@ -38,9 +40,15 @@ export interface LibraryLockOptions {
   writeOptions?: DurableWriteOptions;
 }
 
-const lockFileName = 'library.lock';
-// Every change to library.lock happens while holding this file (created with 'wx'), so judging and replacing are one step.
-const guardFileName = 'library.lock.guard';
+/** Calls `beat` every `intervalMs` until the returned function is called; `beat` resolves once that refresh is done. */
+export type HeartbeatTimer = (beat: () => Promise<void>, intervalMs: number) => () => void;
+
+/** The heartbeat's real timer; unref'd, so the heartbeat alone never keeps a quitting process alive. */
+export const intervalHeartbeat: HeartbeatTimer = (beat, intervalMs) => {
+  const interval = setInterval(() => void beat(), intervalMs).unref();
+  return () => clearInterval(interval);
+};
+
 const guardPollMs = 20;
 // The guard is held for milliseconds; one this old was left by a crash mid-acquire.
 const guardStaleMs = 10_000;
@@ -91,7 +99,8 @@ function lockedError(owner: LibraryLockOwner | null): AppError {
 
 /** Runs `step` holding the guard file, waiting while another process holds it; a crash's leftover guard is removed. */
 async function withGuard<Result>(dataDirectory: string, staleAfterMs: number, step: () => Promise<Result>): Promise<Result> {
-  const path = join(dataDirectory, guardFileName);
+  // Every change to library.lock happens while holding this file (created with 'wx'), so judging and replacing are one step.
+  const path = libraryLayout(dataDirectory).lockGuard;
   const staleGuardMs = Math.min(staleAfterMs, guardStaleMs);
   const giveUpAt = Date.now() + staleGuardMs + 1_000;
   for (;;) {
@@ -124,21 +133,20 @@ export class LibraryLock {
   readonly owner: LibraryLockOwner;
   readonly #dataDirectory: string;
   readonly #staleAfterMs: number;
-  #heartbeat: NodeJS.Timeout | null;
+  #stopBeating: (() => void) | null;
   #beating = false;
 
   private constructor(dataDirectory: string, owner: LibraryLockOwner, options: LibraryLockOptions) {
     this.#dataDirectory = dataDirectory;
-    this.path = join(dataDirectory, lockFileName);
+    this.path = libraryLayout(dataDirectory).lock;
     this.owner = owner;
     this.#staleAfterMs = options.staleAfterMs ?? 90_000;
-    // unref: the heartbeat alone must not keep a quitting process alive.
-    this.#heartbeat = setInterval(() => void this.#beat(options.onLost), options.heartbeatMs ?? 30_000).unref();
+    this.#stopBeating = (options.heartbeatTimer ?? intervalHeartbeat)(() => this.#beat(options.onLost), options.heartbeatMs ?? 30_000);
   }
 
   /** Takes the data folder's lock (creating the folder on first run), or throws a `library-locked` AppError naming the holder. */
   static async acquire(dataDirectory: string, options: LibraryLockOptions = {}): Promise<LibraryLock> {
-    const path = join(dataDirectory, lockFileName);
+    const path = libraryLayout(dataDirectory).lock;
     const staleAfterMs = options.staleAfterMs ?? 90_000;
     await mkdir(dataDirectory, { recursive: true }).catch((error: unknown) => {
       throw toStorageError(error, dataDirectory);
@@ -174,9 +182,9 @@ export class LibraryLock {
 
   /** False when already stopped. */
   #stopHeartbeat(): boolean {
-    if (this.#heartbeat === null) return false;
-    clearInterval(this.#heartbeat);
-    this.#heartbeat = null;
+    if (this.#stopBeating === null) return false;
+    this.#stopBeating();
+    this.#stopBeating = null;
     return true;
   }
 
@@ -185,7 +193,7 @@ export class LibraryLock {
     this.#beating = true;
     try {
       const current = await readLock(this.path);
-      if (this.#heartbeat === null) return;
+      if (this.#stopBeating === null) return;
       if (current?.owner?.token !== this.owner.token) {
         this.#stopHeartbeat();
         heldTokens.delete(this.owner.token);

@@ -5,11 +5,11 @@ import { ApiError, api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 
 /** How often the opening progress is asked for: smooth enough for a bar, cheap for main. */
-const pollIntervalMs = 150;
+export const pollIntervalMs = 150;
 /** Asking fails this many times in a row before the window says opening failed. */
 const maximumFailedAsks = 5;
 /** A normal start takes a fraction of a second: no screen flashes before this. */
-const quietStartMs = 400;
+export const quietStartMs = 400;
 
 /** Shows the library's opening (index rebuild progress, or why it failed) until it is ready, then the app. */
 export function StartupGate({ children, onReady }: { children: ReactNode; onReady?: () => void }) {
