@@ -81,10 +81,9 @@ describe('MediaStore refuses bad input with a clear message and stores nothing',
     await expectRefusal(damaged, 'hong.png', 'Tệp ảnh bị hỏng hoặc không đầy đủ: hong.png');
   });
 
-  it('refuses a decompression bomb (a PNG header claiming 100000x100000) from its header, quickly', async () => {
-    const started = performance.now();
+  // Decoding 10 gigapixels would exhaust memory long before any answer: an answer at all shows the header decided.
+  it('refuses a decompression bomb (a PNG header claiming 100000x100000) from its header', async () => {
     await expectRefusal(pngBomb(100_000, 100_000), 'bom.png', 'Ảnh quá lớn: 10.000 megapixel (tối đa 40): bom.png');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses an image just over 40 megapixels, counted from the header', async () => {
@@ -105,12 +104,11 @@ describe('MediaStore refuses bad input with a clear message and stores nothing',
     await writeFile(huge, '');
     // Sparse: 200 MB on paper, no blocks on disk, created in a moment.
     await truncate(huge, 200 * 1024 * 1024);
-    const started = performance.now();
     const refusal = store.importFile(huge);
     await expect(refusal).rejects.toMatchObject({ code: 'invalid-image' });
     await expect(refusal).rejects.toThrow('Tệp quá lớn: 200 MB (tối đa 60 MB): video.jpg');
+    // Refused from its size alone: not one byte was read.
     expect(reads).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(await listFilesUnder(directory)).toEqual([]);
   });
 
