@@ -32,7 +32,7 @@ const config = {
   npmRebuild: false,
 
   // Fuses are flipped in the packaged Electron binary right before signing (electron-builder's native
-  // `electronFuses` key, which runs @electron/fuses; see DESIGN.md "Security baseline").
+  // `electronFuses` key, which runs @electron/fuses; see docs/ARCHITECTURE.md, Security).
   electronFuses: {
     runAsNode: false, // ELECTRON_RUN_AS_NODE cannot turn the app into a plain Node interpreter
     enableCookieEncryption: true,

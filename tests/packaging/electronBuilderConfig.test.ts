@@ -77,7 +77,7 @@ describe('electron-builder configuration (build/electron-builder.config.cjs)', (
     expect(config.directories).toMatchObject({ output: 'dist', buildResources: 'build' });
   });
 
-  it('packs the app into an asar archive and flips the security fuses (DESIGN.md security baseline)', () => {
+  it('packs the app into an asar archive and flips the security fuses (docs/ARCHITECTURE.md, Security)', () => {
     const config = loadConfig();
     expect(config.asar).toBe(true);
     expect(config.win?.asar ?? true).toBe(true);

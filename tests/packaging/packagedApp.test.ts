@@ -1,7 +1,7 @@
 // Packs the already-built app (out/) with the real electron-builder and the real configuration, then
 // inspects what a user would install: app.asar's contents, the fuse wire of the executable, the locales.
 //
-// The Electron binary cannot be downloaded here (STACK.md trap 10), so electron-builder packs a stand-in
+// The Electron binary cannot be downloaded here (no access to its GitHub releases), so electron-builder packs a stand-in
 // Electron folder: an `electron` shell script, a `version` file, `resources/` and `locales/`. The script
 // carries a fuse wire behind the real fuse sentinel, laid out like Electron's (Electron ≥ 12 embeds
 // the same sentinel, version byte, length byte and wire), holding Electron 45's default values. So
@@ -136,7 +136,7 @@ beforeAll(async () => {
     packagingLog = `${stdout}\n${stderr}`;
   } catch (error) {
     const failure = error as Error & { stdout?: string; stderr?: string };
-    throw new Error(`electron-builder failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
+    throw new Error(`electron-builder failed: ${failure.message}\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`, { cause: error });
   }
   appOutDir = join(outputDirectory, 'linux-unpacked');
   asarPath = join(appOutDir, 'resources', 'app.asar');

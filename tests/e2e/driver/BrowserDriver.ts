@@ -9,7 +9,7 @@ import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver'
 /** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
 
-// The flags DESIGN.md "Testing" prescribes; the profile folder goes to launchPersistentContext (STACK.md trap 9).
+// Headless, sandbox off (runs as root in CI), no background network; Playwright refuses --user-data-dir in args, so the profile goes to launchPersistentContext.
 const chromiumArguments = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** How long a closing page may take to send its pending save, like the Electron window's close guard. */

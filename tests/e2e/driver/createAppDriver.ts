@@ -3,7 +3,7 @@ import { BrowserDriver } from './BrowserDriver';
 import { ElectronDriver, findElectronExecutable } from './ElectronDriver';
 
 /**
- * Electron when its binary is installed, else the browser harness (DESIGN.md "Testing").
+ * Electron when its binary is installed, else the browser harness (docs/ARCHITECTURE.md, Tests).
  * BANTHAO_E2E_DRIVER=browser|electron forces one; a forced driver that cannot run is an error, never a skip.
  */
 export function createAppDriver(options: AppDriverOptions): AppDriver {
