@@ -3,7 +3,6 @@ import { Fragment, type Node as ProseMirrorNode, type NodeType } from '@tiptap/p
 import { NodeSelection, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { isMediaId } from './isMediaId';
 
-
 /** The longest alt text or credit a figure may carry (the document schema check refuses longer ones). */
 export const figureTextMaximumLength = 500;
 

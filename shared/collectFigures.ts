@@ -30,7 +30,12 @@ export function collectFigures(body: DocumentNodeJson): CollectedFigure[] {
   while (pending.length > 0) {
     const node = pending.pop()!;
     if (node.type === 'figure') {
-      figures.push({ mediaId: stringAttribute(node, 'mediaId'), caption: inlineText(node.content ?? []), alt: stringAttribute(node, 'alt'), credit: stringAttribute(node, 'credit') });
+      figures.push({
+        mediaId: stringAttribute(node, 'mediaId'),
+        caption: inlineText(node.content ?? []),
+        alt: stringAttribute(node, 'alt'),
+        credit: stringAttribute(node, 'credit'),
+      });
     } else if (node.content !== undefined) {
       for (let index = node.content.length - 1; index >= 0; index -= 1) pending.push(node.content[index]!);
     }

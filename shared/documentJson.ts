@@ -18,8 +18,19 @@ export interface DocumentNodeJson {
   text?: string | undefined;
 }
 
-const typeName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(64);
-const attributeValue = z.union([z.string().max(4096).transform((text) => text.normalize('NFC')), z.number(), z.boolean(), z.null()]);
+const typeName = z
+  .string()
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/)
+  .max(64);
+const attributeValue = z.union([
+  z
+    .string()
+    .max(4096)
+    .transform((text) => text.normalize('NFC')),
+  z.number(),
+  z.boolean(),
+  z.null(),
+]);
 const attributes = z.record(z.string().max(64), attributeValue);
 
 const markSchema: z.ZodType<DocumentMarkJson> = z.object({ type: typeName, attrs: attributes.optional() });
@@ -44,7 +55,8 @@ export const documentNodeSchema: z.ZodType<DocumentNodeJson> = z
   .unknown()
   .superRefine((body, context) => {
     const breach = findDocumentLimitBreach(body);
-    if (breach !== null) context.addIssue({ code: 'custom', message: breach.message, params: { code: 'document-too-large' satisfies ErrorCode } });
+    if (breach !== null)
+      context.addIssue({ code: 'custom', message: breach.message, params: { code: 'document-too-large' satisfies ErrorCode } });
   })
   .pipe(nodeSchema);
 

@@ -30,7 +30,9 @@ export function parseDocument(json: DocumentNodeJson): ProseMirrorNode {
     return node;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('invalid-request', 'Nội dung bài không hợp lệ: có khối hoặc định dạng mà trình soạn thảo không tạo ra.', { cause: error });
+    throw new AppError('invalid-request', 'Nội dung bài không hợp lệ: có khối hoặc định dạng mà trình soạn thảo không tạo ra.', {
+      cause: error,
+    });
   }
 }
 

@@ -37,9 +37,7 @@ export type IpcChannel = (typeof ipcChannels)[number];
 export const ipcEvents = ['app:beforeClose'] as const;
 export type IpcEvent = (typeof ipcEvents)[number];
 
-type ApiNameOf<Channel extends string> = Channel extends `${infer Domain}:${infer Action}`
-  ? `${Domain}${Capitalize<Action>}`
-  : never;
+type ApiNameOf<Channel extends string> = Channel extends `${infer Domain}:${infer Action}` ? `${Domain}${Capitalize<Action>}` : never;
 
 /** The renderer-side function name of a channel: 'article:save' → 'articleSave'. */
 export type ApiName<Channel extends IpcChannel = IpcChannel> = ApiNameOf<Channel>;

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  articleContentSchema,
-  articleIdSchema,
-  articleSchema,
-  articleSummarySchema,
-  mediaIdSchema,
-} from './articleModel';
+import { articleContentSchema, articleIdSchema, articleSchema, articleSummarySchema, mediaIdSchema } from './articleModel';
 import { settingsSchema } from './settingsModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
@@ -36,15 +30,9 @@ function channel<Request extends z.ZodType, Result extends z.ZodType>(request: R
 /** Every IPC channel with its request and result schemas: the single source of the renderer's API type. */
 export const ipcContract = {
   /** Lists the articles in the library or in the trash, newest change first. */
-  'library:list': channel(
-    z.object({ scope: z.enum(['active', 'trash']) }).strict(),
-    z.array(articleSummarySchema),
-  ),
+  'library:list': channel(z.object({ scope: z.enum(['active', 'trash']) }).strict(), z.array(articleSummarySchema)),
   /** Full-text search ignoring case and diacritics ("hoi nghi" finds "Hội nghị"): hits best first, with highlights. */
-  'library:search': channel(
-    searchRequestSchema,
-    searchResultSchema,
-  ),
+  'library:search': channel(searchRequestSchema, searchResultSchema),
   /** Creates an empty article dated today and returns it. */
   'article:create': channel(empty, articleSchema),
   /** Reads one article, trashed or not. */
@@ -63,15 +51,9 @@ export const ipcContract = {
   /** Exports an article as one standalone HTML file (photos embedded) where the user chooses. */
   'article:exportHtml': channel(byId, exportOutcome),
   /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */
-  'article:exportFolder': channel(
-    byId,
-    exportOutcome,
-  ),
+  'article:exportFolder': channel(byId, exportOutcome),
   /** Deletes every trashed article for good, then the photos no remaining article uses. */
-  'trash:empty': channel(
-    empty,
-    z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() }),
-  ),
+  'trash:empty': channel(empty, z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() })),
   /** Asks the user for photos, then imports each (refusals are reported per file, never thrown). */
   'media:importFromDialog': channel(
     empty,
@@ -103,26 +85,17 @@ export const ipcContract = {
   /** Takes a backup snapshot now and returns it. */
   'backup:createNow': channel(empty, backupEntrySchema),
   /** Snapshots the current library, then replaces it with a snapshot; the renderer reloads afterwards. */
-  'backup:restore': channel(
-    z.object({ id: backupIdSchema }).strict(),
-    z.object({ restored: z.literal(true) }),
-  ),
+  'backup:restore': channel(z.object({ id: backupIdSchema }).strict(), z.object({ restored: z.literal(true) })),
   /** Whether the last background backup failed, and why. */
   'backup:status': channel(empty, backupStatusSchema),
   /** The app version and where the library lives on disk. */
-  'app:info': channel(
-    empty,
-    z.object({ version: z.string(), dataDirectory: z.string() }),
-  ),
+  'app:info': channel(empty, z.object({ version: z.string(), dataDirectory: z.string() })),
   /** The renderer has flushed its pending saves; the window may close. */
   'app:closeReady': channel(empty, empty),
   /** Damaged files quarantined since start-up, where they went and what was loaded instead. */
   'app:notices': channel(empty, z.array(recoveryNoticeSchema)),
   /** How far opening the library has got (answered at once; every other channel waits until the library is open). */
-  'app:startup': channel(
-    empty,
-    startupStatusSchema,
-  ),
+  'app:startup': channel(empty, startupStatusSchema),
   /** Tries again to open a library that failed to open; answers how opening stands. */
   'app:retryOpen': channel(empty, startupStatusSchema),
 } satisfies Record<IpcChannel, ChannelContract<z.ZodType, z.ZodType>>;

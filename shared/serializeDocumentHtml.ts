@@ -105,7 +105,11 @@ function figureLines(node: ProseMirrorNode, renderer: BlockRenderer, className: 
     ...(credit === '' ? [] : [`<span class="photo-credit">Ảnh: ${escapeHtml(credit)}</span>`]),
   ];
   const img = `<img src="${escapeHtml(image.src)}" alt="${escapeHtml(alt)}" width="${image.width}" height="${image.height}">`;
-  return wrapBlocks(`<figure class="${className}">`, [img, ...(parts.length === 0 ? [] : [`<figcaption>${parts.join(' ')}</figcaption>`])], '</figure>');
+  return wrapBlocks(
+    `<figure class="${className}">`,
+    [img, ...(parts.length === 0 ? [] : [`<figcaption>${parts.join(' ')}</figcaption>`])],
+    '</figure>',
+  );
 }
 
 /** Node type → HTML. Every node type of `documentSchema()` needs an entry here (a test checks it). */

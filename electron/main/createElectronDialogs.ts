@@ -16,7 +16,11 @@ export function createElectronDialogs(): Dialogs {
       return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
     },
     async chooseExportFolder() {
-      const options = { title: 'Chọn thư mục để xuất bài', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const options = {
+        title: 'Chọn thư mục để xuất bài',
+        defaultPath: app.getPath('documents'),
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
       return answer.canceled ? null : (answer.filePaths[0] ?? null);

@@ -21,7 +21,13 @@ export function registerMediaProtocol(media: () => Promise<MediaStore>): void {
     if (store === null) return new Response(null, { status: 404 });
     const path = store.previewPath(id);
     // A missing display copy is a clean 404 (the figure shows "photo missing"), not a network error.
-    if (!(await stat(path).then((info) => info.isFile(), () => false))) return new Response(null, { status: 404 });
+    if (
+      !(await stat(path).then(
+        (info) => info.isFile(),
+        () => false,
+      ))
+    )
+      return new Response(null, { status: 404 });
     return net.fetch(pathToFileURL(path).href);
   });
 }

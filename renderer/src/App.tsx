@@ -24,8 +24,14 @@ export function App() {
 
   // Asked once the library is open (also after "Thử lại" opened it): before that there are no settings to read.
   const loadShellInfo = useCallback(() => {
-    void api.settingsGet({}).then((settings) => setLanguage(settings.language)).catch(() => undefined);
-    void api.appInfo({}).then((info) => setDataDirectory(info.dataDirectory)).catch(() => undefined);
+    void api
+      .settingsGet({})
+      .then((settings) => setLanguage(settings.language))
+      .catch(() => undefined);
+    void api
+      .appInfo({})
+      .then((info) => setDataDirectory(info.dataDirectory))
+      .catch(() => undefined);
   }, []);
 
   useEffect(() => {
@@ -53,7 +59,9 @@ export function App() {
   const changeLanguage = useCallback(
     (next: Language) => {
       setLanguage(next);
-      api.settingsUpdate({ language: next }).catch((error: unknown) => show({ text: describeError(messagesByLanguage[next], error), tone: 'error' }));
+      api
+        .settingsUpdate({ language: next })
+        .catch((error: unknown) => show({ text: describeError(messagesByLanguage[next], error), tone: 'error' }));
     },
     [show],
   );
@@ -73,33 +81,33 @@ export function App() {
   return (
     <MessagesContext.Provider value={messages}>
       <NavigationContext.Provider value={navigation}>
-      <div className="app">
-        <StartupGate onReady={loadShellInfo}>
-        {route.screen === 'backups' ? (
-          <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
-        ) : route.screen === 'library' ? (
-          <LibraryScreen
-            scope={route.scope}
-            onScopeChange={(scope) => setRoute({ screen: 'library', scope })}
-            onOpen={(articleId) => setRoute({ screen: 'editor', articleId })}
-            onCreate={createArticle}
-            language={language}
-            onLanguageChange={changeLanguage}
-            dataDirectory={dataDirectory}
-            showToast={show}
-          />
-        ) : (
-          <EditorScreen
-            key={route.articleId}
-            articleId={route.articleId}
-            onBack={() => setRoute({ screen: 'library', scope: 'active' })}
-            onOpenArticle={(articleId) => setRoute({ screen: 'editor', articleId })}
-            showToast={show}
-          />
-        )}
-        </StartupGate>
-        <Toast toast={toast} onDismiss={dismiss} />
-      </div>
+        <div className="app">
+          <StartupGate onReady={loadShellInfo}>
+            {route.screen === 'backups' ? (
+              <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
+            ) : route.screen === 'library' ? (
+              <LibraryScreen
+                scope={route.scope}
+                onScopeChange={(scope) => setRoute({ screen: 'library', scope })}
+                onOpen={(articleId) => setRoute({ screen: 'editor', articleId })}
+                onCreate={() => void createArticle()}
+                language={language}
+                onLanguageChange={changeLanguage}
+                dataDirectory={dataDirectory}
+                showToast={show}
+              />
+            ) : (
+              <EditorScreen
+                key={route.articleId}
+                articleId={route.articleId}
+                onBack={() => setRoute({ screen: 'library', scope: 'active' })}
+                onOpenArticle={(articleId) => setRoute({ screen: 'editor', articleId })}
+                showToast={show}
+              />
+            )}
+          </StartupGate>
+          <Toast toast={toast} onDismiss={dismiss} />
+        </div>
       </NavigationContext.Provider>
     </MessagesContext.Provider>
   );

@@ -26,10 +26,14 @@ export async function benchmarkEditorPhoto(): Promise<Record<string, number>> {
         await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).click();
         const started = performance.now();
         await page.getByRole('button', { name: 'Chèn ảnh', exact: true }).click();
-        await page.waitForFunction(() => {
-          const image = document.querySelector<HTMLImageElement>('.body-editor figure img');
-          return image !== null && image.complete && image.naturalWidth > 0;
-        }, undefined, { polling: 'raf', timeout: 60_000 });
+        await page.waitForFunction(
+          () => {
+            const image = document.querySelector<HTMLImageElement>('.body-editor figure img');
+            return image !== null && image.complete && image.naturalWidth > 0;
+          },
+          undefined,
+          { polling: 'raf', timeout: 60_000 },
+        );
         times.push(performance.now() - started);
       } finally {
         await driver.stop();

@@ -36,7 +36,20 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const names = ['Ngọc Sơn', 'Văn Đốc', 'Minh Đức', 'Thu Hà', 'Quốc Tuấn', 'Lan Anh', 'Đức Huy', 'Hồng Nhung', 'Thanh Bình', 'Phương Thảo', 'Hải Đăng', 'Bảo Ngọc'];
+const names = [
+  'Ngọc Sơn',
+  'Văn Đốc',
+  'Minh Đức',
+  'Thu Hà',
+  'Quốc Tuấn',
+  'Lan Anh',
+  'Đức Huy',
+  'Hồng Nhung',
+  'Thanh Bình',
+  'Phương Thảo',
+  'Hải Đăng',
+  'Bảo Ngọc',
+];
 const statuses: ArticleStatus[] = ['draft', 'review', 'approved'];
 
 /** Seed-like article content of varied length (1× to 6× the seed's body, paragraphs shuffled, names varied). */
@@ -45,7 +58,8 @@ function realisticContent(index: number, random: () => number): ArticleContent {
   const paragraphs: string[] = [];
   const repeats = 1 + Math.floor(random() * 6);
   for (let copy = 0; copy < repeats; copy += 1) {
-    for (const paragraph of seed.paragraphs) if (random() < 0.8) paragraphs.push(paragraph.replace('Nguyễn Toàn Thắng', `Nguyễn ${names[Math.floor(random() * names.length)]}`));
+    for (const paragraph of seed.paragraphs)
+      if (random() < 0.8) paragraphs.push(paragraph.replace('Nguyễn Toàn Thắng', `Nguyễn ${names[Math.floor(random() * names.length)]}`));
   }
   paragraphs.push(`Bài số ${index}. ./.`);
   const month = 1 + Math.floor(random() * 12);
@@ -64,7 +78,10 @@ function realisticContent(index: number, random: () => number): ArticleContent {
 }
 
 /** Builds a library of `size` articles through the real store (and search index), in batches. */
-async function buildLibrary(dataDirectory: string, size: number): Promise<{ store: ArticleStore; search: LibrarySearch; articles: Article[] }> {
+async function buildLibrary(
+  dataDirectory: string,
+  size: number,
+): Promise<{ store: ArticleStore; search: LibrarySearch; articles: Article[] }> {
   const store = await ArticleStore.open({ directory: libraryLayout(dataDirectory).library.folder });
   const search = LibrarySearch.start({ store });
   await search.ready;
@@ -130,13 +147,17 @@ async function measureNaiveSaves(folder: string, articles: Article[], count: num
 
 function startInFreshProcess(dataDirectory: string, flags: string[] = []): Promise<LibraryStartReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./libraryStartProcess.ts', import.meta.url)), [dataDirectory, ...flags], { execArgv: ['--import', 'tsx'] });
+    const child = fork(fileURLToPath(new URL('./libraryStartProcess.ts', import.meta.url)), [dataDirectory, ...flags], {
+      execArgv: ['--import', 'tsx'],
+    });
     let report: LibraryStartReport | undefined;
     child.on('message', (message) => {
       report = message as LibraryStartReport;
     });
     child.on('error', reject);
-    child.on('exit', (code) => (report !== undefined && code === 0 ? resolve(report) : reject(new Error(`start process exited with ${code}`))));
+    child.on('exit', (code) =>
+      report !== undefined && code === 0 ? resolve(report) : reject(new Error(`start process exited with ${code}`)),
+    );
   });
 }
 
@@ -146,17 +167,30 @@ function startInFreshProcess(dataDirectory: string, flags: string[] = []): Promi
  * Chromium's own launch (Electron pays its own instead); `pageToFirstRowMs` counts from the page's navigation start:
  * the bundle, the start-up handshake, the 10,000-summary list crossing the bridge, and the first render.
  */
-async function measureWindowToFirstRow(dataDirectory: string): Promise<{ launchToFirstRowMs: number; pageToFirstRowMs: number; rowsShown: number; rendererHeapBytes: number }> {
+async function measureWindowToFirstRow(
+  dataDirectory: string,
+): Promise<{ launchToFirstRowMs: number; pageToFirstRowMs: number; rowsShown: number; rendererHeapBytes: number }> {
   const driver = new BrowserDriver({ dataDirectory });
   try {
     const before = performance.now();
     const page = await driver.start();
     // Polled every frame inside the page, so the figure is the page's own clock when the row first exists.
-    const shownAt = await page.waitForFunction(() => (document.querySelector('.article-row') === null ? null : performance.now()), undefined, { polling: 'raf', timeout: 60_000 });
+    const shownAt = await page.waitForFunction(
+      () => (document.querySelector('.article-row') === null ? null : performance.now()),
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
     const launchToFirstRowMs = performance.now() - before;
     // Chromium's own figure for the page's JavaScript heap, with every summary held by the library screen.
-    const rendererHeapBytes = await page.evaluate(() => (performance as Performance & { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
-    return { launchToFirstRowMs, pageToFirstRowMs: (await shownAt.jsonValue()) as number, rowsShown: await page.locator('.article-row').count(), rendererHeapBytes };
+    const rendererHeapBytes = await page.evaluate(
+      () => (performance as Performance & { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+    );
+    return {
+      launchToFirstRowMs,
+      pageToFirstRowMs: (await shownAt.jsonValue()) as number,
+      rowsShown: await page.locator('.article-row').count(),
+      rendererHeapBytes,
+    };
   } finally {
     await driver.stop();
   }
@@ -215,7 +249,14 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
         [`rebuild.${size}.openToListMs`]: rebuild.openToListMs,
         [`rebuild.${size}.articlesRead`]: rebuild.articlesRead,
         [`rebuild.${size}.progressAnswers`]: rebuild.progressAnswers,
-        ...(window === null ? {} : { [`window.${size}.launchToFirstRowMs`]: window.launchToFirstRowMs, [`window.${size}.pageToFirstRowMs`]: window.pageToFirstRowMs, [`window.${size}.rowsShown`]: window.rowsShown, [`memory.${size}.rendererHeapMB`]: megabytes(window.rendererHeapBytes) }),
+        ...(window === null
+          ? {}
+          : {
+              [`window.${size}.launchToFirstRowMs`]: window.launchToFirstRowMs,
+              [`window.${size}.pageToFirstRowMs`]: window.pageToFirstRowMs,
+              [`window.${size}.rowsShown`]: window.rowsShown,
+              [`memory.${size}.rendererHeapMB`]: megabytes(window.rendererHeapBytes),
+            }),
         [`search.${size}.readyAfterListMs`]: start.searchReadyMs,
         [`search.${size}.p50Ms`]: percentile(start.searchSamplesMs, 0.5),
         [`search.${size}.p95Ms`]: percentile(start.searchSamplesMs, 0.95),
@@ -233,7 +274,8 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
         'start→list ms (in app / process)': `${round(start.openToListMs)} / ${round(start.processToListMs)}`,
         'search p50/p95 ms': `${round(percentile(start.searchSamplesMs, 0.5))} / ${round(percentile(start.searchSamplesMs, 0.95))}`,
         'index rebuild ms (progress answers)': `${round(rebuild.openToListMs)} (${rebuild.progressAnswers})`,
-        'first row ms (page / with browser launch)': window === null ? '—' : `${round(window.pageToFirstRowMs)} / ${round(window.launchToFirstRowMs)}`,
+        'first row ms (page / with browser launch)':
+          window === null ? '—' : `${round(window.pageToFirstRowMs)} / ${round(window.launchToFirstRowMs)}`,
         'search index ready ms': round(start.searchReadyMs),
         'RSS list / +search MB': `${megabytes(start.rssAfterListBytes)} / ${megabytes(start.rssAfterSearchBytes)}`,
         'sort by title ms': round(listQueries.titleSortMs),
@@ -251,9 +293,21 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
   console.table([
     { target: 'autosave at 10,000 within 2× of 100 (p50)', measured: `${round(autosaveRatio)}×`, result: mark(autosaveRatio <= 2) },
     { target: 'autosave ≥ 20× faster than naive at 10,000 (p50)', measured: `${round(naiveSpeedup)}×`, result: mark(naiveSpeedup >= 20) },
-    { target: 'start to usable list < 1.5 s at 10,000', measured: `${figures['start.10000.openToListMs']} ms`, result: mark(figures['start.10000.openToListMs']! < 1_500) },
-    { target: 'index rebuild at 10,000 shows progress', measured: `${figures['rebuild.10000.openToListMs']} ms, ${figures['rebuild.10000.progressAnswers']} progress answers`, result: mark(figures['rebuild.10000.progressAnswers']! > 1 && figures['rebuild.10000.articlesRead'] === 10_000) },
-    { target: 'search < 50 ms p95 at 10,000', measured: `${figures['search.10000.p95Ms']} ms`, result: mark(figures['search.10000.p95Ms']! < 50) },
+    {
+      target: 'start to usable list < 1.5 s at 10,000',
+      measured: `${figures['start.10000.openToListMs']} ms`,
+      result: mark(figures['start.10000.openToListMs']! < 1_500),
+    },
+    {
+      target: 'index rebuild at 10,000 shows progress',
+      measured: `${figures['rebuild.10000.openToListMs']} ms, ${figures['rebuild.10000.progressAnswers']} progress answers`,
+      result: mark(figures['rebuild.10000.progressAnswers']! > 1 && figures['rebuild.10000.articlesRead'] === 10_000),
+    },
+    {
+      target: 'search < 50 ms p95 at 10,000',
+      measured: `${figures['search.10000.p95Ms']} ms`,
+      result: mark(figures['search.10000.p95Ms']! < 50),
+    },
   ]);
   return figures;
 }

@@ -20,7 +20,20 @@ export interface LibraryStartReport {
   hitsPerQuery: number[];
 }
 
-const queries = ['hoi nghi', 'trung tam khuyen cong', 'd', 'nguyen toan thang', 'cong nghiep 2022', 'so ket 6 thang', 'ngoc son', 'van doc', 'dang uy', 'tu van phat trien', 'nhiem vu trong tam', 'bai so 42'];
+const queries = [
+  'hoi nghi',
+  'trung tam khuyen cong',
+  'd',
+  'nguyen toan thang',
+  'cong nghiep 2022',
+  'so ket 6 thang',
+  'ngoc son',
+  'van doc',
+  'dang uy',
+  'tu van phat trien',
+  'nhiem vu trong tam',
+  'bai so 42',
+];
 
 /**
  * Runs in a fresh process (forked by libraryBenchmarks): starts a LibrarySession on a built library as main does,

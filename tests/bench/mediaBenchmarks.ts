@@ -40,7 +40,12 @@ export async function cameraJpegs(count: number, firstVariant: number): Promise<
   const pixels = cameraLikePixels();
   const jpegs: Buffer[] = [];
   for (let variant = firstVariant; variant < firstVariant + count; variant += 1) {
-    jpegs.push(await sharp(pixels, { raw: { width, height, channels: 3 } }).linear(1, variant).jpeg({ quality: 90 }).toBuffer());
+    jpegs.push(
+      await sharp(pixels, { raw: { width, height, channels: 3 } })
+        .linear(1, variant)
+        .jpeg({ quality: 90 })
+        .toBuffer(),
+    );
   }
   return jpegs;
 }
@@ -55,17 +60,28 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const megabytes = (bytes: number) => round(bytes / 1024 / 1024);
 
 /** Runs one real export in a fresh process (see exportArticleProcess.ts) and waits for its report. */
-function exportInFreshProcess(dataDirectory: string, articleId: string, form: 'file' | 'folder', outputFolder: string): Promise<ExportReport> {
+function exportInFreshProcess(
+  dataDirectory: string,
+  articleId: string,
+  form: 'file' | 'folder',
+  outputFolder: string,
+): Promise<ExportReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./exportArticleProcess.ts', import.meta.url)), [dataDirectory, articleId, form, outputFolder], {
-      execArgv: ['--import', 'tsx'],
-    });
+    const child = fork(
+      fileURLToPath(new URL('./exportArticleProcess.ts', import.meta.url)),
+      [dataDirectory, articleId, form, outputFolder],
+      {
+        execArgv: ['--import', 'tsx'],
+      },
+    );
     let report: ExportReport | undefined;
     child.on('message', (message) => {
       report = message as ExportReport;
     });
     child.on('error', reject);
-    child.on('exit', (code) => (report !== undefined && code === 0 ? resolve(report) : reject(new Error(`export process exited with ${code}`))));
+    child.on('exit', (code) =>
+      report !== undefined && code === 0 ? resolve(report) : reject(new Error(`export process exited with ${code}`)),
+    );
   });
 }
 

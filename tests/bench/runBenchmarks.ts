@@ -18,13 +18,17 @@ async function main(): Promise<void> {
   // `npm run bench -- library` runs one suite; no argument runs them all.
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !suites.some((suite) => suite.name === name));
-  if (unknown.length > 0) throw new Error(`Unknown benchmark suite ${unknown.join(', ')}; known: ${suites.map((suite) => suite.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark suite ${unknown.join(', ')}; known: ${suites.map((suite) => suite.name).join(', ')}`);
   for (const suite of suites.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
     const figures = await suite.run();
     console.log(`\n${suite.name}`);
     console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
     const path = join(resultsFolder, `${suite.name}.json`);
-    await writeFile(path, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, figures }, null, 2)}\n`);
+    await writeFile(
+      path,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, figures }, null, 2)}\n`,
+    );
     console.log(`→ ${path}`);
   }
 }

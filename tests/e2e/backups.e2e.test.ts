@@ -21,7 +21,10 @@ describe('restore from backup', () => {
     await page.getByRole('button', { name: 'Bài mới' }).first().click();
     await titleField(page).click();
     await page.keyboard.insertText('Tiêu đề trước khi sửa');
-    await page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
+      .waitFor();
     await page.getByRole('button', { name: '← Thư viện', exact: true }).click();
     await page.getByRole('button', { name: 'Tiêu đề trước khi sửa', exact: true }).waitFor();
 
@@ -38,7 +41,10 @@ describe('restore from backup', () => {
     await page.getByRole('button', { name: 'Tiêu đề trước khi sửa', exact: true }).click();
     await expect.poll(() => titleField(page).inputValue()).toBe('Tiêu đề trước khi sửa');
     await titleField(page).fill('Tiêu đề đã sửa');
-    await page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
+      .waitFor();
     await page.getByRole('button', { name: '← Thư viện', exact: true }).click();
     await page.getByRole('button', { name: 'Tiêu đề đã sửa', exact: true }).waitFor();
 

@@ -20,7 +20,10 @@ async function writeArticles(libraryDirectory: string, count: number) {
       Array.from({ length: Math.min(64, count - start) }, async (_, offset) => {
         const index = start + offset;
         const article = await store.create();
-        const body = { type: 'doc' as const, content: [{ type: 'paragraph', content: [{ type: 'text', text: `Nội dung bản tin số ${index}.` }] }] };
+        const body = {
+          type: 'doc' as const,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: `Nội dung bản tin số ${index}.` }] }],
+        };
         await store.save(article.id, 1, sampleContent({ title: `Bản tin số ${index}`, body }));
       }),
     );
@@ -63,7 +66,11 @@ describe('a library whose index was lost', () => {
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { seenTexts: string[] }).seenTexts = seen;
-      new MutationObserver(() => seen.push(document.querySelector('.startup')?.textContent ?? '')).observe(document.body, { childList: true, subtree: true, characterData: true });
+      new MutationObserver(() => seen.push(document.querySelector('.startup')?.textContent ?? '')).observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
     });
     await otherWriter.release();
     // "Thử lại" has the focus: Enter tries again.
@@ -73,7 +80,9 @@ describe('a library whose index was lost', () => {
     expect(await page.getByRole('table', { name: 'Danh sách bài' }).getAttribute('aria-rowcount')).toBe(String(articleCount + 1));
     expect(await page.locator('.startup').count()).toBe(0);
     const seenTexts = await page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts);
-    expect(seenTexts.some((text) => text.startsWith('Đang dựng lại mục lục thư viện') && /Đã đọc [\d.]+ \/ 1\.500 bài/.test(text))).toBe(true);
+    expect(seenTexts.some((text) => text.startsWith('Đang dựng lại mục lục thư viện') && /Đã đọc [\d.]+ \/ 1\.500 bài/.test(text))).toBe(
+      true,
+    );
 
     const index = await readStoredData(indexPath);
     expect(index.articles).toHaveLength(articleCount);
@@ -86,6 +95,8 @@ describe('a library whose index was lost', () => {
     await title.waitFor();
     expect(await title.inputValue()).toBe(firstTitle);
     const number = firstTitle.slice('Bản tin số '.length);
-    expect(await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).locator('p').allTextContents()).toEqual([`Nội dung bản tin số ${number}.`]);
+    expect(await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).locator('p').allTextContents()).toEqual([
+      `Nội dung bản tin số ${number}.`,
+    ]);
   });
 });

@@ -13,7 +13,11 @@ async function writeArticles(dataDirectory: string, count: number) {
         const index = start + offset;
         const article = await store.create();
         const title = index === 7 ? 'Hội nghị sơ kết công tác 6 tháng' : `Bản tin số ${index}`;
-        await store.save(article.id, 1, sampleContent({ title, sapo: index === 9 ? 'Giám đốc Trung tâm phát biểu.' : 'Tin ngắn.', photoCredit: 'Minh' }));
+        await store.save(
+          article.id,
+          1,
+          sampleContent({ title, sapo: index === 9 ? 'Giám đốc Trung tâm phát biểu.' : 'Tin ngắn.', photoCredit: 'Minh' }),
+        );
       }),
     );
   }

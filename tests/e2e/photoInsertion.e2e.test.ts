@@ -22,7 +22,13 @@ async function sendFile(page: Page, kind: 'paste' | 'drop', file: { name: string
       const event =
         kind === 'paste'
           ? new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true })
-          : new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, clientX: box.left + 20, clientY: box.top + 20 });
+          : new DragEvent('drop', {
+              dataTransfer: transfer,
+              bubbles: true,
+              cancelable: true,
+              clientX: box.left + 20,
+              clientY: box.top + 20,
+            });
       editor.dispatchEvent(event);
     },
     { kind, file },
@@ -45,7 +51,13 @@ describe('inserting photos by paste and drop', () => {
     await expect.poll(() => figures(page).count()).toBe(1);
     await sendFile(page, 'drop', { name: 'DSC_0001.JPG', type: 'image/jpeg', base64: await photoBase64('jpeg', '#993333') });
     await expect.poll(() => figures(page).count()).toBe(2);
-    await expect.poll(() => figures(page).locator('img').evaluateAll((images: HTMLImageElement[]) => images.every((image) => image.naturalWidth > 0))).toBe(true);
+    await expect
+      .poll(() =>
+        figures(page)
+          .locator('img')
+          .evaluateAll((images: HTMLImageElement[]) => images.every((image) => image.naturalWidth > 0)),
+      )
+      .toBe(true);
   });
 
   it('refuses an SVG that pretends to be a PNG, with a clear message and no figure', async () => {
@@ -67,8 +79,14 @@ describe('inserting photos by paste and drop', () => {
     expect(await page.locator('.closing-preview').textContent()).toBe('Tin và ảnh: Ngọc Sơn');
 
     await figures(page).hover();
-    await figures(page).getByRole('button', { name: /Ảnh đại diện/ }).click();
+    await figures(page)
+      .getByRole('button', { name: /Ảnh đại diện/ })
+      .click();
     await expect.poll(() => figures(page).locator('.cover-badge').count()).toBe(1);
-    expect(await figures(page).getByRole('button', { name: /Ảnh đại diện/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await figures(page)
+        .getByRole('button', { name: /Ảnh đại diện/ })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 });

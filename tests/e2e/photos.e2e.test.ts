@@ -15,7 +15,11 @@ const title = 'Hội nghị sơ kết có ảnh';
 
 /** A 3000×2000 camera-like JPEG with an Artist tag, written where the "Chèn ảnh" dialog will pick it. */
 async function makeCameraPhoto(folder: string): Promise<string> {
-  const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).raw().toBuffer();
+  const noise = await sharp({
+    create: { width: 3000, height: 2000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
+    .raw()
+    .toBuffer();
   const bytes = await sharp(noise, { raw: { width: 3000, height: 2000, channels: 3 } })
     .jpeg({ quality: 85 })
     .withExif({ IFD0: { Artist: 'Van Doc', Copyright: 'TTXVN' } })
@@ -26,7 +30,10 @@ async function makeCameraPhoto(folder: string): Promise<string> {
 }
 
 const figure = (page: Page) => page.locator('.body-editor figure').first();
-const imageLoaded = (page: Page) => figure(page).locator('img').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
+const imageLoaded = (page: Page) =>
+  figure(page)
+    .locator('img')
+    .evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0);
 
 describe('a photo from the camera card to the exported page', () => {
   const made: string[] = [];
@@ -55,7 +62,10 @@ describe('a photo from the camera card to the exported page', () => {
     await figure(page).locator('figcaption').click();
     await page.keyboard.type(caption);
     await figure(page).getByRole('combobox', { name: 'Ảnh', exact: true }).fill('Văn Đốc');
-    await page.getByRole('status').filter({ hasText: /Đã lưu lúc/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã lưu lúc/ })
+      .waitFor();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Đã lưu lúc/);
 
     page = await driver.restart();
@@ -85,7 +95,16 @@ describe('a photo from the camera card to the exported page', () => {
     await page.getByRole('button', { name: 'Xuất thư mục' }).click();
     const folder = join(driver.exportDirectory, 'hoi-nghi-so-ket-co-anh');
     // The folder appears whole (it is renamed into place), so its existence means the export finished.
-    await expect.poll(() => readdir(folder).then(() => true, () => false), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          readdir(folder).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     const index = await readFile(join(folder, 'index.html'), 'utf8');
     expect(index).toContain('<img src="images/hoi-nghi-so-ket-co-anh-1.jpg"');
     expect(index).toContain(`<span class="caption">${caption}</span>`);

@@ -78,7 +78,10 @@ describe('the seed article typed into the app', () => {
     await selectField(page, 'Hình thức ghi tên').selectOption(parts.bylineRole);
     await nameField(page, 'Tác giả').fill(parts.bylineName);
     await nameField(page, 'Ảnh').fill(parts.photoCredit);
-    await page.getByRole('status').filter({ hasText: /Đã lưu lúc \d\d:\d\d/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
+      .waitFor();
 
     // What the library shows after a restart can only have come from disk.
     page = await driver.restart();

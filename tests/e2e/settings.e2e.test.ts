@@ -22,11 +22,20 @@ describe('export settings', () => {
     await dialog.getByRole('spinbutton', { name: /Giữ các bản sao lưu tự động/ }).fill('72');
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
-    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({ exportImageMaxSide: 1200, exportJpegQuality: 75, backupKeepHours: 72 });
+    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({
+      exportImageMaxSide: 1200,
+      exportJpegQuality: 75,
+      backupKeepHours: 72,
+    });
 
     page = await driver.restart();
     await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();
-    expect(await page.getByRole('dialog').getByRole('spinbutton', { name: /Cạnh dài nhất/ }).inputValue()).toBe('1200');
+    expect(
+      await page
+        .getByRole('dialog')
+        .getByRole('spinbutton', { name: /Cạnh dài nhất/ })
+        .inputValue(),
+    ).toBe('1200');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });

@@ -19,7 +19,7 @@ describe('App', () => {
   it('shows an empty library with a clear "Bài mới" action on first run', async () => {
     await installInProcessApi(await temporaryDirectory());
     const view = await renderApp();
-    await untilInAct(() => view.textContent!.includes('Chưa có bài viết nào'), 'the empty state');
+    await untilInAct(() => view.textContent.includes('Chưa có bài viết nào'), 'the empty state');
     expect(buttonNamed('Bài mới')).toBeDefined();
   });
 
@@ -31,7 +31,9 @@ describe('App', () => {
     await untilInAct(() => view.querySelector('[aria-label="Nội dung bài"]') !== null, 'the editor');
     const today = new Date();
     const expected = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
-    const dateInput = [...view.querySelectorAll('label')].find((label) => label.textContent?.startsWith('Ngày đăng'))!.querySelector('input')!;
+    const dateInput = [...view.querySelectorAll('label')]
+      .find((label) => label.textContent?.startsWith('Ngày đăng'))!
+      .querySelector('input')!;
     expect(dateInput.value).toBe(expected);
   });
 
@@ -40,17 +42,17 @@ describe('App', () => {
     const article = await store.create();
     await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'review' }));
     const view = await renderApp();
-    await untilInAct(() => view.textContent!.includes('Hội nghị sơ kết'), 'the article row');
+    await untilInAct(() => view.textContent.includes('Hội nghị sơ kết'), 'the article row');
     expect(view.querySelector('.article-row')!.textContent).toContain('Chờ duyệt');
     expect(view.querySelector('.article-row')!.textContent).toContain('Tin: Ngọc Sơn');
 
     await act(async () => buttonNamed('Xóa')!.click());
-    await untilInAct(() => view.textContent!.includes('Đã chuyển vào thùng rác'), 'the trash toast');
+    await untilInAct(() => view.textContent.includes('Đã chuyển vào thùng rác'), 'the trash toast');
     expect(store.list('trash').map((summary) => summary.id)).toEqual([article.id]);
     await untilInAct(() => view.querySelector('.article-row') === null, 'the row to leave the list');
 
     await act(async () => buttonNamed('Hoàn tác')!.click());
-    await untilInAct(() => view.textContent!.includes('Hội nghị sơ kết'), 'the restored row');
+    await untilInAct(() => view.textContent.includes('Hội nghị sơ kết'), 'the restored row');
     expect(store.list('active').map((summary) => summary.id)).toEqual([article.id]);
   });
 
@@ -75,7 +77,10 @@ describe('App', () => {
     expect((await store.get(article.id)).title).toBe('Sửa ở nơi khác');
 
     await act(async () => buttonNamed('Lưu thành bài mới')!.click());
-    await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản của phóng viên (bản của tôi)', 'the new article in the editor');
+    await untilInAct(
+      () => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản của phóng viên (bản của tôi)',
+      'the new article in the editor',
+    );
     const copy = store.list('active').find((summary) => summary.id !== article.id)!;
     expect(copy).toMatchObject({ title: 'Bản của phóng viên (bản của tôi)', status: 'draft' });
     expect((await store.get(copy.id)).sapo).toBe(sampleContent().sapo);
@@ -91,7 +96,7 @@ describe('App', () => {
     const view = await renderApp();
     await untilInAct(() => buttonNamed('Thùng rác') !== undefined, 'the trash tab');
     await act(async () => buttonNamed('Thùng rác')!.click());
-    await untilInAct(() => view.textContent!.includes('Bài đã xóa'), 'the trashed row');
+    await untilInAct(() => view.textContent.includes('Bài đã xóa'), 'the trashed row');
     await act(async () => buttonNamed('Khôi phục')!.click());
     await untilInAct(() => store.list('active').length === 1, 'the restore');
   });

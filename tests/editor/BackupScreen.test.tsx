@@ -14,7 +14,7 @@ describe('BackupScreen', () => {
     const { handlers } = await installInProcessApi(await temporaryDirectory());
     await handlers['settings:update']({ backupEveryMinutes: 30, backupKeepHours: 24, backupDailyKeepDays: 7 });
     const view = await render(<BackupScreen onBack={() => {}} showToast={() => {}} />);
-    await untilInAct(() => view.textContent!.includes('tối đa 30 phút một lần'), 'the policy');
+    await untilInAct(() => view.textContent.includes('tối đa 30 phút một lần'), 'the policy');
     expect(view.textContent).toContain('giữ các bản đó trong 24 giờ và một bản mỗi ngày trong 7 ngày');
   });
 });

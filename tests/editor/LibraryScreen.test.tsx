@@ -20,7 +20,16 @@ async function renderLibrary(onOpen: (id: string) => void = () => {}) {
   await act(async () => {
     root = createRoot(container!);
     root.render(
-      <LibraryScreen scope="active" onScopeChange={() => {}} onOpen={onOpen} onCreate={() => {}} language="vi" onLanguageChange={() => {}} dataDirectory="" showToast={() => {}} />,
+      <LibraryScreen
+        scope="active"
+        onScopeChange={() => {}}
+        onOpen={onOpen}
+        onCreate={() => {}}
+        language="vi"
+        onLanguageChange={() => {}}
+        dataDirectory=""
+        showToast={() => {}}
+      />,
     );
   });
   return container;
@@ -79,7 +88,10 @@ describe('LibraryScreen', () => {
   it('matches "đ" when the user types "d", in the text as well as the title', async () => {
     const library = await installInProcessApi(await temporaryDirectory());
     // The photo credit "Văn Đốc" matches too, and is marked in the snippet.
-    await addArticles(library, [{ title: 'Bài một', sapo: 'Đồng chí Giám đốc phát biểu.' }, { title: 'Bài hai', sapo: 'Không có từ ấy.', photoCredit: 'Minh' }]);
+    await addArticles(library, [
+      { title: 'Bài một', sapo: 'Đồng chí Giám đốc phát biểu.' },
+      { title: 'Bài hai', sapo: 'Không có từ ấy.', photoCredit: 'Minh' },
+    ]);
     const view = await renderLibrary();
     await untilInAct(() => rowTitles(view).length === 2, 'both rows');
     await typeInto(searchBox(view), 'giam doc');
@@ -98,7 +110,10 @@ describe('LibraryScreen', () => {
     ]);
     const view = await renderLibrary();
     await untilInAct(() => rowTitles(view).length === 4, 'the rows');
-    const selectLabelled = (label: string) => [...view.querySelectorAll<HTMLSelectElement>('.library-toolbar select')].find((select) => select.closest('label')?.textContent?.startsWith(label) || select.getAttribute('aria-label') === label)!;
+    const selectLabelled = (label: string) =>
+      [...view.querySelectorAll<HTMLSelectElement>('.library-toolbar select')].find(
+        (select) => select.closest('label')?.textContent?.startsWith(label) || select.getAttribute('aria-label') === label,
+      )!;
     await typeInto(selectLabelled('Sắp xếp'), 'title');
     expect(rowTitles(view)).toEqual(['Ánh sáng', 'Bình minh', 'Dân sinh', 'Đà Nẵng']);
     await typeInto(selectLabelled('Trạng thái'), 'review');
@@ -114,10 +129,13 @@ describe('LibraryScreen', () => {
 
   it('keeps only a window of rows in the DOM with 2,000 articles, and opens the row chosen with the arrow keys', async () => {
     const library = await installInProcessApi(await temporaryDirectory());
-    await addArticles(library, Array.from({ length: 2_000 }, (_, index) => ({ title: `Bài số ${index}` })));
+    await addArticles(
+      library,
+      Array.from({ length: 2_000 }, (_, index) => ({ title: `Bài số ${index}` })),
+    );
     const onOpen = vi.fn();
     const view = await renderLibrary(onOpen);
-    await untilInAct(() => view.textContent!.includes('2.000 bài'), 'the count');
+    await untilInAct(() => view.textContent.includes('2.000 bài'), 'the count');
     const rendered = view.querySelectorAll('.article-row').length;
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(60);

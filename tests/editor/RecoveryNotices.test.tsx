@@ -29,7 +29,7 @@ describe('RecoveryNotices', () => {
 
     const view = await renderBanner();
     await untilInAct(() => view.querySelector('.recovery-notices') !== null, 'the banner');
-    const text = view.querySelector('.recovery-notices')!.textContent!;
+    const text = view.querySelector('.recovery-notices')!.textContent;
     expect(text).toContain('Đã phát hiện tệp dữ liệu bị hỏng');
     expect(text).toContain(`Tệp ${articlePath} bị hỏng; đã mở bản lưu ngay trước đó`);
     expect(text).toContain(notice!.quarantinedTo);

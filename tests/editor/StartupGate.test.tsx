@@ -48,19 +48,21 @@ describe('StartupGate', () => {
     };
 
     const view = await renderApp();
-    await untilInAct(() => view.textContent!.includes('Đang dựng lại mục lục thư viện'), 'the rebuild heading');
+    await untilInAct(() => view.textContent.includes('Đang dựng lại mục lục thư viện'), 'the rebuild heading');
     expect(view.querySelector('h1')!.textContent).toBe('Đang dựng lại mục lục thư viện');
     expect(view.textContent).toContain('Đã đọc 0 / 3.000 bài');
     expect(buttonNamed('Bài mới')).toBeUndefined();
 
     status = { state: 'opening', reason: 'rebuild', done: 1_500, total: 3_000 };
     await advance(pollIntervalMs);
-    await untilInAct(() => view.textContent!.includes('Đã đọc 1.500 / 3.000 bài'), 'the progress at half way');
+    await untilInAct(() => view.textContent.includes('Đã đọc 1.500 / 3.000 bài'), 'the progress at half way');
     const progress = view.querySelector('progress')!;
     expect(progress.value).toBe(1_500);
     expect(progress.max).toBe(3_000);
     expect(view.querySelector('[role="status"]')!.textContent).toBe('Đã đọc 1.500 / 3.000 bài');
-    expect(view.textContent).toContain('Mục lục (bản tóm tắt giúp mở nhanh) bị thiếu hoặc hỏng, nên được dựng lại từ chính các tệp bài viết.');
+    expect(view.textContent).toContain(
+      'Mục lục (bản tóm tắt giúp mở nhanh) bị thiếu hoặc hỏng, nên được dựng lại từ chính các tệp bài viết.',
+    );
     expect(view.textContent).not.toContain('Chưa có bài viết nào');
     expect(buttonNamed('Bài mới')).toBeUndefined();
 
@@ -76,7 +78,7 @@ describe('StartupGate', () => {
     expect(polls).toBe(3);
   });
 
-  it('says the library could not be opened, with main\'s lock message and the data folder, when another session holds it', async () => {
+  it("says the library could not be opened, with main's lock message and the data folder, when another session holds it", async () => {
     const dataDirectory = await temporaryDirectory();
     const first = await openTestSession(dataDirectory);
     // The library's own settings say English: the window can only know once it has opened the library.
@@ -97,9 +99,9 @@ describe('StartupGate', () => {
     expect(document.activeElement?.textContent).toBe('Thử lại');
     await first.close();
     await act(async () => buttonNamed('Thử lại')!.click());
-    await untilInAct(() => buttonNamed('New article') !== undefined, 'the library screen, in the library\'s language, after trying again');
+    await untilInAct(() => buttonNamed('New article') !== undefined, "the library screen, in the library's language, after trying again");
     expect(view.querySelector('[role="alert"]')).toBeNull();
-    await untilInAct(() => view.textContent!.includes(`Library stored in: ${dataDirectory}`), 'the data folder under the list');
+    await untilInAct(() => view.textContent.includes(`Library stored in: ${dataDirectory}`), 'the data folder under the list');
   });
 
   it('shows the library on a normal quick start without ever flashing an opening or rebuild screen', async () => {
@@ -115,7 +117,9 @@ describe('StartupGate', () => {
     // Past the quiet start: nothing shows up late either.
     await advance(quietStartMs * 2);
     expect(seen.length).toBeGreaterThan(0);
-    expect(seen.filter((text) => text.includes('Đang mở thư viện') || text.includes('Đang dựng lại') || text.includes('Đang cập nhật mục lục'))).toEqual([]);
+    expect(
+      seen.filter((text) => text.includes('Đang mở thư viện') || text.includes('Đang dựng lại') || text.includes('Đang cập nhật mục lục')),
+    ).toEqual([]);
     expect(view.querySelector('.startup')).toBeNull();
   });
 

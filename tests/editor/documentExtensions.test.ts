@@ -102,7 +102,9 @@ describe('documentExtensions in a real editor', () => {
   it('links the selected text to an https address', () => {
     const editor = editorWithSelectedText();
     expect(editor.commands.setLink({ href: 'https://example.vn/tin' })).toBe(true);
-    expect(firstBlock(editor).content?.[0]?.marks).toMatchObject([{ type: 'link', attrs: { href: 'https://example.vn/tin', rel: 'noopener noreferrer' } }]);
+    expect(firstBlock(editor).content?.[0]?.marks).toMatchObject([
+      { type: 'link', attrs: { href: 'https://example.vn/tin', rel: 'noopener noreferrer' } },
+    ]);
   });
 
   it('refuses to link the selected text to a javascript: address', () => {
@@ -252,7 +254,10 @@ describe('figures in a real editor', () => {
   it('replaces a photo by its media id, keeping caption and credit, and undo brings the old photo back', () => {
     const editor = createEditor(figureHtml(photoId, 'Quang cảnh', 'Văn Đốc'));
     editor.commands.updateFigure(0, { mediaId: otherPhotoId });
-    expect(editor.getJSON().content?.[0]).toMatchObject({ attrs: { mediaId: otherPhotoId, credit: 'Văn Đốc' }, content: [{ text: 'Quang cảnh' }] });
+    expect(editor.getJSON().content?.[0]).toMatchObject({
+      attrs: { mediaId: otherPhotoId, credit: 'Văn Đốc' },
+      content: [{ text: 'Quang cảnh' }],
+    });
     editor.commands.undo();
     expect(editor.getJSON().content?.[0]?.attrs?.['mediaId']).toBe(photoId);
   });

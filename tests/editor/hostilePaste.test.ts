@@ -7,7 +7,27 @@ import vectors from '../fixtures/dompurify/expect.mjs';
 import { seedArticle } from '../fixtures/seedArticle';
 
 // What exportArticleHtml itself writes inside <body>; anything else came from a payload.
-const allowedElements = new Set(['article', 'header', 'time', 'h1', 'h2', 'h3', 'p', 'div', 'footer', 'strong', 'em', 'u', 'ul', 'ol', 'li', 'blockquote', 'br', 'hr', 'a']);
+const allowedElements = new Set([
+  'article',
+  'header',
+  'time',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'div',
+  'footer',
+  'strong',
+  'em',
+  'u',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'br',
+  'hr',
+  'a',
+]);
 const allowedAttributes = new Set(['class', 'datetime', 'href', 'rel', 'start', 'type']);
 const urlAttributes = /^\s*(?:href|src|xlink:href|action|formaction|srcset|poster|background|data)\s*$/i;
 const dangerousScheme = /^(?:javascript|vbscript|data):/i;

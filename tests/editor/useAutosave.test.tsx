@@ -32,7 +32,12 @@ function controllableSave() {
   const calls: Array<{ baseRevision: number; content: ArticleContent; resolve: () => void; reject: (error: unknown) => void }> = [];
   const save: SaveFunction = (baseRevision, content) =>
     new Promise((resolve, reject) => {
-      calls.push({ baseRevision, content, resolve: () => resolve({ revision: baseRevision + 1, updatedAt: new Date().toISOString() }), reject });
+      calls.push({
+        baseRevision,
+        content,
+        resolve: () => resolve({ revision: baseRevision + 1, updatedAt: new Date().toISOString() }),
+        reject,
+      });
     });
   return { save, calls };
 }

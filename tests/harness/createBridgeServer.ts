@@ -50,7 +50,13 @@ const securityHeaders = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { ...securityHeaders, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...headers });
   response.end(response.req.method === 'HEAD' ? undefined : body);
 }
@@ -67,7 +73,12 @@ function sameSecret(given: string, expected: string): boolean {
 
 /** The reviver matching api.js's encoder: {"$bytes": base64} becomes a Uint8Array, as Electron's IPC would deliver. */
 function decodeBytes(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as { $bytes?: unknown }).$bytes === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { $bytes?: unknown }).$bytes === 'string'
+  ) {
     return new Uint8Array(Buffer.from((value as { $bytes: string }).$bytes, 'base64'));
   }
   return value;
@@ -117,7 +128,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     if (given !== null) {
       if (!sameSecret(given, token)) return sendText(response, 403, 'Sai token / wrong token');
       // Trade the token for an HttpOnly cookie and drop it from the address bar.
-      return sendText(response, 303, 'See /', { Location: '/', 'Set-Cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/` });
+      return sendText(response, 303, 'See /', {
+        Location: '/',
+        'Set-Cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+      });
     }
     if (!hasSession(request)) return sendText(response, 403, 'Hãy mở địa chỉ có ?token=… / open the address printed with ?token=…');
     send(response, 200, 'text/html; charset=utf-8', injectBridgeScript(await readFile(indexPath, 'utf8')));
@@ -130,7 +144,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     try {
       rawRequest = JSON.parse(body.toString('utf8'), decodeBytes);
     } catch {
-      const envelope: Envelope<never> = { ok: false, error: { code: 'invalid-request', message: `Yêu cầu không phải JSON hợp lệ (${channel})` } };
+      const envelope: Envelope<never> = {
+        ok: false,
+        error: { code: 'invalid-request', message: `Yêu cầu không phải JSON hợp lệ (${channel})` },
+      };
       return send(response, 400, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
     send(response, 200, 'application/json; charset=utf-8', JSON.stringify(await invokeHandler(handlers, channel, rawRequest)));
@@ -147,7 +164,9 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
       return preview === null ? sendText(response, 404, 'Not found') : send(response, 200, 'image/webp', preview);
     }
     if (url.pathname === '/bridge/api.js') {
-      return request.method === 'GET' || request.method === 'HEAD' ? send(response, 200, 'text/javascript; charset=utf-8', apiScript) : sendText(response, 405, 'Method not allowed');
+      return request.method === 'GET' || request.method === 'HEAD'
+        ? send(response, 200, 'text/javascript; charset=utf-8', apiScript)
+        : sendText(response, 405, 'Method not allowed');
     }
     const call = /^\/bridge\/call\/([^/]+)$/.exec(url.pathname);
     if (call === null) return sendText(response, 404, 'Not found');

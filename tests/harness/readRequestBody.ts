@@ -13,6 +13,9 @@ export function readRequestBody(request: IncomingMessage, limit: number): Promis
       request.off('data', onData).pause();
       resolve(null);
     };
-    request.on('data', onData).once('end', () => resolve(Buffer.concat(chunks))).once('error', reject);
+    request
+      .on('data', onData)
+      .once('end', () => resolve(Buffer.concat(chunks)))
+      .once('error', reject);
   });
 }

@@ -42,7 +42,20 @@ const STAND_IN_LOCALES = ['en-US', 'vi', 'fr', 'de', 'zh-CN'];
 /** What the main process loads at run time and electron-vite leaves external (it bundles none of it). */
 const MAIN_PROCESS_PACKAGES = ['lowdb', 'zod', '@tiptap/core', '@tiptap/starter-kit', '@tiptap/pm', '@tiptap/extension-text-align'];
 /** Development tools that must never reach users. */
-const DEV_ONLY_PACKAGES = ['vitest', '@vitest', 'vite', 'typescript', 'electron', 'electron-builder', 'electron-vite', 'jsdom', 'happy-dom', 'playwright-core', 'tsx', 'esbuild'];
+const DEV_ONLY_PACKAGES = [
+  'vitest',
+  '@vitest',
+  'vite',
+  'typescript',
+  'electron',
+  'electron-builder',
+  'electron-vite',
+  'jsdom',
+  'happy-dom',
+  'playwright-core',
+  'tsx',
+  'esbuild',
+];
 
 const requiredBuildOutput = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
@@ -90,7 +103,12 @@ function packageNameOf(specifier: string): string {
 /** Bare module specifiers a bundle imports or requires (not relative paths, not `node:` built-ins). */
 function bareImportsOf(code: string): Set<string> {
   const found = new Set<string>();
-  const patterns = [/\bfrom\s*["']([^"']+)["']/g, /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g, /\bimport\s*["']([^"']+)["']/g, /\brequire\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\brequire\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   for (const pattern of patterns) {
     for (const match of code.matchAll(pattern)) {
       const specifier = match[1];
@@ -200,7 +218,7 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
       const dependencies = Object.keys((readPackedJson(manifestPath).dependencies as Record<string, string> | undefined) ?? {});
       for (const dependency of dependencies) {
         const candidates: string[] = [];
-        for (let folder = packageFolder; ; ) {
+        for (let folder = packageFolder; ;) {
           candidates.push(`${folder}/node_modules/${dependency}/package.json`);
           const parent = folder.lastIndexOf('/node_modules/');
           if (parent < 0) break;

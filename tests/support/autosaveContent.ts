@@ -12,10 +12,17 @@ export function autosaveContent(role: 'main' | 'second', revision: number): Arti
     type: 'paragraph',
     content: [{ type: 'text', text: `Đoạn ${index + 1} của bản ${revision} (${role}): Hội nghị sơ kết công tác 6 tháng đầu năm.` }],
   }));
-  return sampleContent({ title: `Bài ${role}, bản ${revision}`, sapo: `Sa-pô của bản ${revision}.`, body: { type: 'doc', content: paragraphs } });
+  return sampleContent({
+    title: `Bài ${role}, bản ${revision}`,
+    sapo: `Sa-pô của bản ${revision}.`,
+    body: { type: 'doc', content: paragraphs },
+  });
 }
 
 /** The hash the child reports for an acknowledged save and the test recomputes from what survived. */
 export function contentHash(content: Pick<ArticleContent, 'title' | 'sapo' | 'body'>): string {
-  return createHash('sha256').update(JSON.stringify({ title: content.title, sapo: content.sapo, body: content.body })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ title: content.title, sapo: content.sapo, body: content.body }))
+    .digest('hex')
+    .slice(0, 16);
 }

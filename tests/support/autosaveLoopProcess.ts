@@ -12,7 +12,12 @@ if (dataDirectory === undefined) throw new Error('usage: autosaveLoopProcess.ts 
 
 let nextId = '';
 // A short index delay, so kills also land in the middle of index rewrites.
-const store = await ArticleStore.open({ directory: libraryLayout(dataDirectory).library.folder, dataDirectory, indexWriteDelayMs: 5, newId: () => nextId });
+const store = await ArticleStore.open({
+  directory: libraryLayout(dataDirectory).library.folder,
+  dataDirectory,
+  indexWriteDelayMs: 5,
+  newId: () => nextId,
+});
 const roles = ['main', 'second'] as const;
 const known = new Set(store.list('active').map((summary) => summary.id));
 for (const role of roles) {

@@ -4,6 +4,9 @@ import type { DocumentNodeJson } from '../../shared/documentJson';
 export function bodyWithPhoto(mediaId: string): DocumentNodeJson {
   return {
     type: 'doc',
-    content: [{ type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: 'Chú thích' }] }, { type: 'paragraph' }],
+    content: [
+      { type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: 'Chú thích' }] },
+      { type: 'paragraph' },
+    ],
   };
 }

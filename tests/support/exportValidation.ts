@@ -12,5 +12,7 @@ export const exportValidatorConfig: ConfigData = {
 /** Every html-validate message for a page, as "line:column rule: message" (empty when the page is clean). */
 export async function exportValidationMessages(html: string): Promise<string[]> {
   const report = await new HtmlValidate(exportValidatorConfig).validateString(html);
-  return report.results.flatMap((result) => result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+  return report.results.flatMap((result) =>
+    result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
+  );
 }

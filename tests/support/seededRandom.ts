@@ -23,6 +23,7 @@ export function seedFromEnvironment(variable: string): number {
   const text = process.env[variable];
   if (text === undefined || text.trim() === '') return randomInt(seedLimit);
   const seed = Number(text);
-  if (!Number.isInteger(seed) || seed < 0 || seed >= seedLimit) throw new Error(`${variable} must be a whole number from 0 to ${seedLimit - 1}, not "${text}"`);
+  if (!Number.isInteger(seed) || seed < 0 || seed >= seedLimit)
+    throw new Error(`${variable} must be a whole number from 0 to ${seedLimit - 1}, not "${text}"`);
   return seed;
 }

@@ -27,7 +27,8 @@ function sentence(count: number, offset: number): string {
 export function featureLengthBody(): DocumentNodeJson {
   const content: DocumentNodeJson[] = [];
   for (let index = 0; index < 200; index += 1) {
-    if (index % 20 === 0) content.push({ type: 'heading', attrs: { level: 2, textAlign: null }, content: [{ type: 'text', text: sentence(8, index) }] });
+    if (index % 20 === 0)
+      content.push({ type: 'heading', attrs: { level: 2, textAlign: null }, content: [{ type: 'text', text: sentence(8, index) }] });
     content.push({
       type: 'paragraph',
       attrs: { textAlign: index % 7 === 0 ? 'justify' : null },
@@ -47,7 +48,10 @@ export function featureLengthBody(): DocumentNodeJson {
   }
   content.push({
     type: 'bulletList',
-    content: Array.from({ length: 10 }, (_, index) => ({ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: sentence(10, index) }] }] })),
+    content: Array.from({ length: 10 }, (_, index) => ({
+      type: 'listItem',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: sentence(10, index) }] }],
+    })),
   });
   return { type: 'doc', content };
 }

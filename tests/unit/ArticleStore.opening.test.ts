@@ -50,7 +50,9 @@ describe('ArticleStore opening', () => {
     expect(progress.filter((step) => step.total === 120).length).toBeGreaterThanOrEqual(3);
     const done = progress.map((step) => step.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect((await readStoredData(join(directory, 'index.json'))).articles.map((summary: { id: string }) => summary.id).sort()).toEqual([...ids].sort());
+    expect((await readStoredData(join(directory, 'index.json'))).articles.map((summary: { id: string }) => summary.id).sort()).toEqual(
+      [...ids].sort(),
+    );
   });
 
   it('reads no article file when the index is up to date (prefix folders untouched since it was written)', async () => {
@@ -83,7 +85,10 @@ describe('ArticleStore opening', () => {
     // An article synced in from another machine: its file appears in a prefix folder.
     const added = source.ids[0]!;
     const { cp } = await import('node:fs/promises');
-    await cp(join(source.directory, 'articles', added.slice(0, 2), `${added}.json`), join(directory, 'articles', added.slice(0, 2), `${added}.json`));
+    await cp(
+      join(source.directory, 'articles', added.slice(0, 2), `${added}.json`),
+      join(directory, 'articles', added.slice(0, 2), `${added}.json`),
+    );
     const { store } = await reopen(directory);
     const listed = store.list('active').map((summary) => summary.id);
     expect(listed).not.toContain(removed);

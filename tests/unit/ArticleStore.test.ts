@@ -31,7 +31,16 @@ describe('ArticleStore', () => {
     const store = await openStore(directory);
     const article = await store.create();
     const onDisk = await readArticleFile(directory, article.id);
-    expect(onDisk).toMatchObject({ id: article.id, status: 'draft', title: '', revision: 1, formatVersion: 2, trashedAt: null, photoCreditMode: 'auto', coverMediaId: null });
+    expect(onDisk).toMatchObject({
+      id: article.id,
+      status: 'draft',
+      title: '',
+      revision: 1,
+      formatVersion: 2,
+      trashedAt: null,
+      photoCreditMode: 'auto',
+      coverMediaId: null,
+    });
     expect(onDisk.publicationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
@@ -153,6 +162,8 @@ describe('ArticleStore document checks', () => {
   ])('refuses a body with %s, which the editor can never produce', async (_name, block) => {
     const store = flushBeforeCleanup(await ArticleStore.open({ directory: await temporaryDirectory() }));
     const article = await store.create();
-    await expect(store.save(article.id, 1, sampleContent({ body: { type: 'doc', content: [block] } }))).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(store.save(article.id, 1, sampleContent({ body: { type: 'doc', content: [block] } }))).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
   });
 });

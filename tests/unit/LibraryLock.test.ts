@@ -49,7 +49,11 @@ async function refusal(dataDirectory: string): Promise<AppError> {
 
 /** A heartbeat the test runs by hand: each `beat()` is one refresh, resolved once it is done. */
 function manualHeartbeat() {
-  const heartbeat = { intervalMs: 0, stopped: false, beat: (): Promise<void> => Promise.reject(new Error('the lock never started its heartbeat')) };
+  const heartbeat = {
+    intervalMs: 0,
+    stopped: false,
+    beat: (): Promise<void> => Promise.reject(new Error('the lock never started its heartbeat')),
+  };
   const timer: HeartbeatTimer = (beat, intervalMs) => {
     Object.assign(heartbeat, { beat, intervalMs });
     return () => {
@@ -123,7 +127,16 @@ function firstLine(child: ChildProcess): Promise<string> {
 
 describe('LibraryLock', () => {
   beforeAll(async () => {
-    await build({ entryPoints: [childSource], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: childBundle, logLevel: 'silent' });
+    await build({
+      entryPoints: [childSource],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: childBundle,
+      logLevel: 'silent',
+    });
   }, 60_000);
 
   it('writes <data folder>/library.lock naming this process, outside the synced library folder', async () => {

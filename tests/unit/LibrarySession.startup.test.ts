@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../../electron/main/services/openLibrary';
+import { openLibrary } from '../../electron/main/library/openLibrary';
 import { startTestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';

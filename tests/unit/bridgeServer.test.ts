@@ -91,8 +91,14 @@ describe('the loopback bridge of the browser harness', () => {
   it('answers a body that is not JSON, or does not fit the contract, with an invalid-request envelope', async () => {
     const bridge = await startBridge();
     const cookie = await sessionCookie(bridge);
-    expect(await (await call(bridge, 'library:list', '{not json', cookie)).json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await (await call(bridge, 'library:list', '{"scope":"everything"}', cookie)).json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await (await call(bridge, 'library:list', '{not json', cookie)).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await (await call(bridge, 'library:list', '{"scope":"everything"}', cookie)).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('runs a valid call through the real handlers', async () => {
@@ -129,7 +135,13 @@ describe('the loopback bridge of the browser harness', () => {
   it('never serves a file outside the renderer folder', async () => {
     const bridge = await startBridge();
     expect(await rawGet(bridge, '/assets/app.js')).toBe(200);
-    for (const path of ['/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/nothing.js']) {
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/nothing.js',
+    ]) {
       expect(await rawGet(bridge, path), path).toBe(404);
     }
   });

@@ -80,7 +80,12 @@ function replayable(body: () => Promise<void>): () => Promise<void> {
 async function expectEveryFileIntact(libraryDirectory: string): Promise<void> {
   for (const name of await readdir(libraryDirectory)) {
     if (name === 'index.json' || name === 'index.json.prev') {
-      decodeStoredJson(await readFile(join(libraryDirectory, name)), { kind: 'ban-thao/library-index', version: libraryIndexFormatVersion }, libraryIndexSchema, name);
+      decodeStoredJson(
+        await readFile(join(libraryDirectory, name)),
+        { kind: 'ban-thao/library-index', version: libraryIndexFormatVersion },
+        libraryIndexSchema,
+        name,
+      );
     }
   }
   const articles = join(libraryDirectory, 'articles');
@@ -97,7 +102,16 @@ describe('crash safety', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
   beforeAll(async () => {
-    await build({ entryPoints: [childSource], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: childBundle, logLevel: 'silent' });
+    await build({
+      entryPoints: [childSource],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: childBundle,
+      logLevel: 'silent',
+    });
   }, 60_000);
 
   it(
@@ -129,7 +143,9 @@ describe('crash safety', () => {
         await expectEveryFileIntact(library.layout.library.folder);
       }
       expect(totalAcks, 'the child saved at all').toBeGreaterThan(iterations);
-      console.info(`crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ${writtenButUnacknowledged} kills between a write and its ack (seed ${seed})`);
+      console.info(
+        `crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ${writtenButUnacknowledged} kills between a write and its ack (seed ${seed})`,
+      );
     }),
     iterations * 5_000 + 30_000,
   );

@@ -59,11 +59,19 @@ describe('document limits', () => {
     const tooMuchText: DocumentNodeJson = { type: 'doc', content: Array.from({ length: 6 }, () => paragraphOf(longRun)) };
     const tooManyMarks: DocumentNodeJson = {
       type: 'doc',
-      content: Array.from({ length: 6_300 }, () => paragraphOf('x', Array.from({ length: 32 }, () => ({ type: 'bold' })))),
+      content: Array.from({ length: 6_300 }, () =>
+        paragraphOf(
+          'x',
+          Array.from({ length: 32 }, () => ({ type: 'bold' })),
+        ),
+      ),
     };
     const attrs = Object.fromEntries(Array.from({ length: documentLimits.maximumAttributes + 1 }, (_, index) => [`a${index}`, 1]));
     const tooManyAttributes: DocumentNodeJson = { type: 'doc', content: [{ type: 'paragraph', attrs }] };
-    const tooLongLinks: DocumentNodeJson = { type: 'doc', content: Array.from({ length: 1_300 }, () => paragraphOf('x', [{ type: 'link', attrs: { href: 'h'.repeat(4_000) } }])) };
+    const tooLongLinks: DocumentNodeJson = {
+      type: 'doc',
+      content: Array.from({ length: 1_300 }, () => paragraphOf('x', [{ type: 'link', attrs: { href: 'h'.repeat(4_000) } }])),
+    };
     expect(findDocumentLimitBreach(tooMuchText)?.limit).toBe('maximumCharacters');
     expect(findDocumentLimitBreach(tooManyMarks)?.limit).toBe('maximumMarks');
     expect(findDocumentLimitBreach(tooManyAttributes)?.limit).toBe('maximumAttributes');
@@ -98,7 +106,9 @@ describe('a stored article beyond the limits', () => {
   const path = '/home/x/secret/articles/se/seed-article-0001.json';
 
   it('is read as a damaged file when its body breaks a limit', () => {
-    const bytes = new TextEncoder().encode(encodeStoredJson(format, { ...seedArticle(), body: bodyOfNodes(documentLimits.maximumNodes + 1) }));
+    const bytes = new TextEncoder().encode(
+      encodeStoredJson(format, { ...seedArticle(), body: bodyOfNodes(documentLimits.maximumNodes + 1) }),
+    );
     const error = thrownBy(() => decodeStoredJson(bytes, format, storedArticleSchema, path)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('corrupt-file');

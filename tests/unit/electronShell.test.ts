@@ -67,7 +67,9 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
   }
 
   async function untilLibraryReady(electron: FakeElectron, window: FakeBrowserWindow): Promise<void> {
-    await until(async () => expect(await electron.invoke('app:startup', fromPage(window))).toEqual({ ok: true, value: { state: 'ready' } }));
+    await until(async () =>
+      expect(await electron.invoke('app:startup', fromPage(window))).toEqual({ ok: true, value: { state: 'ready' } }),
+    );
   }
 
   it('quits at once when another instance holds the single-instance lock, and opens nothing, even once ready', async () => {
@@ -97,18 +99,25 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(electron.ipcHandlers.size).toBe(0);
     expect(electron.windows).toEqual([]);
 
-    let startupWhenWindowCreated: Promise<unknown> | null = null;
+    let startupWhenWindowCreated: Promise<unknown> | undefined;
     electron.app.once('browser-window-created', (_event, window: FakeBrowserWindow) => {
       // A microtask later the window has been told its page, and no file I/O of the opening can have finished.
-      queueMicrotask(() => (startupWhenWindowCreated = electron.invoke('app:startup', fromPage(window))));
+      queueMicrotask(() => {
+        startupWhenWindowCreated = electron.invoke('app:startup', fromPage(window));
+      });
     });
     const window = await readyWindow(electron);
-    expect(startupWhenWindowCreated).not.toBeNull();
+    expect(startupWhenWindowCreated).toBeDefined();
     expect(await startupWhenWindowCreated).toMatchObject({ ok: true, value: { state: 'opening' } });
 
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...ipcChannels].sort());
     expect([...electron.protocolHandlers.keys()].sort()).toEqual(['app', 'banthao-media']);
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     // The page comes from the app scheme, never file://; the preload from the build folder (out/ when bundled, electron/ under vitest).
     expect(window.loadedUrl).toBe(appPage);
     const preload = window.options.webPreferences!.preload!;
@@ -116,7 +125,11 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     // app:// serves the renderer folder beside the preload's, and nothing above it: main/index.ts is right there.
     const buildFolder = dirname(dirname(preload));
     expect(existsSync(join(buildFolder, 'main', 'index.ts'))).toBe(true);
-    for (const climb of ['app://banthao/..%2fmain%2findex.ts', 'app://banthao/%2e%2e%5cmain%5cindex.ts', 'app://banthao/..\\main\\index.ts']) {
+    for (const climb of [
+      'app://banthao/..%2fmain%2findex.ts',
+      'app://banthao/%2e%2e%5cmain%5cindex.ts',
+      'app://banthao/..\\main\\index.ts',
+    ]) {
       const refused = await electron.fetch(climb);
       expect(refused.status, climb).toBe(404);
       expect(refused.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy);
@@ -202,7 +215,9 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     await untilLibraryReady(electron, window);
     const page = fromPage(window);
     const { value: article } = (await electron.invoke('article:create', page)) as { value: { id: string } };
-    expect(await electron.invoke('article:save', page, { id: article.id, baseRevision: 1, content: sampleContent({ title: 'Bài cuối' }) })).toMatchObject({ ok: true });
+    expect(
+      await electron.invoke('article:save', page, { id: article.id, baseRevision: 1, content: sampleContent({ title: 'Bài cuối' }) }),
+    ).toMatchObject({ ok: true });
     let backupsAtQuit: string[] = [];
     electron.app.once('before-quit', () => (backupsAtQuit = readdirSync(join(dataDirectory, 'backups'))));
     electron.app.emit('window-all-closed');
@@ -242,10 +257,17 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     const photoPath = join(dataDirectory, 'Ảnh hiện trường.jpg');
     await writeFile(photoPath, await twoColourJpeg());
     electron.dialogAnswers.push({ canceled: false, filePaths: [photoPath] });
-    const imported = (await electron.invoke('media:importFromDialog', fromPage(window))) as { ok: true; value: { imported: { id: string }[] } };
+    const imported = (await electron.invoke('media:importFromDialog', fromPage(window))) as {
+      ok: true;
+      value: { imported: { id: string }[] };
+    };
     expect(imported).toMatchObject({ ok: true, value: { imported: [{ originalFileName: 'Ảnh hiện trường.jpg' }], refused: [] } });
     expect(electron.dialogCalls).toEqual([
-      { kind: 'open', owner: null, options: expect.objectContaining({ defaultPath: electron.app.getPath('pictures'), properties: ['openFile', 'multiSelections'] }) },
+      {
+        kind: 'open',
+        owner: null,
+        options: expect.objectContaining({ defaultPath: electron.app.getPath('pictures'), properties: ['openFile', 'multiSelections'] }),
+      },
     ]);
 
     const id = imported.value.imported[0]!.id;
@@ -267,7 +289,10 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     window.focus();
     const target = join(dataDirectory, 'bai.html');
     electron.dialogAnswers.push({ canceled: false, filePath: target, filePaths: [] });
-    expect(await electron.invoke('article:exportHtml', page, { id: article.id })).toEqual({ ok: true, value: { status: 'saved', path: target } });
+    expect(await electron.invoke('article:exportHtml', page, { id: article.id })).toEqual({
+      ok: true,
+      value: { status: 'saved', path: target },
+    });
     expect(await readFile(target, 'utf8')).toMatch(/^<!doctype html>/i);
     expect(electron.dialogCalls).toHaveLength(1);
     expect(electron.dialogCalls[0]).toMatchObject({ kind: 'save', owner: window });

@@ -16,7 +16,8 @@ function testClock() {
 /** The handler table over the library in `dataDirectory`, as main builds it. */
 async function openAt(dataDirectory: string, clock: ReturnType<typeof testClock>) {
   const { handlers, session, ...library } = await createTestHandlers(dataDirectory, {}, { now: clock.now });
-  const importPhoto = async (width = 400) => handlers['media:importBytes']({ fileName: `${width}.jpg`, bytes: new Uint8Array(await twoColourJpeg({ width })) });
+  const importPhoto = async (width = 400) =>
+    handlers['media:importBytes']({ fileName: `${width}.jpg`, bytes: new Uint8Array(await twoColourJpeg({ width })) });
   const articlePath = (id: string) => library.layout.library.articleFile(id);
   // Snapshots link the very files a test then damages in place: let them finish first.
   const backupsSettled = () => session.backupService.settled();
@@ -79,14 +80,22 @@ describe('emptying the trash', () => {
     const library = await openAt(await temporaryDirectory(), clock);
     const photo = await library.importPhoto();
     const article = await library.store.create();
-    const withPhoto = await library.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    const withPhoto = await library.handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ body: bodyWithPhoto(photo.id) }),
+    });
     const without = await library.handlers['article:save']({ id: article.id, baseRevision: withPhoto.revision, content: sampleContent() });
     clock.advanceHours(2);
 
     expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 0 });
     expect(await library.media.has(photo.id)).toBe(true);
 
-    await library.handlers['article:save']({ id: article.id, baseRevision: without.revision, content: sampleContent({ title: 'Lần lưu sau' }) });
+    await library.handlers['article:save']({
+      id: article.id,
+      baseRevision: without.revision,
+      content: sampleContent({ title: 'Lần lưu sau' }),
+    });
     expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 1 });
     expect(await library.media.has(photo.id)).toBe(false);
   });

@@ -44,8 +44,12 @@ describe('writeExportFolder', () => {
     const photo = await media.importImage({ bytes: await twoColourJpeg(), fileName: 'hoi-nghi.jpg' });
     const parent = join(root, 'exports');
     await mkdir(parent);
-    const article: Article = { ...seedArticle(), body: { type: 'doc', content: [figure(photo.id, [text('Quang cảnh')]), paragraph([text('Đoạn một.')])] } };
-    const exportTo = (exported: Article, options = answering('replace').options) => writeExportFolder(exported, parent, { media, settings }, options);
+    const article: Article = {
+      ...seedArticle(),
+      body: { type: 'doc', content: [figure(photo.id, [text('Quang cảnh')]), paragraph([text('Đoạn một.')])] },
+    };
+    const exportTo = (exported: Article, options = answering('replace').options) =>
+      writeExportFolder(exported, parent, { media, settings }, options);
     return { parent, article, media, exportTo };
   }
 
@@ -154,7 +158,10 @@ describe('writeExportFolder', () => {
 
   it.each([
     ['is not JSON', '{"format": "banthao-export", '],
-    ['is of a newer version', JSON.stringify({ format: 'banthao-export', version: 2, articleId: 'seed-article-0001', files: ['index.html'] })],
+    [
+      'is of a newer version',
+      JSON.stringify({ format: 'banthao-export', version: 2, articleId: 'seed-article-0001', files: ['index.html'] }),
+    ],
     ['names no article', JSON.stringify({ format: 'banthao-export', version: 1, files: ['index.html'] })],
     ['is some other program’s', JSON.stringify({ format: 'other-app', version: 1, articleId: 'seed-article-0001', files: ['index.html'] })],
   ])('treats a folder whose marker %s as not its own', async (_, marker) => {

@@ -28,7 +28,10 @@ function seedWithPhotos(): Article {
         paragraphs[0],
         figure(redJpegId, [text('Quang cảnh Hội nghị sơ kết công tác 6 tháng đầu năm 2022.')], { credit: 'Văn Đốc' }),
         ...paragraphs.slice(1, -1),
-        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], { credit: 'Minh Anh', alt: 'Giám đốc Trung tâm phát biểu' }),
+        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], {
+          credit: 'Minh Anh',
+          alt: 'Giám đốc Trung tâm phát biểu',
+        }),
         ...paragraphs.slice(-1),
       ],
     },
@@ -56,7 +59,8 @@ function between(html: string, start: string, end: string): string {
   return html.slice(from + start.length, html.indexOf(end, from));
 }
 
-const onePhoto = (attrs: { alt?: string; credit?: string }, caption: DocumentNodeJson[] = []) => articleWith([figure(redJpegId, caption, attrs)]);
+const onePhoto = (attrs: { alt?: string; credit?: string }, caption: DocumentNodeJson[] = []) =>
+  articleWith([figure(redJpegId, caption, attrs)]);
 const redJpeg = fixtureImages[redJpegId];
 
 describe('exportArticleHtml with photos', () => {
@@ -167,7 +171,9 @@ describe('exportArticleHtml with photos', () => {
 
   it('accepts an image file in the export folder named from the slug', () => {
     const images: ExportImages = { [redJpegId]: { src: 'images/hoi-nghi-so-ket-1.jpg', width: 1600, height: 1067 } };
-    expect(exportArticleHtml(onePhoto({}), images)).toContain('<img src="images/hoi-nghi-so-ket-1.jpg" alt="Ảnh" width="1600" height="1067">');
+    expect(exportArticleHtml(onePhoto({}), images)).toContain(
+      '<img src="images/hoi-nghi-so-ket-1.jpg" alt="Ảnh" width="1600" height="1067">',
+    );
   });
 
   it('escapes markup typed into a caption, alt text and credit', () => {
@@ -194,7 +200,9 @@ describe('exportArticleHtml with photos', () => {
 
 describe('exportImageOrder', () => {
   it('lists the cover first, then the body photos in reading order, each once', () => {
-    const article = articleWith([figure(bluePngId, []), paragraph([text('x')]), figure(redJpegId, []), figure(bluePngId, [])], { coverMediaId: redJpegId });
+    const article = articleWith([figure(bluePngId, []), paragraph([text('x')]), figure(redJpegId, []), figure(bluePngId, [])], {
+      coverMediaId: redJpegId,
+    });
     expect(exportImageOrder(article)).toEqual([redJpegId, bluePngId]);
   });
 
@@ -226,7 +234,9 @@ describe('collectFigures', () => {
   });
 
   it('reports a figure whose stored media id is not a string with an empty id rather than skipping it', () => {
-    expect(collectFigures({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: 5 } }] })).toEqual([{ mediaId: '', caption: '', alt: '', credit: '' }]);
+    expect(collectFigures({ type: 'doc', content: [{ type: 'figure', attrs: { mediaId: 5 } }] })).toEqual([
+      { mediaId: '', caption: '', alt: '', credit: '' },
+    ]);
   });
 
   it('finds no figure in a body without photos', () => {

@@ -7,7 +7,7 @@ import { useTemporaryDirectories } from '../support/temporaryDirectory';
 describe('folderTimesFollowEntries', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
-  it('finds that this machine\'s temp file system moves a folder\'s mtime when a file is added, and leaves no probe file', async () => {
+  it("finds that this machine's temp file system moves a folder's mtime when a file is added, and leaves no probe file", async () => {
     const parent = await temporaryDirectory();
     expect(await folderTimesFollowEntries(parent)).toBe(true);
     expect(await readdir(join(parent, '.folder-time-probe'))).toEqual([]);

@@ -10,7 +10,12 @@ class FakeWindow extends EventEmitter {
   webContents = { send: (channel: string) => this.sent.push(channel) };
   isDestroyed = () => false;
   close() {
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('close', event);
     if (!event.defaultPrevented) this.closed += 1;
   }

@@ -81,7 +81,9 @@ describe('invokeHandler', () => {
 
   it('shows a storage failure by file name only and logs the system error behind it', async () => {
     const handlers = spyHandlers();
-    const systemError = Object.assign(new Error("ENOSPC: no space left on device, open '/home/x/secret/articles/ab/abcdef12-0000.json'"), { code: 'ENOSPC' });
+    const systemError = Object.assign(new Error("ENOSPC: no space left on device, open '/home/x/secret/articles/ab/abcdef12-0000.json'"), {
+      code: 'ENOSPC',
+    });
     handlers['article:save'] = async () => {
       throw toStorageError(systemError, '/home/x/secret/articles/ab/abcdef12-0000.json');
     };

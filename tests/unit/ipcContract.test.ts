@@ -33,7 +33,12 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'article:exportFolder': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/' }],
   'trash:empty': [{ confirm: true }],
   'media:importFromDialog': [{ paths: ['/etc/passwd'] }],
-  'media:importBytes': [{ fileName: 'a.jpg', bytes: 'AAAA' }, { fileName: 'a.jpg' }, { fileName: 'a.jpg', bytes: [255, 216, 255] }, { fileName: 7, bytes: new Uint8Array(4) }],
+  'media:importBytes': [
+    { fileName: 'a.jpg', bytes: 'AAAA' },
+    { fileName: 'a.jpg' },
+    { fileName: 'a.jpg', bytes: [255, 216, 255] },
+    { fileName: 7, bytes: new Uint8Array(4) },
+  ],
   'media:get': [{ id: 'ABC' }, { id: '../../etc/passwd' }, { id: 'a'.repeat(63) }],
   'people:names': [{ limit: 5 }],
   'settings:get': [{ language: 'vi' }],
@@ -79,7 +84,11 @@ describe('IPC contract', () => {
 
   it('never hands the renderer the raw IPC event in the close notification', () => {
     const listeners: Array<(...args: unknown[]) => void> = [];
-    const api = createPreloadApi({ invoke: async () => null, on: (_channel, listener) => listeners.push(listener), removeListener: () => undefined });
+    const api = createPreloadApi({
+      invoke: async () => null,
+      on: (_channel, listener) => listeners.push(listener),
+      removeListener: () => undefined,
+    });
     const received: unknown[][] = [];
     api.onAppBeforeClose((...args: unknown[]) => received.push(args));
     listeners[0]!({ sender: 'ipc event with powers' });
@@ -96,7 +105,10 @@ describe('IPC contract', () => {
   });
 
   it('answers an unknown channel with a typed error', async () => {
-    expect(await invokeHandler(spyHandlers(), 'fs:readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await invokeHandler(spyHandlers(), 'fs:readFile', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
   });
 
   it('wraps a handler failure in an error envelope instead of throwing across the boundary', async () => {
@@ -104,6 +116,9 @@ describe('IPC contract', () => {
     handlers['settings:get'] = async () => {
       throw new Error('disk on fire');
     };
-    expect(await invokeHandler(handlers, 'settings:get', {}, quietLog)).toEqual({ ok: false, error: { code: 'internal', message: internalErrorMessage } });
+    expect(await invokeHandler(handlers, 'settings:get', {}, quietLog)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: internalErrorMessage },
+    });
   });
 });

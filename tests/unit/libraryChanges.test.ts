@@ -31,7 +31,11 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'library:search': () => ({ query: 'hoi nghi', scope: 'active' }),
   'article:create': () => ({}),
   'article:get': ({ withPhoto }) => ({ id: withPhoto }),
-  'article:save': ({ withPhoto, photoId }) => ({ id: withPhoto, baseRevision: 2, content: sampleContent({ title: 'Sửa lần hai', body: bodyWithPhoto(photoId) }) }),
+  'article:save': ({ withPhoto, photoId }) => ({
+    id: withPhoto,
+    baseRevision: 2,
+    content: sampleContent({ title: 'Sửa lần hai', body: bodyWithPhoto(photoId) }),
+  }),
   'article:duplicate': ({ withPhoto }) => ({ id: withPhoto }),
   'article:trash': ({ withPhoto }) => ({ id: withPhoto }),
   'article:restore': ({ trashed }) => ({ id: trashed }),
@@ -55,7 +59,11 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'app:retryOpen': () => ({}),
 };
 
-const photoBytes: Record<'first' | 'other' | 'onCard', Uint8Array> = { first: new Uint8Array(), other: new Uint8Array(), onCard: new Uint8Array() };
+const photoBytes: Record<'first' | 'other' | 'onCard', Uint8Array> = {
+  first: new Uint8Array(),
+  other: new Uint8Array(),
+  onCard: new Uint8Array(),
+};
 
 /** Every file a snapshot holds (articles with their generations, photos, settings), by content. */
 async function fingerprintOfData(dataDirectory: string): Promise<Map<string, string>> {
@@ -77,12 +85,21 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   const outside = await temporaryDirectory();
   await writeFile(join(outside, 'the.jpg'), photoBytes.onCard);
   const session = await openTestSession(dataDirectory, {
-    dialogs: cannedDialogs({ exportPath: join(outside, 'bai.html'), exportFolder: outside, imageFiles: [join(outside, 'the.jpg')], earlierExport: 'replace' }),
+    dialogs: cannedDialogs({
+      exportPath: join(outside, 'bai.html'),
+      exportFolder: outside,
+      imageFiles: [join(outside, 'the.jpg')],
+      earlierExport: 'replace',
+    }),
   });
   const { handlers } = session;
   const photo = await handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(photoBytes.first) });
   const withPhoto = await handlers['article:create']({});
-  await handlers['article:save']({ id: withPhoto.id, baseRevision: 1, content: sampleContent({ title: 'Hội nghị', body: bodyWithPhoto(photo.id) }) });
+  await handlers['article:save']({
+    id: withPhoto.id,
+    baseRevision: 1,
+    content: sampleContent({ title: 'Hội nghị', body: bodyWithPhoto(photo.id) }),
+  });
   const trashed = await handlers['article:create']({});
   await handlers['article:trash']({ id: trashed.id });
   await session.backupService.settled();
@@ -99,7 +116,10 @@ async function expectSearchInStepWithStore(session: TestSession): Promise<void> 
   const { store, search } = await session.opened();
   await search.ready;
   for (const summary of [...store.list('active'), ...store.list('trash')]) {
-    expect(search.indexed(summary.id), `search entry of ${summary.id}`).toEqual({ revision: summary.revision, trashed: summary.trashedAt !== null });
+    expect(search.indexed(summary.id), `search entry of ${summary.id}`).toEqual({
+      revision: summary.revision,
+      trashed: summary.trashedAt !== null,
+    });
   }
 }
 
@@ -134,7 +154,8 @@ describe('every change to the library reaches every subscriber', () => {
     else expect(noteChange).not.toHaveBeenCalled();
     // Search: in step with the store after every channel.
     await expectSearchInStepWithStore(session);
-    if (!changedData && channel !== 'backup:createNow' && channel !== 'backup:restore') expect((await session.listBackups()).length).toBe(snapshotsBefore);
+    if (!changedData && channel !== 'backup:createNow' && channel !== 'backup:restore')
+      expect((await session.listBackups()).length).toBe(snapshotsBefore);
   });
 
   it('announces nothing for channels that only read, and an export outside the library as an export', async () => {
@@ -143,7 +164,15 @@ describe('every change to the library reaches every subscriber', () => {
     const library = await prepare(temporaryDirectory);
     const announced: LibraryChange[] = [];
     library.session.subscribe((change) => announced.push(change));
-    for (const channel of ['library:list', 'article:get', 'media:get', 'people:names', 'settings:get', 'backup:list', 'app:info'] as const) {
+    for (const channel of [
+      'library:list',
+      'article:get',
+      'media:get',
+      'people:names',
+      'settings:get',
+      'backup:list',
+      'app:info',
+    ] as const) {
       const handler = library.session.handlers[channel] as (request: unknown) => Promise<unknown>;
       await handler(requests[channel](library));
     }

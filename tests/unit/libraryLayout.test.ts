@@ -13,7 +13,10 @@ async function readmeFolderTable(): Promise<{ path: string; role: string }[]> {
   const rows = [];
   for (const line of readme.slice(start).split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
-    const [path, role] = line.split('|').slice(1, 3).map((cell) => cell.trim());
+    const [path, role] = line
+      .split('|')
+      .slice(1, 3)
+      .map((cell) => cell.trim());
     rows.push({ path: path!.replace(/^`|`$/g, ''), role: role! });
   }
   return rows;
@@ -46,9 +49,25 @@ describe('the library folder layout', () => {
     ].map((path) => path.slice('/data/'.length).split(sep).join('/'));
     const patterns = libraryLayoutEntries
       .filter((entry) => entry.path !== '<file>.prev')
-      .map((entry) => new RegExp(`^${entry.path.replace(/[.]/g, '\\.').replace(/<[^>]+>/g, '[^/]+').replace(/\/$/, '')}(/.*)?$`));
-    for (const path of spelled) expect(patterns.some((pattern) => pattern.test(path)), path).toBe(true);
-    for (const pattern of patterns) expect(spelled.some((path) => pattern.test(path)), String(pattern)).toBe(true);
+      .map(
+        (entry) =>
+          new RegExp(
+            `^${entry.path
+              .replace(/[.]/g, '\\.')
+              .replace(/<[^>]+>/g, '[^/]+')
+              .replace(/\/$/, '')}(/.*)?$`,
+          ),
+      );
+    for (const path of spelled)
+      expect(
+        patterns.some((pattern) => pattern.test(path)),
+        path,
+      ).toBe(true);
+    for (const pattern of patterns)
+      expect(
+        spelled.some((path) => pattern.test(path)),
+        String(pattern),
+      ).toBe(true);
   });
 
   it('mirrors itself relative to the data folder, as a backup snapshot holds it', () => {
@@ -60,6 +79,7 @@ describe('the library folder layout', () => {
     const roles = new Map(libraryLayoutEntries.map((entry) => [entry.path, entry.role]));
     expect(roles.get('library/index.json')).toBe('cache');
     expect(roles.get('library/search/<shard>.json')).toBe('cache');
-    for (const local of ['library.lock', 'quarantine/<time>/<path>', 'backups/<YYYY-MM-DDTHH-MM-SS>/']) expect(roles.get(local)).toBe('local');
+    for (const local of ['library.lock', 'quarantine/<time>/<path>', 'backups/<YYYY-MM-DDTHH-MM-SS>/'])
+      expect(roles.get(local)).toBe('local');
   });
 });

@@ -21,15 +21,33 @@ describe('article format migrations', () => {
 
   it('opens a version-1 library with every article and its text intact', async () => {
     const { store } = await openFixture('v1');
-    expect(store.list('active').map((summary) => summary.title).sort()).toEqual(['', 'Hội nghị sơ kết 6 tháng đầu năm']);
+    expect(
+      store
+        .list('active')
+        .map((summary) => summary.title)
+        .sort(),
+    ).toEqual(['', 'Hội nghị sơ kết 6 tháng đầu năm']);
     const article = await store.get('5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60');
-    expect(article).toMatchObject({ formatVersion: articleFormatVersion, revision: 7, title: 'Hội nghị sơ kết 6 tháng đầu năm', bylineName: 'Ngọc Sơn' });
+    expect(article).toMatchObject({
+      formatVersion: articleFormatVersion,
+      revision: 7,
+      title: 'Hội nghị sơ kết 6 tháng đầu năm',
+      bylineName: 'Ngọc Sơn',
+    });
   });
 
   it('keeps a credit typed in version 1 as typed, and leaves an empty one to be composed from the photos', async () => {
     const { store } = await openFixture('v1');
-    expect(await store.get('5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60')).toMatchObject({ photoCredit: 'Văn Đốc', photoCreditMode: 'manual', coverMediaId: null });
-    expect(await store.get('a1b2c3d4-0000-4000-8000-000000000001')).toMatchObject({ photoCredit: '', photoCreditMode: 'auto', coverMediaId: null });
+    expect(await store.get('5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60')).toMatchObject({
+      photoCredit: 'Văn Đốc',
+      photoCreditMode: 'manual',
+      coverMediaId: null,
+    });
+    expect(await store.get('a1b2c3d4-0000-4000-8000-000000000001')).toMatchObject({
+      photoCredit: '',
+      photoCreditMode: 'auto',
+      coverMediaId: null,
+    });
   });
 
   it('writes the current format on the next save of a migrated article', async () => {
@@ -37,7 +55,11 @@ describe('article format migrations', () => {
     const id = '5e0c6a1e-1f7b-4c55-9b0a-3f1d2c4b5a60';
     await store.save(id, 7, sampleContent());
     const onDisk = JSON.parse(await readFile(join(directory, 'articles', '5e', `${id}.json`), 'utf8'));
-    expect(onDisk).toMatchObject({ format: 'ban-thao/article', formatVersion: articleFormatVersion, checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/) });
+    expect(onDisk).toMatchObject({
+      format: 'ban-thao/article',
+      formatVersion: articleFormatVersion,
+      checksum: expect.stringMatching(/^sha256-[0-9a-f]{64}$/),
+    });
     expect(onDisk.data.formatVersion).toBe(articleFormatVersion);
   });
 

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createTestHandlers } from '../support/createTestHandlers';
@@ -22,7 +21,18 @@ describe('NFC normalization', () => {
       photoCredit: nfd('Văn Đốc'),
       body: {
         type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: nfd('Đồng chí Nguyễn Toàn Thắng'), marks: [{ type: 'link', attrs: { href: nfd('https://bộcôngthương.vn') } }] }] }],
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              {
+                type: 'text',
+                text: nfd('Đồng chí Nguyễn Toàn Thắng'),
+                marks: [{ type: 'link', attrs: { href: nfd('https://bộcôngthương.vn') } }],
+              },
+            ],
+          },
+        ],
       },
     });
     expect(decomposed.title).not.toBe(decomposed.title.normalize('NFC'));

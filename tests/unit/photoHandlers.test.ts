@@ -1,5 +1,4 @@
 import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/articleModel';
 import type { HandlerTable } from '../../shared/ipcContract';
@@ -26,7 +25,10 @@ async function call<Channel extends keyof HandlerTable>(handlers: HandlerTable, 
 
 const bodyWithPhoto = (mediaId: string) => ({
   type: 'doc',
-  content: [{ type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: 'Chú thích' }] }, { type: 'paragraph' }],
+  content: [
+    { type: 'figure', attrs: { mediaId, alt: '', credit: 'Văn Đốc' }, content: [{ type: 'text', text: 'Chú thích' }] },
+    { type: 'paragraph' },
+  ],
 });
 
 describe('photo handlers', () => {
@@ -36,7 +38,11 @@ describe('photo handlers', () => {
     const library = await libraryWithClock(await temporaryDirectory());
     const photo = await call(library.handlers, 'media:importBytes', { fileName: 'a.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
     const article = await library.store.create();
-    await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    await call(library.handlers, 'article:save', {
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ body: bodyWithPhoto(photo.id) }),
+    });
     await call(library.handlers, 'article:trash', { id: article.id });
     library.advanceHours(2);
     expect(await library.media.has(photo.id)).toBe(true);
@@ -51,7 +57,11 @@ describe('photo handlers', () => {
     const photo = await call(library.handlers, 'media:importBytes', { fileName: 'a.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
     for (const trashIt of [true, false]) {
       const article = await library.store.create();
-      await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+      await call(library.handlers, 'article:save', {
+        id: article.id,
+        baseRevision: 1,
+        content: sampleContent({ body: bodyWithPhoto(photo.id) }),
+      });
       if (trashIt) await call(library.handlers, 'article:trash', { id: article.id });
     }
     library.advanceHours(2);
@@ -62,7 +72,11 @@ describe('photo handlers', () => {
   it('refuses to save a body naming a photo the library does not hold', async () => {
     const library = await libraryWithClock(await temporaryDirectory());
     const article = await library.store.create();
-    const envelope = await invokeHandler(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto('a'.repeat(64)) }) });
+    const envelope = await invokeHandler(library.handlers, 'article:save', {
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ body: bodyWithPhoto('a'.repeat(64)) }),
+    });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -71,7 +85,11 @@ describe('photo handlers', () => {
     const library = await libraryWithClock(dataDirectory);
     const photo = await library.media.importImage({ bytes: await twoColourJpeg(), fileName: 'a.jpg' });
     const article = await library.store.create();
-    const saved = await call(library.handlers, 'article:save', { id: article.id, baseRevision: 1, content: sampleContent({ body: bodyWithPhoto(photo.id) }) });
+    const saved = await call(library.handlers, 'article:save', {
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ body: bodyWithPhoto(photo.id) }),
+    });
     // The photo's files are lost (a damaged disk, a sync that has not brought them yet).
     await rm(mediaFileLayout(library.layout.library.media, photo.id).folder, { recursive: true });
     expect(await library.media.has(photo.id)).toBe(false);
@@ -79,7 +97,11 @@ describe('photo handlers', () => {
     const again = await call(library.handlers, 'article:save', { id: article.id, baseRevision: saved.revision, content: edited });
     expect(again.revision).toBe(saved.revision + 1);
     expect((await library.store.get(article.id)).title).toBe('Sửa sau khi mất ảnh');
-    const forged = await invokeHandler(library.handlers, 'article:save', { id: article.id, baseRevision: again.revision, content: sampleContent({ body: bodyWithPhoto('b'.repeat(64)) }) });
+    const forged = await invokeHandler(library.handlers, 'article:save', {
+      id: article.id,
+      baseRevision: again.revision,
+      content: sampleContent({ body: bodyWithPhoto('b'.repeat(64)) }),
+    });
     expect(forged).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 

@@ -12,7 +12,10 @@ type Step = 'write' | 'fsync' | 'rename-current-aside' | 'rename-temp-in';
 
 /** The real file system, with one step failing with an errno code while `fault` is set. */
 function faultyFileSystem(): { fileSystem: DurableFileSystem; fault: { step: Step; code: string } | null } {
-  const control: { fileSystem: DurableFileSystem; fault: { step: Step; code: string } | null } = { fault: null, fileSystem: undefined as never };
+  const control: { fileSystem: DurableFileSystem; fault: { step: Step; code: string } | null } = {
+    fault: null,
+    fileSystem: undefined as never,
+  };
   const fail = (step: Step) => {
     if (control.fault?.step === step) throw Object.assign(new Error(`${control.fault.code}: injected`), { code: control.fault.code });
   };
@@ -41,7 +44,9 @@ function faultyFileSystem(): { fileSystem: DurableFileSystem; fault: { step: Ste
   return control;
 }
 
-const cases: Array<{ step: Step; code: string; expected: string }> = (['write', 'fsync', 'rename-current-aside', 'rename-temp-in'] as const).flatMap((step) => [
+const cases: Array<{ step: Step; code: string; expected: string }> = (
+  ['write', 'fsync', 'rename-current-aside', 'rename-temp-in'] as const
+).flatMap((step) => [
   { step, code: 'ENOSPC', expected: 'disk-full' },
   { step, code: 'EACCES', expected: 'permission-denied' },
 ]);
@@ -49,28 +54,35 @@ const cases: Array<{ step: Step; code: string; expected: string }> = (['write', 
 describe('a save that meets a full disk or a refused permission', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
-  it.each(cases)('at $step with $code rejects as $expected, keeps the current file byte for byte, leaves no temp file, and succeeds once the fault is gone', async ({ step, code, expected }) => {
-    const directory = await temporaryDirectory();
-    const control = faultyFileSystem();
-    const store = flushBeforeCleanup(await ArticleStore.open({ directory, writeOptions: { fileSystem: control.fileSystem }, indexWriteDelayMs: 60_000 }));
-    const article = await store.create();
-    await store.save(article.id, 1, sampleContent({ title: 'Đã lưu' }));
-    const path = join(directory, 'articles', article.id.slice(0, 2), `${article.id}.json`);
-    const before = { current: await readFile(path), previous: await readFile(`${path}.prev`) };
+  it.each(cases)(
+    'at $step with $code rejects as $expected, keeps the current file byte for byte, leaves no temp file, and succeeds once the fault is gone',
+    async ({ step, code, expected }) => {
+      const directory = await temporaryDirectory();
+      const control = faultyFileSystem();
+      const store = flushBeforeCleanup(
+        await ArticleStore.open({ directory, writeOptions: { fileSystem: control.fileSystem }, indexWriteDelayMs: 60_000 }),
+      );
+      const article = await store.create();
+      await store.save(article.id, 1, sampleContent({ title: 'Đã lưu' }));
+      const path = join(directory, 'articles', article.id.slice(0, 2), `${article.id}.json`);
+      const before = { current: await readFile(path), previous: await readFile(`${path}.prev`) };
 
-    control.fault = { step, code };
-    await expect(store.save(article.id, 2, sampleContent({ title: 'Chưa lưu được' }))).rejects.toMatchObject({ code: expected });
-    expect(await readFile(path)).toEqual(before.current);
-    // Once the current file is moved aside, putting it back consumes the older generation (no hard links to keep both).
-    const previousKept = step !== 'rename-temp-in';
-    if (previousKept) expect(await readFile(`${path}.prev`)).toEqual(before.previous);
-    expect((await readdir(dirname(path))).sort()).toEqual(previousKept ? [`${article.id}.json`, `${article.id}.json.prev`] : [`${article.id}.json`]);
-    expect(await store.get(article.id)).toMatchObject({ title: 'Đã lưu', revision: 2 });
+      control.fault = { step, code };
+      await expect(store.save(article.id, 2, sampleContent({ title: 'Chưa lưu được' }))).rejects.toMatchObject({ code: expected });
+      expect(await readFile(path)).toEqual(before.current);
+      // Once the current file is moved aside, putting it back consumes the older generation (no hard links to keep both).
+      const previousKept = step !== 'rename-temp-in';
+      if (previousKept) expect(await readFile(`${path}.prev`)).toEqual(before.previous);
+      expect((await readdir(dirname(path))).sort()).toEqual(
+        previousKept ? [`${article.id}.json`, `${article.id}.json.prev`] : [`${article.id}.json`],
+      );
+      expect(await store.get(article.id)).toMatchObject({ title: 'Đã lưu', revision: 2 });
 
-    control.fault = null;
-    await expect(store.save(article.id, 2, sampleContent({ title: 'Đã lưu lại' }))).resolves.toMatchObject({ revision: 3 });
-    await store.flush();
-    const reopened = flushBeforeCleanup(await ArticleStore.open({ directory }));
-    expect(await reopened.get(article.id)).toMatchObject({ title: 'Đã lưu lại', revision: 3 });
-  });
+      control.fault = null;
+      await expect(store.save(article.id, 2, sampleContent({ title: 'Đã lưu lại' }))).resolves.toMatchObject({ revision: 3 });
+      await store.flush();
+      const reopened = flushBeforeCleanup(await ArticleStore.open({ directory }));
+      expect(await reopened.get(article.id)).toMatchObject({ title: 'Đã lưu lại', revision: 3 });
+    },
+  );
 });

@@ -38,6 +38,8 @@ describe('seededRandom', () => {
 
   it.each(['-1', '1.5', 'abc', String(2 ** 32)])('refuses a seed that is not one (%s) instead of silently running another', (text) => {
     vi.stubEnv('BANTHAO_TEST_SEED', text);
-    expect(() => seedFromEnvironment('BANTHAO_TEST_SEED')).toThrow(`BANTHAO_TEST_SEED must be a whole number from 0 to 4294967295, not "${text}"`);
+    expect(() => seedFromEnvironment('BANTHAO_TEST_SEED')).toThrow(
+      `BANTHAO_TEST_SEED must be a whole number from 0 to 4294967295, not "${text}"`,
+    );
   });
 });

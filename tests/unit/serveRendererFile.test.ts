@@ -5,7 +5,8 @@ import { contentSecurityPolicy } from '../../electron/main/contentSecurityPolicy
 import { serveRendererFile } from '../../electron/main/serveRendererFile';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
-const indexHtml = '<!doctype html><html lang="vi"><head><script type="module" crossorigin src="./assets/index-abc.js"></script></head></html>';
+const indexHtml =
+  '<!doctype html><html lang="vi"><head><script type="module" crossorigin src="./assets/index-abc.js"></script></head></html>';
 const script = 'console.log("Bản Thảo");';
 const styles = 'body { color: #222; }';
 const secret = 'bí mật ngoài thư mục renderer';

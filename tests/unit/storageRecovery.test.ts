@@ -18,7 +18,10 @@ async function open(dataDirectory: string) {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A data folder holding one article saved twice (so a previous generation exists) and settings changed twice. */
@@ -32,7 +35,12 @@ async function libraryWithHistory(dataDirectory: string) {
   await library.settings.update({ exportJpegQuality: 70 });
   await library.settings.update({ exportJpegQuality: 90 });
   const { layout } = library;
-  return { id: article.id, articlePath: layout.library.articleFile(article.id), indexPath: layout.library.index, settingsPath: layout.settings };
+  return {
+    id: article.id,
+    articlePath: layout.library.articleFile(article.id),
+    indexPath: layout.library.index,
+    settingsPath: layout.settings,
+  };
 }
 
 async function damage(path: string, how: (valid: Buffer) => Buffer): Promise<Buffer> {
@@ -52,7 +60,9 @@ describe.each(corruptions)('a stored file damaged as %s', (_name, how) => {
     const quarantinedTo = join(dataDirectory, 'quarantine', quarantineStamp, relative(dataDirectory, articlePath));
     expect(await readFile(quarantinedTo)).toEqual(damaged);
     expect(await reopened.store.get(id)).toMatchObject({ title: 'Bản thứ hai', revision: 2 });
-    expect(reopened.store.recoveryNotices()).toEqual([{ file: articlePath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() }]);
+    expect(reopened.store.recoveryNotices()).toEqual([
+      { file: articlePath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() },
+    ]);
   });
 
   it('is quarantined unchanged when it is the index, and the library still lists every article', async () => {
@@ -63,7 +73,9 @@ describe.each(corruptions)('a stored file damaged as %s', (_name, how) => {
     const quarantinedTo = join(dataDirectory, 'quarantine', quarantineStamp, 'library', 'index.json');
     expect(await readFile(quarantinedTo)).toEqual(damaged);
     expect(reopened.store.list('active').map((summary) => [summary.id, summary.title])).toEqual([[id, 'Bản thứ ba']]);
-    expect(reopened.store.recoveryNotices()).toEqual([{ file: indexPath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() }]);
+    expect(reopened.store.recoveryNotices()).toEqual([
+      { file: indexPath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() },
+    ]);
   });
 
   it('is quarantined unchanged when it is settings.json, and the previous settings are loaded', async () => {
@@ -74,7 +86,9 @@ describe.each(corruptions)('a stored file damaged as %s', (_name, how) => {
     const quarantinedTo = join(dataDirectory, 'quarantine', quarantineStamp, 'settings.json');
     expect(await readFile(quarantinedTo)).toEqual(damaged);
     expect(reopened.settings.get().exportJpegQuality).toBe(70);
-    expect(reopened.store.recoveryNotices()).toEqual([{ file: settingsPath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() }]);
+    expect(reopened.store.recoveryNotices()).toEqual([
+      { file: settingsPath, quarantinedTo, restoredFrom: 'previous-generation', at: openedAt.toISOString() },
+    ]);
   });
 });
 

@@ -40,9 +40,17 @@ describe('closing lines', () => {
 
 describe('link targets', () => {
   it.each(['https://moit.gov.vn/tin-tuc', 'http://example.com', 'mailto:toasoan@example.vn', 'HTTPS://EXAMPLE.COM'])('allows %s', (href) =>
-    expect(isSafeLinkHref(href)).toBe(true));
-  it.each(['javascript:alert(1)', 'JaVa\tScRiPt:alert(1)', ' javascript:alert(1)', 'vbscript:msgbox', 'data:text/html,<script>', 'file:///etc/passwd', '/relative', 'https://', 'mailto:'])(
-    'refuses %s',
-    (href) => expect(isSafeLinkHref(href)).toBe(false),
+    expect(isSafeLinkHref(href)).toBe(true),
   );
+  it.each([
+    'javascript:alert(1)',
+    'JaVa\tScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    'vbscript:msgbox',
+    'data:text/html,<script>',
+    'file:///etc/passwd',
+    '/relative',
+    'https://',
+    'mailto:',
+  ])('refuses %s', (href) => expect(isSafeLinkHref(href)).toBe(false));
 });

@@ -57,8 +57,20 @@ describe('writeFileDurably', () => {
     const folder = await temporaryDirectory();
     const log: string[] = [];
     const target = join(folder, 'article.json');
-    await writeFileDurably(target, '{"a":1}', { fileSystem: recordingFileSystem(log), platform: 'linux' }).then(() => log.push('acknowledged'));
-    expect(log).toEqual(['open file', 'write', 'fsync file', 'close file', 'rename', 'open folder', 'fsync folder', 'close folder', 'acknowledged']);
+    await writeFileDurably(target, '{"a":1}', { fileSystem: recordingFileSystem(log), platform: 'linux' }).then(() =>
+      log.push('acknowledged'),
+    );
+    expect(log).toEqual([
+      'open file',
+      'write',
+      'fsync file',
+      'close file',
+      'rename',
+      'open folder',
+      'fsync folder',
+      'close folder',
+      'acknowledged',
+    ]);
     expect(await readFile(target, 'utf8')).toBe('{"a":1}');
   });
 
@@ -68,7 +80,17 @@ describe('writeFileDurably', () => {
     const target = join(folder, 'article.json');
     await writeFile(target, 'generation 1');
     await writeFileDurably(target, 'generation 2', { fileSystem: recordingFileSystem(log), platform: 'linux' }, `${target}.prev`);
-    expect(log).toEqual(['open file', 'write', 'fsync file', 'close file', 'rename', 'rename', 'open folder', 'fsync folder', 'close folder']);
+    expect(log).toEqual([
+      'open file',
+      'write',
+      'fsync file',
+      'close file',
+      'rename',
+      'rename',
+      'open folder',
+      'fsync folder',
+      'close folder',
+    ]);
     expect(await readFile(target, 'utf8')).toBe('generation 2');
     expect(await readFile(`${target}.prev`, 'utf8')).toBe('generation 1');
   });

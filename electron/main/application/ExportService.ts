@@ -14,7 +14,12 @@ export class ExportService {
   readonly #events: LibraryEvents;
   readonly #writeOptions: DurableWriteOptions | undefined;
 
-  constructor(stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>, dialogs: Dialogs, events: LibraryEvents, writeOptions?: DurableWriteOptions) {
+  constructor(
+    stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>,
+    dialogs: Dialogs,
+    events: LibraryEvents,
+    writeOptions?: DurableWriteOptions,
+  ) {
     this.#stores = stores;
     this.#dialogs = dialogs;
     this.#events = events;

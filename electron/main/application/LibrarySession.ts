@@ -63,7 +63,11 @@ export class LibrarySession {
       onFailure: options.onBackupFailure,
       policy: () => {
         const settings = this.library.settings.get();
-        return { everyMinutes: settings.backupEveryMinutes, keepHours: settings.backupKeepHours, dailyKeepDays: settings.backupDailyKeepDays };
+        return {
+          everyMinutes: settings.backupEveryMinutes,
+          keepHours: settings.backupKeepHours,
+          dailyKeepDays: settings.backupDailyKeepDays,
+        };
       },
     });
     this.#ready = this.#openFirst();
@@ -154,7 +158,10 @@ export class LibrarySession {
     } catch (cause) {
       // The screen shows a sentence for the user and the data folder; the raw cause (paths, English) goes to the log.
       if (!(cause instanceof AppError) || cause.cause !== undefined) this.#options.logError?.('không mở được thư viện', cause);
-      const error = cause instanceof AppError ? cause : new AppError('storage-failed', 'Không mở được thư viện vì một lỗi không lường trước khi đọc thư mục dữ liệu.', { cause });
+      const error =
+        cause instanceof AppError
+          ? cause
+          : new AppError('storage-failed', 'Không mở được thư viện vì một lỗi không lường trước khi đọc thư mục dữ liệu.', { cause });
       this.#status = { state: 'failed', error: error.toData(), dataDirectory: this.#options.dataDirectory };
       await this.#lock?.release().catch(() => undefined);
       this.#lock = null;

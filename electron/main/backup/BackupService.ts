@@ -200,7 +200,14 @@ export class BackupService {
       await place(settingsFile);
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);
-      const manifest: Manifest = { formatVersion: 1, takenAt: takenAt.toISOString(), kind, articleCount, bytes, appVersion: this.#options.appVersion };
+      const manifest: Manifest = {
+        formatVersion: 1,
+        takenAt: takenAt.toISOString(),
+        kind,
+        articleCount,
+        bytes,
+        appVersion: this.#options.appVersion,
+      };
       await writeFileDurably(snapshotManifestFile(temporary), `${JSON.stringify(manifest, null, 2)}\n`, writeOptions);
       const id = await this.#freeIdFor(takenAt);
       await rename(temporary, join(this.folder, id));
@@ -258,6 +265,7 @@ export class BackupService {
     );
     for (const { id } of entries) if (!keep.has(id)) await rm(join(this.folder, id), { recursive: true, force: true });
     // Only this service writes here, one job at a time, so any partial folder now is a crash's leftover.
-    for (const name of await this.#folderNames()) if (name.startsWith('.partial-')) await rm(join(this.folder, name), { recursive: true, force: true });
+    for (const name of await this.#folderNames())
+      if (name.startsWith('.partial-')) await rm(join(this.folder, name), { recursive: true, force: true });
   }
 }

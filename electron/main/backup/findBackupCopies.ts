@@ -15,8 +15,14 @@ export function createBackupCopyFinder(dataDirectory: string): (path: string) =>
     const names = await readdir(backupsFolder).catch(() => [] as string[]);
     const copies: string[] = [];
     // Snapshot ids are UTC times, so a reverse sort is newest first.
-    for (const name of names.filter((candidate) => snapshotIdPattern.test(candidate)).sort().reverse()) {
-      const complete = await stat(snapshotManifestFile(join(backupsFolder, name))).then(() => true, () => false);
+    for (const name of names
+      .filter((candidate) => snapshotIdPattern.test(candidate))
+      .sort()
+      .reverse()) {
+      const complete = await stat(snapshotManifestFile(join(backupsFolder, name))).then(
+        () => true,
+        () => false,
+      );
       if (complete) copies.push(join(backupsFolder, name, inside));
     }
     return copies;

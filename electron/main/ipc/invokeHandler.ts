@@ -11,7 +11,8 @@ function isIpcChannel(name: string): name is IpcChannel {
 }
 
 /** What the user reads after a failure the app did not foresee; what happened is in the log. */
-export const internalErrorMessage = 'Thao tác chưa thực hiện được vì một lỗi không lường trước. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại ứng dụng.';
+export const internalErrorMessage =
+  'Thao tác chưa thực hiện được vì một lỗi không lường trước. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại ứng dụng.';
 
 /**
  * Turns anything thrown into error data the renderer can show: an AppError's own Vietnamese message, otherwise a
@@ -61,7 +62,13 @@ export async function invokeHandler(
     request = parsed.data;
   } catch (error) {
     log(`không kiểm tra được yêu cầu ${channelName}`, error);
-    return { ok: false, error: { code: 'invalid-request', message: `Ứng dụng gửi dữ liệu không kiểm tra được cho chức năng ${channelName}; chi tiết đã được ghi vào nhật ký.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `Ứng dụng gửi dữ liệu không kiểm tra được cho chức năng ${channelName}; chi tiết đã được ghi vào nhật ký.`,
+      },
+    };
   }
   try {
     const handler = handlers[channelName] as (request: unknown) => Promise<unknown>;

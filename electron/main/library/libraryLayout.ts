@@ -18,8 +18,16 @@ export interface LayoutEntry {
 export const libraryLayoutEntries: readonly LayoutEntry[] = [
   { path: 'library/articles/<id[0..2]>/<id>.json', role: 'data', holds: 'one file per article (format version, revision, content)' },
   { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
-  { path: 'library/media/<id[0..2]>/<id>.json', role: 'data', holds: 'what is known of the photo (size, date taken, suggested credit); written last' },
-  { path: 'library/media/<id[0..2]>/<id>.preview.webp', role: 'data', holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import' },
+  {
+    path: 'library/media/<id[0..2]>/<id>.json',
+    role: 'data',
+    holds: 'what is known of the photo (size, date taken, suggested credit); written last',
+  },
+  {
+    path: 'library/media/<id[0..2]>/<id>.preview.webp',
+    role: 'data',
+    holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import',
+  },
   { path: 'library/index.json', role: 'cache', holds: 'article summaries, rebuilt from the article files if lost or damaged' },
   { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards, updated per save' },
   { path: 'settings.json', role: 'local', holds: 'interface language, export photo size and quality, backup policy' },

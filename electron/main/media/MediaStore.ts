@@ -80,7 +80,11 @@ export class MediaStore {
       // Recorded under the lock, so a clean-up queued behind this import sees it.
       this.#lastImported.set(id, this.#now().getTime());
       const existing = await this.#readSidecarQuietly(id);
-      if (existing !== null && (await this.#exists(this.#originalPathOf(id, existing.type))) && (await this.#exists(this.previewPath(id)))) {
+      if (
+        existing !== null &&
+        (await this.#exists(this.#originalPathOf(id, existing.type))) &&
+        (await this.#exists(this.previewPath(id)))
+      ) {
         return existing;
       }
       // The full decode happens before anything is written: a corrupt file leaves no trace.
@@ -269,6 +273,7 @@ export class MediaStore {
 }
 
 function checkedId(id: string): string {
-  if (!mediaIdSchema.safeParse(id).success) throw new AppError('invalid-request', `Mã ảnh không hợp lệ: ${JSON.stringify(id).slice(0, 80)}`);
+  if (!mediaIdSchema.safeParse(id).success)
+    throw new AppError('invalid-request', `Mã ảnh không hợp lệ: ${JSON.stringify(id).slice(0, 80)}`);
   return id;
 }

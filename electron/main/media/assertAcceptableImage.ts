@@ -1,14 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../../../shared/errorCodes';
 import { mediaLimits, type ImageType } from '../../../shared/mediaModel';
-import {
-  extensionOf,
-  imageTypeClaimedBy,
-  imageTypeLabels,
-  sniffImageType,
-  sniffRefusedFormat,
-  sniffTextMarkup,
-} from './sniffImageType';
+import { extensionOf, imageTypeClaimedBy, imageTypeLabels, sniffImageType, sniffRefusedFormat, sniffTextMarkup } from './sniffImageType';
 
 /** What the header checks learned about an image that passed them (nothing has been decoded yet). */
 export interface AcceptableImage {

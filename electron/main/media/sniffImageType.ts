@@ -54,7 +54,10 @@ const markupProbeBytes = 4096;
 export function sniffTextMarkup(bytes: Uint8Array): TextMarkup | null {
   const text = new TextDecoder('utf-8').decode(bytes.subarray(0, markupProbeBytes));
   // A byte-order mark, then blank lines, often precede the first tag.
-  const start = text.replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const start = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (!start.startsWith('<')) return null;
   if (/<svg[\s>]/.test(start)) return 'svg';
   if (start.startsWith('<!doctype html') || /<html[\s>]/.test(start)) return 'html';

@@ -1,5 +1,4 @@
 import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
 import type { SearchRequest, SearchResult } from '../../../shared/searchModel';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
@@ -15,7 +14,11 @@ const recentTextLimit = 300;
 // About one screenful of rows: each snippet reads its article file unless its text is cached.
 const defaultSnippetCount = 12;
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The slice of ArticleStore search needs (kept narrow so tests and benchmarks can pass their own). */
 export interface SearchableStore {
@@ -105,7 +108,9 @@ export class LibrarySearch {
   noteArticle(article: Article): void {
     this.#apply(() => {
       const text = articleSearchText(article);
-      this.#index.put(searchDocumentOf({ id: article.id, revision: article.revision, trashed: article.trashedAt !== null, title: article.title }, text));
+      this.#index.put(
+        searchDocumentOf({ id: article.id, revision: article.revision, trashed: article.trashedAt !== null, title: article.title }, text),
+      );
       this.#remember(article.id, text);
       this.#changed(article.id);
     });

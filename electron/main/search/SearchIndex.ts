@@ -17,7 +17,10 @@ interface IndexedDocument extends SearchDocument {
 }
 
 /** Builds the stored form of an article for the index from its title and the rest of its text. */
-export function searchDocumentOf(article: { id: string; revision: number; trashed: boolean; title: string }, otherText: string): SearchDocument {
+export function searchDocumentOf(
+  article: { id: string; revision: number; trashed: boolean; title: string },
+  otherText: string,
+): SearchDocument {
   const words = distinctWords(foldForSearch(`${article.title}\n${otherText}`));
   return { id: article.id, revision: article.revision, trashed: article.trashed, title: article.title, words: words.join(' ') };
 }
@@ -48,7 +51,8 @@ export class SearchIndex {
   /** Every document, for persisting. */
   *documents(): Generator<SearchDocument> {
     for (const document of this.#documents) {
-      if (document !== null) yield { id: document.id, revision: document.revision, trashed: document.trashed, title: document.title, words: document.words };
+      if (document !== null)
+        yield { id: document.id, revision: document.revision, trashed: document.trashed, title: document.title, words: document.words };
     }
   }
 

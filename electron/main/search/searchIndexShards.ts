@@ -43,6 +43,11 @@ export async function readSearchShards(folder: string): Promise<{ documents: Sea
 }
 
 /** Writes one shard durably (temp file, fsync, rename). */
-export async function writeSearchShard(folder: string, shard: string, documents: SearchDocument[], options?: DurableWriteOptions): Promise<void> {
+export async function writeSearchShard(
+  folder: string,
+  shard: string,
+  documents: SearchDocument[],
+  options?: DurableWriteOptions,
+): Promise<void> {
   await writeFileDurably(join(folder, `${shard}.json`), JSON.stringify({ formatVersion: shardFormatVersion, documents }), options);
 }

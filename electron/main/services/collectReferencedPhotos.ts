@@ -20,7 +20,8 @@ const hexRun = /[0-9a-f]{64,}/g;
 /** Every 64-hex-digit string in a file's raw bytes, whatever damage surrounds it. */
 function mediaIdsInText(text: string): string[] {
   const ids: string[] = [];
-  for (const [run] of text.matchAll(hexRun)) for (let start = 0; start + 64 <= run.length; start += 1) ids.push(run.slice(start, start + 64));
+  for (const [run] of text.matchAll(hexRun))
+    for (let start = 0; start + 64 <= run.length; start += 1) ids.push(run.slice(start, start + 64));
   return ids;
 }
 

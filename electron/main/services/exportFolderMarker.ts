@@ -44,7 +44,8 @@ export async function isExportFolderOf(folder: string, articleId: string): Promi
     for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
       const path = relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/');
       if (entry.isDirectory() && path === 'images') continue;
-      if (entry.isFile() && (path === exportFolderMarkerName || written.has(path) || systemFileNames.has(entry.name.toLowerCase()))) continue;
+      if (entry.isFile() && (path === exportFolderMarkerName || written.has(path) || systemFileNames.has(entry.name.toLowerCase())))
+        continue;
       return false;
     }
     return true;

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { articleFormatVersion, summarizeArticle, type Article, type ArticleContent, type ArticleSummary } from '../../../shared/articleModel';
+import {
+  articleFormatVersion,
+  summarizeArticle,
+  type Article,
+  type ArticleContent,
+  type ArticleSummary,
+} from '../../../shared/articleModel';
 import { emptyDocument } from '../../../shared/documentJson';
 import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { parseDocument } from '../../../shared/documentSchema';
@@ -53,7 +59,11 @@ export class ArticleStore {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
     this.#writeOptions = options.writeOptions ?? {};
-    this.#recovery = { dataDirectory: options.dataDirectory ?? options.directory, log: options.recoveryLog ?? new RecoveryLog(), now: this.#now };
+    this.#recovery = {
+      dataDirectory: options.dataDirectory ?? options.directory,
+      log: options.recoveryLog ?? new RecoveryLog(),
+      now: this.#now,
+    };
     this.#index = new ArticleIndex({
       libraryFolder: this.directory,
       writeOptions: this.#writeOptions,

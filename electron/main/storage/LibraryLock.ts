@@ -54,7 +54,8 @@ const guardPollMs = 20;
 const guardStaleMs = 10_000;
 // Tokens this process holds (shared by every copy of this module): a lock naming our own pid with another token was
 // left by an earlier process that had the same pid.
-const heldTokens: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('banthao.libraryLockTokens')] ??= new Set<string>()) as Set<string>;
+const heldTokens: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('banthao.libraryLockTokens')] ??=
+  new Set<string>()) as Set<string>;
 
 /** Whether a process with this pid runs on this machine (EPERM: it runs, under another user). */
 function isProcessAlive(pid: number): boolean {
@@ -83,7 +84,10 @@ async function readLock(path: string): Promise<{ owner: LibraryLockOwner | null;
   }
 }
 
-function isHeld(lock: { owner: LibraryLockOwner | null; mtimeMs: number }, staleAfterMs: number): lock is { owner: LibraryLockOwner; mtimeMs: number } {
+function isHeld(
+  lock: { owner: LibraryLockOwner | null; mtimeMs: number },
+  staleAfterMs: number,
+): lock is { owner: LibraryLockOwner; mtimeMs: number } {
   const { owner } = lock;
   if (owner === null || Date.now() - lock.mtimeMs > staleAfterMs) return false;
   // Another machine's pids mean nothing here (a shared folder): only its heartbeat counts.
@@ -94,7 +98,10 @@ function isHeld(lock: { owner: LibraryLockOwner | null; mtimeMs: number }, stale
 
 function lockedError(owner: LibraryLockOwner | null): AppError {
   const who = owner === null ? '' : ` (tiến trình ${owner.pid} trên máy ${owner.hostname})`;
-  return new AppError('library-locked', `Thư viện đang được một cửa sổ Bản Thảo khác mở${who}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi bấm “Thử lại”.`);
+  return new AppError(
+    'library-locked',
+    `Thư viện đang được một cửa sổ Bản Thảo khác mở${who}. Hãy dùng cửa sổ đó, hoặc đóng nó rồi bấm “Thử lại”.`,
+  );
 }
 
 /** Runs `step` holding the guard file, waiting while another process holds it; a crash's leftover guard is removed. */
@@ -110,7 +117,10 @@ async function withGuard<Result>(dataDirectory: string, staleAfterMs: number, st
     } catch (error) {
       if (errorCodeOf(error) !== 'EEXIST') throw toStorageError(error, path);
     }
-    const guardMtimeMs = await stat(path).then((info) => info.mtimeMs, () => null);
+    const guardMtimeMs = await stat(path).then(
+      (info) => info.mtimeMs,
+      () => null,
+    );
     if (guardMtimeMs !== null && Date.now() - guardMtimeMs > staleGuardMs) await unlink(path).catch(() => undefined);
     else if (Date.now() > giveUpAt) throw lockedError(null);
     else await sleep(guardPollMs);

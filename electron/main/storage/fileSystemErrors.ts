@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errorCodes';
 
 /** The Node error code of a failed file operation, if it has one. */
 export function errorCodeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 /** A file as a message shown to the user names it: its name in quotes, never its absolute path (that stays in the cause, for the log). */

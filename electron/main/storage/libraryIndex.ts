@@ -17,7 +17,11 @@ const currentLibraryIndexSchema = z.object({
  */
 export const libraryIndexSchema = z.preprocess(
   (stored) =>
-    typeof stored === 'object' && stored !== null && 'formatVersion' in stored && typeof stored.formatVersion === 'number' && stored.formatVersion !== libraryIndexFormatVersion
+    typeof stored === 'object' &&
+    stored !== null &&
+    'formatVersion' in stored &&
+    typeof stored.formatVersion === 'number' &&
+    stored.formatVersion !== libraryIndexFormatVersion
       ? { formatVersion: libraryIndexFormatVersion, snapshotAt: 0, articles: [] }
       : stored,
   currentLibraryIndexSchema,

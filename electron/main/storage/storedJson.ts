@@ -43,8 +43,10 @@ export function decodeStoredJson<Data>(bytes: Uint8Array, format: StoredFormat, 
   }
   let data = json;
   if (isEnvelope(json)) {
-    if (json.format !== format.kind) throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (không phải tệp ${format.kind}).`);
-    if (typeof json.formatVersion !== 'number' || !Number.isInteger(json.formatVersion)) throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (thiếu số phiên bản).`);
+    if (json.format !== format.kind)
+      throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (không phải tệp ${format.kind}).`);
+    if (typeof json.formatVersion !== 'number' || !Number.isInteger(json.formatVersion))
+      throw new AppError('corrupt-file', `Tệp ${quotedFileName(path)} bị hỏng (thiếu số phiên bản).`);
     let dataText: string;
     try {
       dataText = JSON.stringify(json.data);

@@ -5,7 +5,10 @@ import { errorCodeOf, toStorageError } from './fileSystemErrors';
 
 /** The slice of `fs/promises` a durable write needs; tests pass a recording or failing one. */
 export interface DurableFileSystem {
-  open(path: string, flags: string): Promise<{
+  open(
+    path: string,
+    flags: string,
+  ): Promise<{
     writeFile(data: string | Uint8Array): Promise<void>;
     sync(): Promise<void>;
     close(): Promise<void>;
@@ -35,7 +38,7 @@ export async function writeFileDurably(
   options: DurableWriteOptions = {},
   previousGenerationPath?: string,
 ): Promise<void> {
-  const fileSystem = options.fileSystem ?? (nodeFileSystem as unknown as DurableFileSystem);
+  const fileSystem: DurableFileSystem = options.fileSystem ?? nodeFileSystem;
   const platform = options.platform ?? process.platform;
   const folder = dirname(path);
   // A unique temp name: two writers on one folder never collide (steno's fixed name does).
@@ -62,7 +65,8 @@ export async function writeFileDurably(
     await fileSystem.rename(temporaryPath, path);
   } catch (error) {
     await fileSystem.unlink(temporaryPath).catch(() => undefined);
-    if (currentMovedAside && previousGenerationPath !== undefined) await fileSystem.rename(previousGenerationPath, path).catch(() => undefined);
+    if (currentMovedAside && previousGenerationPath !== undefined)
+      await fileSystem.rename(previousGenerationPath, path).catch(() => undefined);
     throw toStorageError(error, path);
   }
   if (platform !== 'win32') {

@@ -15,9 +15,10 @@ export interface DisplayDateInputProps {
 export function DisplayDateInput({ value, onChange, ...rest }: DisplayDateInputProps) {
   const [text, setText] = useState(value === '' ? '' : formatDisplayDate(value));
   useEffect(() => {
-    if (value === '' ? text.trim() !== '' && parseDisplayDate(text) !== null : parseDisplayDate(text) !== value) setText(value === '' ? '' : formatDisplayDate(value));
+    if (value === '' ? text.trim() !== '' && parseDisplayDate(text) !== null : parseDisplayDate(text) !== value)
+      setText(value === '' ? '' : formatDisplayDate(value));
     // Only an outside change of value (a reset) rewrites what the user is typing.
-  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [value]); // eslint-disable-line react-hooks/exhaustive-deps -- `text` is left out on purpose: typing must not re-run this
   const invalid = text.trim() !== '' && parseDisplayDate(text) === null;
   return (
     <input

@@ -18,9 +18,12 @@ export function useToast() {
     timer.current = setTimeout(() => setToast(null), message.tone === 'error' ? 12_000 : 7_000);
   }, []);
   const dismiss = useCallback(() => setToast(null), []);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
   return { toast, show, dismiss };
 }
 

@@ -186,7 +186,8 @@ const vi = {
   recoveryTitle: 'Đã phát hiện tệp dữ liệu bị hỏng',
   recoveryRestored: (file: string) => `Tệp ${file} bị hỏng; đã mở bản lưu ngay trước đó của tệp này.`,
   recoveryFromBackup: (file: string) => `Tệp ${file} và bản lưu trước của nó đều hỏng; đã lấy lại tệp từ bản sao lưu gần nhất.`,
-  recoveryLost: (file: string) => `Tệp ${file} bị hỏng và không còn bản lưu trước nào đọc được. Nếu đó là một bài viết, bài này tạm không có trong thư viện.`,
+  recoveryLost: (file: string) =>
+    `Tệp ${file} bị hỏng và không còn bản lưu trước nào đọc được. Nếu đó là một bài viết, bài này tạm không có trong thư viện.`,
   recoveryKeptAt: 'Tệp hỏng được giữ nguyên, không sửa, tại:',
   recoveryDismiss: 'Đã hiểu',
 };
@@ -220,13 +221,16 @@ const en: Messages = {
   dateFrom: 'Published from',
   dateTo: 'to',
   resultCount: (shown, total) =>
-    shown === total ? `${total.toLocaleString('en-GB')} articles` : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} articles`,
+    shown === total
+      ? `${total.toLocaleString('en-GB')} articles`
+      : `${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} articles`,
   noMatchTitle: 'No article matches',
   noMatchHint: 'Try other words or fewer filters.',
   clearFilters: 'Clear filters',
   openingLibrary: 'Opening the library…',
   rebuildingIndexTitle: 'Rebuilding the library index',
-  rebuildingIndexWhy: 'The index (a summary that makes opening fast) was missing or damaged, so it is rebuilt from the article files themselves. No article is lost; this happens once.',
+  rebuildingIndexWhy:
+    'The index (a summary that makes opening fast) was missing or damaged, so it is rebuilt from the article files themselves. No article is lost; this happens once.',
   catchingUpTitle: 'Updating the index',
   catchingUpWhy: 'Reading the articles saved after the index was last written (for example after the app was stopped abruptly).',
   articlesRead: (done, total) => `Read ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} articles`,
@@ -375,7 +379,8 @@ const en: Messages = {
   recoveryTitle: 'A damaged data file was found',
   recoveryRestored: (file: string) => `${file} was damaged; its previous saved copy was opened instead.`,
   recoveryFromBackup: (file: string) => `${file} and its previous copy were both damaged; it was taken back from the newest backup.`,
-  recoveryLost: (file: string) => `${file} was damaged and no earlier copy could be read. If it was an article, that article is missing from the library for now.`,
+  recoveryLost: (file: string) =>
+    `${file} was damaged and no earlier copy could be read. If it was an article, that article is missing from the library for now.`,
   recoveryKeptAt: 'The damaged file is kept, unchanged, at:',
   recoveryDismiss: 'Got it',
 };

@@ -10,7 +10,15 @@ import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver'
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
 
 // Headless, sandbox off (runs as root in CI), no background network; Playwright refuses --user-data-dir in args, so the profile goes to launchPersistentContext.
-const chromiumArguments = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArguments = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** How long a closing page may take to send its pending save, like the Electron window's close guard. */
 const pageCloseTimeoutMs = 5_000;
@@ -36,7 +44,11 @@ export class BrowserDriver implements AppDriver {
     if (!existsSync(chromiumPath)) {
       throw new Error(`BrowserDriver: no Chromium at ${chromiumPath}; install it (apt-get install chromium) or set BANTHAO_CHROMIUM.`);
     }
-    this.#bridge = await createBridgeServer({ dataDirectory: this.dataDirectory, exportDirectory: this.exportDirectory, openFiles: this.#openFiles });
+    this.#bridge = await createBridgeServer({
+      dataDirectory: this.dataDirectory,
+      exportDirectory: this.exportDirectory,
+      openFiles: this.#openFiles,
+    });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
     this.#context = await chromium.launchPersistentContext(this.#profileDirectory, {

@@ -37,8 +37,10 @@ export class ElectronDriver implements AppDriver {
   async start(): Promise<Page> {
     if (this.#application !== null) throw new Error('ElectronDriver: the app is already running');
     const executablePath = findElectronExecutable();
-    if (executablePath === null) throw new Error('ElectronDriver: the Electron binary is not installed (node_modules/electron/path.txt or dist/ missing).');
-    if (!existsSync(mainScript)) throw new Error(`ElectronDriver: ${mainScript} is missing; build the app first (npx electron-vite build).`);
+    if (executablePath === null)
+      throw new Error('ElectronDriver: the Electron binary is not installed (node_modules/electron/path.txt or dist/ missing).');
+    if (!existsSync(mainScript))
+      throw new Error(`ElectronDriver: ${mainScript} is missing; build the app first (npx electron-vite build).`);
     await mkdir(this.exportDirectory, { recursive: true });
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) environment[key] = value;
@@ -47,22 +49,29 @@ export class ElectronDriver implements AppDriver {
     environment.BANTHAO_DATA_DIR = this.dataDirectory;
     // Chromium refuses to run as root with its sandbox on (CI containers); elsewhere the sandbox stays.
     const chromiumSwitches = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    this.#application = await _electron.launch({ executablePath, args: [...chromiumSwitches, mainScript], cwd: repositoryRoot, env: environment });
+    this.#application = await _electron.launch({
+      executablePath,
+      args: [...chromiumSwitches, mainScript],
+      cwd: repositoryRoot,
+      env: environment,
+    });
     await this.#application.evaluate(
       ({ dialog }, answers) => {
         // Answers "Xuất HTML" with <exportDirectory>/<suggested name>, as a user clicking Save would.
-        dialog.showSaveDialog = (async (...args: unknown[]) => {
+        dialog.showSaveDialog = async (...args: unknown[]) => {
           const options = args[args.length - 1] as { defaultPath?: string };
           const fileName = (options.defaultPath ?? 'bai-viet.html').split(/[\\/]/).pop();
           return { canceled: false, filePath: `${answers.folder}/${fileName}` };
-        }) as typeof dialog.showSaveDialog;
+        };
         // A folder question (the folder export) gets exportDirectory; a file question ("Chèn ảnh") gets openFiles.
-        dialog.showOpenDialog = (async (...args: unknown[]) => {
+        dialog.showOpenDialog = async (...args: unknown[]) => {
           const options = args[args.length - 1] as { properties?: string[] };
           const wantsFolder = options.properties?.includes('openDirectory') ?? false;
           const filePaths = wantsFolder ? [answers.folder] : answers.openFiles;
           return { canceled: filePaths.length === 0, filePaths };
-        }) as typeof dialog.showOpenDialog;
+        };
+        // "Thay thế" when an export folder of ours for the same article is already there, as the browser harness answers.
+        dialog.showMessageBox = async () => ({ response: 0, checkboxChecked: false });
       },
       { folder: this.exportDirectory, openFiles: this.#openFiles },
     );

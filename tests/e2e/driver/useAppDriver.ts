@@ -10,7 +10,9 @@ import { createAppDriver } from './createAppDriver';
  * Launches the app on a fresh temp library inside a test and stops it and removes the library after the test.
  * The driver is chosen inside the test, so a driver that cannot run fails the test rather than skipping it.
  */
-export function useAppDriver(): (options?: Omit<AppDriverOptions, 'dataDirectory'>) => Promise<{ driver: AppDriver; page: Page; dataDirectory: string }> {
+export function useAppDriver(): (
+  options?: Omit<AppDriverOptions, 'dataDirectory'>,
+) => Promise<{ driver: AppDriver; page: Page; dataDirectory: string }> {
   const running: Array<{ driver: AppDriver; dataDirectory: string }> = [];
   afterEach(async () => {
     for (const { driver, dataDirectory } of running.splice(0)) {

@@ -54,7 +54,9 @@ describe('BackupService snapshots', () => {
     const article = await handlers['article:create']({});
     let revision = 1;
     const saveAndSettle = async () => {
-      revision = (await handlers['article:save']({ id: article.id, baseRevision: revision, content: sampleContent({ title: `v${revision}` }) })).revision;
+      revision = (
+        await handlers['article:save']({ id: article.id, baseRevision: revision, content: sampleContent({ title: `v${revision}` }) })
+      ).revision;
       await backupService.settled();
       return (await handlers['backup:list']({})).length;
     };
@@ -94,7 +96,10 @@ describe('BackupService snapshots', () => {
     const { handlers } = await openTestSession(data);
     const complete = await handlers['backup:createNow']({});
     await mkdir(join(data, 'backups', '.partial-0123456789ab', 'library'), { recursive: true });
-    await writeFile(join(data, 'backups', '.partial-0123456789ab', 'manifest.json'), await readFile(join(data, 'backups', complete.id, 'manifest.json')));
+    await writeFile(
+      join(data, 'backups', '.partial-0123456789ab', 'manifest.json'),
+      await readFile(join(data, 'backups', complete.id, 'manifest.json')),
+    );
     await mkdir(join(data, 'backups', '2020-01-01T00-00-00', 'library'), { recursive: true });
     expect((await handlers['backup:list']({})).map((entry) => entry.id)).toEqual([complete.id]);
   });

@@ -26,7 +26,14 @@ describe('backup retention policy', () => {
       at(now, 24 * 6, 'day6-before-restore', 'before-restore'),
       at(now, 24 * 6 - 1, 'day6-rolling'),
     ];
-    expect([...snapshotsToKeep(snapshots, policy, now)].sort()).toEqual(['day13', 'day5-late', 'day6-before-restore', 'day6-rolling', 'recent', 'two-days-edge']);
+    expect([...snapshotsToKeep(snapshots, policy, now)].sort()).toEqual([
+      'day13',
+      'day5-late',
+      'day6-before-restore',
+      'day6-rolling',
+      'recent',
+      'two-days-edge',
+    ]);
   });
 
   it('prunes old snapshots from disk when a new one is taken, following the settings', async () => {

@@ -42,7 +42,11 @@ describe('restoring a backup', () => {
     await session.handlers['article:save']({ id: article.id, baseRevision: saved.revision, content: sampleContent({ title: 'Lạc đề' }) });
     await session.handlers['backup:restore']({ id: snapshot.id });
 
-    await session.handlers['article:save']({ id: article.id, baseRevision: saved.revision, content: sampleContent({ title: 'Sửa sau khôi phục' }) });
+    await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: saved.revision,
+      content: sampleContent({ title: 'Sửa sau khôi phục' }),
+    });
     await session.backupService.settled();
     const relative = join('library', 'articles', article.id.slice(0, 2), `${article.id}.json`);
     expect(await readFile(join(data, 'backups', snapshot.id, relative), 'utf8')).toContain('Gốc');

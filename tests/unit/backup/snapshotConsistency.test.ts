@@ -54,14 +54,13 @@ describe('snapshots and restores stay consistent', () => {
     const data = await temporaryDirectory();
     const clock = manualClock();
     let emptyTrashWhileLinking: string | null = null;
-    let session: Session | undefined;
     const linkFile: LinkFile = async (from, to) => {
       await link(from, to);
       if (from !== emptyTrashWhileLinking) return;
       emptyTrashWhileLinking = null;
-      expect(await session!.handlers['trash:empty']({})).toEqual({ removedArticles: 1, removedPhotos: 1 });
+      expect(await session.handlers['trash:empty']({})).toEqual({ removedArticles: 1, removedPhotos: 1 });
     };
-    session = await openTestSession(data, { now: clock.now, linkFile });
+    const session = await openTestSession(data, { now: clock.now, linkFile });
     const { photo, bytes, article, articlePath } = await trashedArticleWithPhoto(session, data);
     clock.advanceMinutes(120);
     await session.backupService.settled();
@@ -76,7 +75,6 @@ describe('snapshots and restores stay consistent', () => {
   it('never lists a newer summary than the restored article holds when a save lands while the snapshot is taken', async () => {
     const data = await temporaryDirectory();
     let saveWhileLinking: { path: string; id: string; revision: number } | null = null;
-    let session: Session | undefined;
     const linkFile: LinkFile = async (from, to) => {
       await link(from, to);
       if (from !== saveWhileLinking?.path) return;
@@ -85,14 +83,22 @@ describe('snapshots and restores stay consistent', () => {
       // The linked version was written long ago, as an article untouched for an hour would be.
       const anHourAgo = new Date(Date.now() - 3_600_000);
       await utimes(to, anHourAgo, anHourAgo);
-      await session!.handlers['article:save']({ id, baseRevision: revision, content: sampleContent({ title: 'Sửa trong lúc sao lưu' }) });
-      await session!.library.store.flush();
+      await session.handlers['article:save']({ id, baseRevision: revision, content: sampleContent({ title: 'Sửa trong lúc sao lưu' }) });
+      await session.library.store.flush();
     };
-    session = await openTestSession(data, { linkFile });
+    const session = await openTestSession(data, { linkFile });
     const article = await session.handlers['article:create']({});
-    const saved = await session.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ title: 'Trước khi sao lưu' }) });
+    const saved = await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ title: 'Trước khi sao lưu' }),
+    });
     await session.backupService.settled();
-    saveWhileLinking = { path: join(data, 'library', 'articles', article.id.slice(0, 2), `${article.id}.json`), id: article.id, revision: saved.revision };
+    saveWhileLinking = {
+      path: join(data, 'library', 'articles', article.id.slice(0, 2), `${article.id}.json`),
+      id: article.id,
+      revision: saved.revision,
+    };
 
     const snapshot = await session.handlers['backup:createNow']({});
     expect(saveWhileLinking).toBeNull();
@@ -105,17 +111,33 @@ describe('snapshots and restores stay consistent', () => {
   it('searches the restored articles’ text, and indexes the saves made after the restore', async () => {
     const session = await openTestSession(await temporaryDirectory());
     const article = await session.handlers['article:create']({});
-    const first = await session.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ title: 'Khánh thành cầu' }) });
+    const first = await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ title: 'Khánh thành cầu' }),
+    });
     const snapshot = await session.handlers['backup:createNow']({});
-    const second = await session.handlers['article:save']({ id: article.id, baseRevision: first.revision, content: sampleContent({ title: 'Bão lũ' }) });
-    await session.handlers['article:save']({ id: article.id, baseRevision: second.revision, content: sampleContent({ title: 'Bão lũ miền Trung' }) });
+    const second = await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: first.revision,
+      content: sampleContent({ title: 'Bão lũ' }),
+    });
+    await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: second.revision,
+      content: sampleContent({ title: 'Bão lũ miền Trung' }),
+    });
     await session.handlers['backup:restore']({ id: snapshot.id });
     await session.library.search.ready;
     const found = async (query: string) => (await session.handlers['library:search']({ query, scope: 'active' })).ids;
 
     expect(await found('bao lu')).toEqual([]);
     expect(await found('khanh thanh')).toEqual([article.id]);
-    await session.handlers['article:save']({ id: article.id, baseRevision: first.revision, content: sampleContent({ title: 'Giao thông' }) });
+    await session.handlers['article:save']({
+      id: article.id,
+      baseRevision: first.revision,
+      content: sampleContent({ title: 'Giao thông' }),
+    });
     expect(await found('giao thong')).toEqual([article.id]);
   });
 });

@@ -28,10 +28,21 @@ describe('MediaStore.importImage', () => {
     const info = await store.importImage({ bytes, fileName: 'anh.jpg' });
     const id = createHash('sha256').update(bytes).digest('hex');
     expect(info.id).toBe(id);
-    expect(await listFilesUnder(directory)).toEqual([`${id.slice(0, 2)}/${id}.jpg`, `${id.slice(0, 2)}/${id}.json`, `${id.slice(0, 2)}/${id}.preview.webp`]);
+    expect(await listFilesUnder(directory)).toEqual([
+      `${id.slice(0, 2)}/${id}.jpg`,
+      `${id.slice(0, 2)}/${id}.json`,
+      `${id.slice(0, 2)}/${id}.preview.webp`,
+    ]);
     expect(await readFile(join(directory, id.slice(0, 2), `${id}.jpg`))).toEqual(bytes);
     expect(mediaInfoSchema.parse(JSON.parse(await readFile(join(directory, id.slice(0, 2), `${id}.json`), 'utf8')).data)).toEqual(info);
-    expect(info).toMatchObject({ type: 'jpeg', width: 400, height: 300, byteLength: bytes.length, originalFileName: 'anh.jpg', importedAt: fixedNow.toISOString() });
+    expect(info).toMatchObject({
+      type: 'jpeg',
+      width: 400,
+      height: 300,
+      byteLength: bytes.length,
+      originalFileName: 'anh.jpg',
+      importedAt: fixedNow.toISOString(),
+    });
   });
 
   it('stores the same photo once when it is inserted twice, and returns the first sidecar unchanged', async () => {
@@ -139,15 +150,24 @@ describe('MediaStore.importImage', () => {
       fileName: 'a.jpg',
     });
     expect([withXmp.suggestedCredit, withXmp.takenAt]).toEqual(['Văn Đốc', '2022-07-05T09:12:00']);
-    const withArtist = await store.importImage({ bytes: await cameraJpeg({ width: 400, height: 300, artist: 'Minh Anh' }), fileName: 'b.jpg' });
+    const withArtist = await store.importImage({
+      bytes: await cameraJpeg({ width: 400, height: 300, artist: 'Minh Anh' }),
+      fileName: 'b.jpg',
+    });
     expect([withArtist.suggestedCredit, withArtist.takenAt]).toEqual(['Minh Anh', null]);
-    const withCopyright = await store.importImage({ bytes: await cameraJpeg({ width: 400, height: 300, copyright: '(c) 2022 Le Ha' }), fileName: 'c.jpg' });
+    const withCopyright = await store.importImage({
+      bytes: await cameraJpeg({ width: 400, height: 300, copyright: '(c) 2022 Le Ha' }),
+      fileName: 'c.jpg',
+    });
     expect(withCopyright.suggestedCredit).toBe('Le Ha');
   });
 
   it('keeps the display copy small and free of metadata: longest side 1600, WebP, no EXIF or GPS', async () => {
     const { store } = await openStore();
-    const info = await store.importImage({ bytes: await cameraJpeg({ width: 4000, height: 3000, artist: 'Van Doc' }), fileName: 'big.jpg' });
+    const info = await store.importImage({
+      bytes: await cameraJpeg({ width: 4000, height: 3000, artist: 'Van Doc' }),
+      fileName: 'big.jpg',
+    });
     const metadata = await sharp(store.previewPath(info.id)).metadata();
     expect([metadata.format, metadata.width, metadata.height]).toEqual(['webp', 1600, 1200]);
     expect([metadata.exif, metadata.xmp, metadata.icc]).toEqual([undefined, undefined, undefined]);
@@ -171,9 +191,13 @@ describe('MediaStore.importImage', () => {
 
   it('accepts a WebP, and a pasted image whose name has no extension or a blob name', async () => {
     const { store } = await openStore();
-    const webp = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#123456' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 120, height: 90, channels: 3, background: '#123456' } })
+      .webp()
+      .toBuffer();
     expect((await store.importImage({ bytes: webp, fileName: 'paste.webp' })).type).toBe('webp');
-    const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#654321' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: '#654321' } })
+      .png()
+      .toBuffer();
     expect((await store.importImage({ bytes: png, fileName: 'image' })).type).toBe('png');
     expect((await store.importImage({ bytes: await twoColourJpeg(), fileName: 'blob:7c1e-44' })).type).toBe('jpeg');
   });

@@ -58,7 +58,9 @@ describe('MediaStore refuses bad input with a clear message and stores nothing',
   });
 
   it('refuses photo.jpg that is really a PNG (the extension lies)', async () => {
-    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: 'red' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: 'red' } })
+      .png()
+      .toBuffer();
     await expectRefusal(png, 'photo.jpg', 'Tệp tên .jpg nhưng thực chất là PNG: photo.jpg');
   });
 
@@ -73,7 +75,9 @@ describe('MediaStore refuses bad input with a clear message and stores nothing',
   });
 
   it('refuses a PNG whose pixel data is corrupt though its header is fine', async () => {
-    const png = await sharp({ create: { width: 200, height: 200, channels: 3, background: 'red', noise: { type: 'gaussian', mean: 100, sigma: 40 } } })
+    const png = await sharp({
+      create: { width: 200, height: 200, channels: 3, background: 'red', noise: { type: 'gaussian', mean: 100, sigma: 40 } },
+    })
       .png()
       .toBuffer();
     const damaged = Buffer.from(png);

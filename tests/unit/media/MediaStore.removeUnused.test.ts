@@ -23,7 +23,8 @@ describe('MediaStore.removeUnused', () => {
 
   async function importThree(store: MediaStore) {
     const infos = [];
-    for (const width of [400, 402, 404]) infos.push(await store.importImage({ bytes: await twoColourJpeg({ width }), fileName: `${width}.jpg` }));
+    for (const width of [400, 402, 404])
+      infos.push(await store.importImage({ bytes: await twoColourJpeg({ width }), fileName: `${width}.jpg` }));
     return infos.map((info) => info.id);
   }
 
@@ -34,7 +35,11 @@ describe('MediaStore.removeUnused', () => {
     const removed = await store.removeUnused(new Set([kept!]));
     expect(removed).toEqual([removedA!, removedB!].sort());
     expect(await store.listIds()).toEqual([kept]);
-    expect(await listFilesUnder(directory)).toEqual([`${kept!.slice(0, 2)}/${kept}.jpg`, `${kept!.slice(0, 2)}/${kept}.json`, `${kept!.slice(0, 2)}/${kept}.preview.webp`]);
+    expect(await listFilesUnder(directory)).toEqual([
+      `${kept!.slice(0, 2)}/${kept}.jpg`,
+      `${kept!.slice(0, 2)}/${kept}.json`,
+      `${kept!.slice(0, 2)}/${kept}.preview.webp`,
+    ]);
     await expect(store.get(removedA!)).rejects.toMatchObject({ code: 'not-found' });
   });
 

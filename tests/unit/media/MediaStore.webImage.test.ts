@@ -19,15 +19,28 @@ describe('MediaStore.renderWebImage', () => {
   }
 
   it('strips GPS, Artist, Copyright, XMP and every other metadata block from the exported copy', async () => {
-    const original = await cameraJpeg({ width: 4000, height: 3000, artist: 'Van Doc', copyright: '(c) Van Doc', takenAt: '2022:07:05 09:12:00', xmpCreator: 'Văn Đốc' });
+    const original = await cameraJpeg({
+      width: 4000,
+      height: 3000,
+      artist: 'Van Doc',
+      copyright: '(c) Van Doc',
+      takenAt: '2022:07:05 09:12:00',
+      xmpCreator: 'Văn Đốc',
+    });
     // The fixture really carries what must be stripped, or this test would prove nothing.
     expect(await exifr.gps(original)).toMatchObject({ latitude: expect.closeTo(21.024, 2), longitude: expect.closeTo(105.858, 2) });
     const { store, info } = await storeWith(original, 'hoi-nghi.jpg');
     const web = await store.renderWebImage(info.id);
     expect(await exifr.gps(web.bytes)).toBeUndefined();
-    const everything = (await exifr.parse(web.bytes, { tiff: true, gps: true, exif: true, xmp: true, iptc: true, icc: true, jfif: false })) as
-      | Record<string, unknown>
-      | undefined;
+    const everything = (await exifr.parse(web.bytes, {
+      tiff: true,
+      gps: true,
+      exif: true,
+      xmp: true,
+      iptc: true,
+      icc: true,
+      jfif: false,
+    })) as Record<string, unknown> | undefined;
     expect(everything?.Artist).toBeUndefined();
     expect(everything?.Copyright).toBeUndefined();
     expect(everything?.GPSLatitude).toBeUndefined();
@@ -70,7 +83,10 @@ describe('MediaStore.renderWebImage', () => {
   });
 
   it('converts a wide-gamut (Display P3) photo to sRGB without attaching a profile', async () => {
-    const p3 = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#20c040' } }).jpeg().withIccProfile('p3').toBuffer();
+    const p3 = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#20c040' } })
+      .jpeg()
+      .withIccProfile('p3')
+      .toBuffer();
     expect((await sharp(p3).metadata()).icc).toBeDefined();
     const { store, info } = await storeWith(p3, 'p3.jpg');
     const metadata = await sharp((await store.renderWebImage(info.id)).bytes).metadata();
@@ -87,7 +103,9 @@ describe('MediaStore.renderWebImage', () => {
   });
 
   it('turns an opaque WebP into a JPEG', async () => {
-    const webp = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#336699' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#336699' } })
+      .webp()
+      .toBuffer();
     const { store, info } = await storeWith(webp, 'a.webp');
     expect(await store.renderWebImage(info.id)).toMatchObject({ mimeType: 'image/jpeg', extension: 'jpg', width: 200, height: 100 });
   });

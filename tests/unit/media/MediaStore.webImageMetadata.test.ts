@@ -19,7 +19,13 @@ const gifPixelBlocks = new Set(['image', 'graphic control', 'application NETSCAP
 async function expectNoMetadata(web: WebImage): Promise<void> {
   for (const text of metadataTexts) expect(web.bytes.includes(Buffer.from(text, 'utf8')), `"${text}" in the exported bytes`).toBe(false);
   const metadata = await sharp(web.bytes).metadata();
-  expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.icc, metadata.comments]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  expect([metadata.exif, metadata.xmp, metadata.iptc, metadata.icc, metadata.comments]).toEqual([
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
   if (web.extension === 'gif') {
     // exifr does not read GIF: the file's own blocks are the proof.
     expect(gifBlocks(web.bytes).filter((block) => !gifPixelBlocks.has(block))).toEqual([]);
@@ -27,12 +33,20 @@ async function expectNoMetadata(web: WebImage): Promise<void> {
   }
   if (web.extension === 'png') expect(pngChunkTypes(web.bytes).filter((type) => !pngPixelChunks.has(type))).toEqual([]);
   // APP0 is JFIF (pixel density); APP1 would be EXIF or XMP, APP2 ICC, APP13 IPTC, COM a comment.
-  else expect(jpegSegments(web.bytes).filter((segment) => (segment.startsWith('APP') && segment !== 'APP0') || segment === 'COM')).toEqual([]);
+  else
+    expect(jpegSegments(web.bytes).filter((segment) => (segment.startsWith('APP') && segment !== 'APP0') || segment === 'COM')).toEqual([]);
   expect(await exifr.gps(web.bytes)).toBeUndefined();
-  const everything = (await exifr.parse(web.bytes, { tiff: true, gps: true, exif: true, xmp: true, iptc: true, icc: true, jfif: false })) as
-    | Record<string, unknown>
-    | undefined;
-  for (const tag of ['Artist', 'Copyright', 'GPSLatitude', 'DateTimeOriginal', 'creator', 'ProfileDescription']) expect(everything?.[tag], tag).toBeUndefined();
+  const everything = (await exifr.parse(web.bytes, {
+    tiff: true,
+    gps: true,
+    exif: true,
+    xmp: true,
+    iptc: true,
+    icc: true,
+    jfif: false,
+  })) as Record<string, unknown> | undefined;
+  for (const tag of ['Artist', 'Copyright', 'GPSLatitude', 'DateTimeOriginal', 'creator', 'ProfileDescription'])
+    expect(everything?.[tag], tag).toBeUndefined();
 }
 
 describe('MediaStore.renderWebImage strips metadata from every source format', () => {

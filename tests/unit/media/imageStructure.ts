@@ -40,7 +40,11 @@ export function gifBlocks(bytes: Buffer): string[] {
       const label = bytes[offset + 1]!;
       offset += 2;
       const names: Record<number, string> = { 0xf9: 'graphic control', 0xfe: 'comment', 0x01: 'plain text' };
-      blocks.push(label === 0xff ? `application ${bytes.toString('latin1', offset + 1, offset + 1 + bytes[offset]!)}` : (names[label] ?? `extension ${label}`));
+      blocks.push(
+        label === 0xff
+          ? `application ${bytes.toString('latin1', offset + 1, offset + 1 + bytes[offset]!)}`
+          : (names[label] ?? `extension ${label}`),
+      );
       offset = skipSubBlocks(bytes, offset);
     } else {
       throw new Error(`not a GIF block at byte ${offset}: ${bytes[offset]}`);
@@ -57,7 +61,12 @@ export function jpegSegments(bytes: Buffer): string[] {
   for (let offset = 2; offset + 4 <= bytes.length; offset += 2 + bytes.readUInt16BE(offset + 2)) {
     if (bytes[offset] !== 0xff) throw new Error(`not a JPEG marker at byte ${offset}`);
     const marker = bytes[offset + 1]!;
-    const name = marker >= 0xe0 && marker <= 0xef ? `APP${marker - 0xe0}` : marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 ? `SOF${marker - 0xc0}` : (names[marker] ?? `FF${marker.toString(16)}`);
+    const name =
+      marker >= 0xe0 && marker <= 0xef
+        ? `APP${marker - 0xe0}`
+        : marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4
+          ? `SOF${marker - 0xc0}`
+          : (names[marker] ?? `FF${marker.toString(16)}`);
     segments.push(name);
     if (name === 'SOS') break;
   }

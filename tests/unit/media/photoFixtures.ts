@@ -6,7 +6,9 @@ import sharp from 'sharp';
 /** A 400x300 JPEG, left half red and right half blue, so a rotation can be seen in the pixels. */
 export async function twoColourJpeg(options: { orientation?: number; width?: number; height?: number } = {}): Promise<Buffer> {
   const { width = 400, height = 300 } = options;
-  const blueHalf = await sharp({ create: { width: width / 2, height, channels: 3, background: '#0000ff' } }).png().toBuffer();
+  const blueHalf = await sharp({ create: { width: width / 2, height, channels: 3, background: '#0000ff' } })
+    .png()
+    .toBuffer();
   let image = sharp({ create: { width, height, channels: 3, background: '#ff0000' } })
     .composite([{ input: blueHalf, left: width / 2, top: 0 }])
     .jpeg({ quality: 90 });
@@ -91,9 +93,15 @@ export function pngBomb(width: number, height: number): Buffer {
 /** A 3-frame animated GIF, 300x200 per frame. */
 export async function animatedGif(): Promise<Buffer> {
   const frames = await Promise.all(
-    ['#ff0000', '#00ff00', '#0000ff'].map((background) => sharp({ create: { width: 300, height: 200, channels: 3, background } }).png().toBuffer()),
+    ['#ff0000', '#00ff00', '#0000ff'].map((background) =>
+      sharp({ create: { width: 300, height: 200, channels: 3, background } })
+        .png()
+        .toBuffer(),
+    ),
   );
-  return sharp(frames, { join: { animated: true } }).gif({ delay: [100, 100, 100], loop: 0 }).toBuffer();
+  return sharp(frames, { join: { animated: true } })
+    .gif({ delay: [100, 100, 100], loop: 0 })
+    .toBuffer();
 }
 
 /** A PNG (or WebP) with a half-transparent background. */
@@ -147,7 +155,10 @@ export function asciiValue(bytes: Uint8Array | string): Uint8Array {
 export async function listFilesUnder(folder: string): Promise<string[]> {
   try {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name))).sort();
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(folder, join(entry.parentPath, entry.name)))
+      .sort();
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return [];
     throw error;

@@ -67,13 +67,18 @@ describe('readPhotoMetadata', () => {
 
   it('reads metadata from PNG and WebP too (sharp hands over the same blocks)', async () => {
     const source = await cameraJpeg({ width: 64, height: 48, takenAt: '2021:12:31 23:59:59', xmpCreator: 'Văn Đốc' });
-    for (const converted of [await sharp(source).png().keepExif().keepXmp().toBuffer(), await sharp(source).webp().keepExif().keepXmp().toBuffer()]) {
+    for (const converted of [
+      await sharp(source).png().keepExif().keepXmp().toBuffer(),
+      await sharp(source).webp().keepExif().keepXmp().toBuffer(),
+    ]) {
       expect(await readPhotoMetadata(await segmentsOf(converted))).toEqual({ takenAt: '2021-12-31T23:59:59', suggestedCredit: 'Văn Đốc' });
     }
   });
 
   it('returns nulls for a photo without metadata', async () => {
-    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'white' } }).jpeg().toBuffer();
+    const image = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'white' } })
+      .jpeg()
+      .toBuffer();
     expect(await readPhotoMetadata(await segmentsOf(image))).toEqual({ takenAt: null, suggestedCredit: null });
   });
 
@@ -100,15 +105,9 @@ describe('parseTakenAt', () => {
   });
 
   it('rejects unset clocks, impossible dates and non-strings', () => {
-    expect(['0000:00:00 00:00:00', '2023:02:30 10:00:00', '2023:01:01 25:00:00', '2023-01-01', '', 'hôm qua', 1_656_999_999].map(parseTakenAt)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      ['0000:00:00 00:00:00', '2023:02:30 10:00:00', '2023:01:01 25:00:00', '2023-01-01', '', 'hôm qua', 1_656_999_999].map(parseTakenAt),
+    ).toEqual([null, null, null, null, null, null, null]);
   });
 });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { imageTypeClaimedBy, sniffImageType, sniffRefusedFormat, sniffTextMarkup } from '../../../electron/main/media/sniffImageType';
 
 const bytes = (...values: (number | string)[]) =>
-  Uint8Array.from(values.flatMap((value) => (typeof value === 'string' ? [...value].map((character) => character.charCodeAt(0)) : [value])));
+  Uint8Array.from(
+    values.flatMap((value) => (typeof value === 'string' ? [...value].map((character) => character.charCodeAt(0)) : [value])),
+  );
 
 describe('sniffImageType', () => {
   it('recognises JPEG, PNG, WebP and GIF by their magic bytes', () => {

@@ -14,13 +14,20 @@ describe('LibrarySearch', () => {
     const { handlers, search } = await createTestHandlers(await temporaryDirectory());
     await search.ready;
     const article = await handlers['article:create']({});
-    await handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Đồng chí Nguyễn Toàn Thắng phát biểu.' }) });
+    await handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Đồng chí Nguyễn Toàn Thắng phát biểu.' }),
+    });
     const result = await handlers['library:search']({ query: 'dong chi', scope: 'active' });
     expect(result.ids).toEqual([article.id]);
     const snippet = result.highlights[0]!.snippet!;
     expect(snippet.ranges.map(([start, end]) => snippet.text.slice(start, end))).toEqual(['Đồng', 'chí']);
     const byTitle = await handlers['library:search']({ query: 'hoi nghi', scope: 'active' });
-    expect(byTitle.highlights[0]!.titleRanges).toEqual([[0, 3], [4, 8]]);
+    expect(byTitle.highlights[0]!.titleRanges).toEqual([
+      [0, 3],
+      [4, 8],
+    ]);
   });
 
   it('follows duplicate, trash, restore and emptying the trash', async () => {

@@ -12,7 +12,10 @@ describe('SearchIndex', () => {
     index.put(document('a1', 'Hội nghị sơ kết 6 tháng'));
     index.put(document('b2', 'Trung tâm Khuyến công'));
     expect(index.search('hoi nghi', 'active')).toEqual(['a1']);
-    expect(matchRanges(foldForSearch('Hội nghị sơ kết 6 tháng'), queryWords('hoi nghi'))).toEqual([[0, 3], [4, 8]]);
+    expect(matchRanges(foldForSearch('Hội nghị sơ kết 6 tháng'), queryWords('hoi nghi'))).toEqual([
+      [0, 3],
+      [4, 8],
+    ]);
   });
 
   it('matches "đ" when the query says "d", and the other way round', () => {
@@ -56,7 +59,8 @@ describe('SearchIndex', () => {
 
   it('still answers correctly after many updates compact its postings', () => {
     const index = new SearchIndex();
-    for (let revision = 1; revision <= 3_000; revision += 1) index.put(document(`a${revision % 3}`, `Bài số ${revision}`, '', { revision }));
+    for (let revision = 1; revision <= 3_000; revision += 1)
+      index.put(document(`a${revision % 3}`, `Bài số ${revision}`, '', { revision }));
     expect(index.size).toBe(3);
     expect(index.search('bai so 3000', 'active')).toEqual(['a0']);
   });

@@ -37,13 +37,18 @@ describe('articleSearchText', () => {
           type: 'doc',
           content: [
             { type: 'paragraph', content: [{ type: 'text', text: 'Đoạn một.' }] },
-            { type: 'figure', attrs: { mediaId: 'a'.repeat(64), alt: 'Toàn cảnh', credit: 'Minh Đức' }, content: [{ type: 'text', text: 'Chú thích ảnh' }] },
+            {
+              type: 'figure',
+              attrs: { mediaId: 'a'.repeat(64), alt: 'Toàn cảnh', credit: 'Minh Đức' },
+              content: [{ type: 'text', text: 'Chú thích ảnh' }],
+            },
           ],
         },
         bylineName: 'Ngọc Sơn',
         photoCredit: 'Văn Đốc',
       }),
     );
-    for (const part of ['Sapo ngắn.', 'Đoạn một.', 'Chú thích ảnh', 'Toàn cảnh', 'Minh Đức', 'Ngọc Sơn', 'Văn Đốc']) expect(text).toContain(part);
+    for (const part of ['Sapo ngắn.', 'Đoạn một.', 'Chú thích ảnh', 'Toàn cảnh', 'Minh Đức', 'Ngọc Sơn', 'Văn Đốc'])
+      expect(text).toContain(part);
   });
 });

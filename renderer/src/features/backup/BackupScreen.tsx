@@ -42,7 +42,12 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
 
   useEffect(() => {
     api.settingsGet({}).then(
-      (settings) => setPolicy({ everyMinutes: settings.backupEveryMinutes, keepHours: settings.backupKeepHours, dailyKeepDays: settings.backupDailyKeepDays }),
+      (settings) =>
+        setPolicy({
+          everyMinutes: settings.backupEveryMinutes,
+          keepHours: settings.backupKeepHours,
+          dailyKeepDays: settings.backupDailyKeepDays,
+        }),
       () => setPolicy(null),
     );
   }, []);
@@ -135,7 +140,12 @@ export function BackupScreen({ onBack, showToast, onRestored = () => window.loca
         )}
       </main>
       {confirming !== null && (
-        <RestoreConfirmDialog entry={confirming} busy={busy} onConfirm={() => void restore(confirming)} onCancel={() => setConfirming(null)} />
+        <RestoreConfirmDialog
+          entry={confirming}
+          busy={busy}
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
       )}
     </div>
   );
@@ -158,7 +168,13 @@ function RestoreConfirmDialog({ entry, busy, onConfirm, onCancel }: RestoreConfi
   }, []);
 
   return (
-    <dialog ref={dialog} className="settings-dialog" aria-labelledby="restore-title" aria-describedby="restore-description" onClose={onCancel}>
+    <dialog
+      ref={dialog}
+      className="settings-dialog"
+      aria-labelledby="restore-title"
+      aria-describedby="restore-description"
+      onClose={onCancel}
+    >
       <h2 id="restore-title">{messages.backupRestoreConfirmTitle(formatDateTime(entry.takenAt))}</h2>
       <p id="restore-description">{messages.backupRestoreConfirm}</p>
       <div className="dialog-actions">

@@ -80,7 +80,10 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
 
   const readContent = useCallback(
-    (): ArticleContent => ({ ...fieldsRef.current, body: (editorRef.current?.getJSON() as DocumentNodeJson | undefined) ?? initialBody.current }),
+    (): ArticleContent => ({
+      ...fieldsRef.current,
+      body: (editorRef.current?.getJSON() as DocumentNodeJson | undefined) ?? initialBody.current,
+    }),
     [],
   );
 
@@ -88,7 +91,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
     (changes: Partial<Fields>) => {
       const next = { ...fieldsRef.current, ...changes };
       // While the credit line is composed, it follows the photos' credits.
-      if (next.photoCreditMode === 'auto' && editorRef.current !== null) next.photoCredit = composePhotoCredit(figureCreditsOf(editorRef.current));
+      if (next.photoCreditMode === 'auto' && editorRef.current !== null)
+        next.photoCredit = composePhotoCredit(figureCreditsOf(editorRef.current));
       fieldsRef.current = next;
       setFields(next);
       markChanged(readContent);
@@ -113,7 +117,12 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
   );
 
   const figureContext = useMemo<FigureContextValue>(
-    () => ({ coverMediaId: fields.coverMediaId, setCover: (coverMediaId) => updateFields({ coverMediaId }), importFromDialog, importFiles }),
+    () => ({
+      coverMediaId: fields.coverMediaId,
+      setCover: (coverMediaId) => updateFields({ coverMediaId }),
+      importFromDialog,
+      importFiles,
+    }),
     [fields.coverMediaId, updateFields, importFromDialog, importFiles],
   );
 
@@ -122,7 +131,11 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
     try {
       const content = readContent();
       const created = await api.articleCreate({});
-      await api.articleSave({ id: created.id, baseRevision: created.revision, content: { ...content, status: 'draft', title: messages.myVersionTitle(content.title) } });
+      await api.articleSave({
+        id: created.id,
+        baseRevision: created.revision,
+        content: { ...content, status: 'draft', title: messages.myVersionTitle(content.title) },
+      });
       showToast({ text: messages.savedAsNewArticle, tone: 'info' });
       onOpenArticle(created.id);
     } catch (error) {
@@ -205,12 +218,18 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
             <span className="field-label">{messages.fieldStatus}</span>
             <select value={fields.status} onChange={(event) => updateFields({ status: event.target.value as Fields['status'] })}>
               {articleStatuses.map((status) => (
-                <option key={status} value={status}>{messages.status[status]}</option>
+                <option key={status} value={status}>
+                  {messages.status[status]}
+                </option>
               ))}
             </select>
           </label>
         </div>
-        {dateInvalid && <p id="date-error" className="field-error" role="alert">{messages.fieldDateInvalid}</p>}
+        {dateInvalid && (
+          <p id="date-error" className="field-error" role="alert">
+            {messages.fieldDateInvalid}
+          </p>
+        )}
 
         <label className="field">
           <span className="field-label">{messages.fieldTitle}</span>

@@ -57,7 +57,13 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, o
     injectCSS: false,
     shouldRerenderOnTransaction: false,
     editorProps: {
-      attributes: { 'aria-label': messages.fieldBody, 'aria-multiline': 'true', role: 'textbox', class: 'body-editor', spellcheck: 'false' },
+      attributes: {
+        'aria-label': messages.fieldBody,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'body-editor',
+        spellcheck: 'false',
+      },
       handleKeyDown: (view, event) => {
         if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'k') {
           event.preventDefault();

@@ -33,13 +33,21 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
           <span className="field-label">{messages.fieldBylineRole}</span>
           <select value={values.bylineRole} onChange={(event) => onChange({ bylineRole: event.target.value as BylineRole })}>
             {bylineRoles.map((role) => (
-              <option key={role} value={role}>{messages.bylineRole[role]}</option>
+              <option key={role} value={role}>
+                {messages.bylineRole[role]}
+              </option>
             ))}
           </select>
         </label>
         <label className="field field-byline">
           <span className="field-label">{messages.fieldBylineName}</span>
-          <input type="text" list="people-names" value={values.bylineName} placeholder={messages.fieldBylineNamePlaceholder} onChange={(event) => onChange({ bylineName: event.target.value })} />
+          <input
+            type="text"
+            list="people-names"
+            value={values.bylineName}
+            placeholder={messages.fieldBylineNamePlaceholder}
+            onChange={(event) => onChange({ bylineName: event.target.value })}
+          />
         </label>
         <label className="field field-credit">
           <span className="field-label">{messages.fieldPhotoCredit}</span>
@@ -60,7 +68,9 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
           <input
             type="checkbox"
             checked={values.photoCreditMode === 'auto'}
-            onChange={(event) => onChange(event.target.checked ? { photoCreditMode: 'auto', photoCredit: composedCredit } : { photoCreditMode: 'manual' })}
+            onChange={(event) =>
+              onChange(event.target.checked ? { photoCreditMode: 'auto', photoCredit: composedCredit } : { photoCreditMode: 'manual' })
+            }
           />
           {messages.creditAuto}
         </label>

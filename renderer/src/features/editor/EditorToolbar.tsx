@@ -58,7 +58,12 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Edito
   });
   const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => command(editor.chain().focus()).run();
   const align = (alignment: TextAlignment, icon: ToolbarIconName, label: string, key: string) => (
-    <ToolButton label={label} shortcut={`${modifier}Shift+${key}`} active={state.align === alignment} onRun={run((chain) => chain.toggleTextAlign(alignment))}>
+    <ToolButton
+      label={label}
+      shortcut={`${modifier}Shift+${key}`}
+      active={state.align === alignment}
+      onRun={run((chain) => chain.toggleTextAlign(alignment))}
+    >
       <ToolbarIcon name={icon} />
     </ToolButton>
   );
@@ -66,23 +71,84 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Edito
   return (
     <div className="toolbar" role="toolbar" aria-label={messages.toolbar}>
       <div className="tool-group">
-        <ToolButton label={messages.paragraph} shortcut={`${modifier}Alt+0`} active={state.paragraph} onRun={run((chain) => chain.setParagraph())}>¶</ToolButton>
-        <ToolButton label={messages.heading2} shortcut={`${modifier}Alt+2`} active={state.heading2} onRun={run((chain) => chain.toggleHeading({ level: 2 }))}>H2</ToolButton>
-        <ToolButton label={messages.heading3} shortcut={`${modifier}Alt+3`} active={state.heading3} onRun={run((chain) => chain.toggleHeading({ level: 3 }))}>H3</ToolButton>
+        <ToolButton
+          label={messages.paragraph}
+          shortcut={`${modifier}Alt+0`}
+          active={state.paragraph}
+          onRun={run((chain) => chain.setParagraph())}
+        >
+          ¶
+        </ToolButton>
+        <ToolButton
+          label={messages.heading2}
+          shortcut={`${modifier}Alt+2`}
+          active={state.heading2}
+          onRun={run((chain) => chain.toggleHeading({ level: 2 }))}
+        >
+          H2
+        </ToolButton>
+        <ToolButton
+          label={messages.heading3}
+          shortcut={`${modifier}Alt+3`}
+          active={state.heading3}
+          onRun={run((chain) => chain.toggleHeading({ level: 3 }))}
+        >
+          H3
+        </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label={messages.bold} shortcut={`${modifier}B`} active={state.bold} onRun={run((chain) => chain.toggleBold())}><b>B</b></ToolButton>
-        <ToolButton label={messages.italic} shortcut={`${modifier}I`} active={state.italic} onRun={run((chain) => chain.toggleItalic())}><i>I</i></ToolButton>
-        <ToolButton label={messages.underline} shortcut={`${modifier}U`} active={state.underline} onRun={run((chain) => chain.toggleUnderline())}><u>U</u></ToolButton>
-        <ToolButton label={messages.link} shortcut={`${modifier}K`} active={state.link} onRun={onLink}><ToolbarIcon name="link" /></ToolButton>
+        <ToolButton label={messages.bold} shortcut={`${modifier}B`} active={state.bold} onRun={run((chain) => chain.toggleBold())}>
+          <b>B</b>
+        </ToolButton>
+        <ToolButton label={messages.italic} shortcut={`${modifier}I`} active={state.italic} onRun={run((chain) => chain.toggleItalic())}>
+          <i>I</i>
+        </ToolButton>
+        <ToolButton
+          label={messages.underline}
+          shortcut={`${modifier}U`}
+          active={state.underline}
+          onRun={run((chain) => chain.toggleUnderline())}
+        >
+          <u>U</u>
+        </ToolButton>
+        <ToolButton label={messages.link} shortcut={`${modifier}K`} active={state.link} onRun={onLink}>
+          <ToolbarIcon name="link" />
+        </ToolButton>
       </div>
       <div className="tool-group">
-        <ToolButton label={messages.bulletList} shortcut={`${modifier}Shift+8`} active={state.bulletList} onRun={run((chain) => chain.toggleBulletList())}><ToolbarIcon name="bulletList" /></ToolButton>
-        <ToolButton label={messages.orderedList} shortcut={`${modifier}Shift+7`} active={state.orderedList} onRun={run((chain) => chain.toggleOrderedList())}><ToolbarIcon name="orderedList" /></ToolButton>
-        <ToolButton label={messages.blockquote} shortcut={`${modifier}Shift+B`} active={state.blockquote} onRun={run((chain) => chain.toggleBlockquote())}><ToolbarIcon name="blockquote" /></ToolButton>
-        <ToolButton label={messages.insertPhoto} shortcut={`${modifier}Shift+I`} onRun={onInsertPhoto}><ToolbarIcon name="photo" /></ToolButton>
-        <ToolButton label={messages.horizontalRule} onRun={run((chain) => chain.setHorizontalRule())}><ToolbarIcon name="horizontalRule" /></ToolButton>
-        <ToolButton label={messages.hardBreak} shortcut="Shift+Enter" onRun={run((chain) => chain.setHardBreak())}><ToolbarIcon name="hardBreak" /></ToolButton>
+        <ToolButton
+          label={messages.bulletList}
+          shortcut={`${modifier}Shift+8`}
+          active={state.bulletList}
+          onRun={run((chain) => chain.toggleBulletList())}
+        >
+          <ToolbarIcon name="bulletList" />
+        </ToolButton>
+        <ToolButton
+          label={messages.orderedList}
+          shortcut={`${modifier}Shift+7`}
+          active={state.orderedList}
+          onRun={run((chain) => chain.toggleOrderedList())}
+        >
+          <ToolbarIcon name="orderedList" />
+        </ToolButton>
+        <ToolButton
+          label={messages.blockquote}
+          shortcut={`${modifier}Shift+B`}
+          active={state.blockquote}
+          onRun={run((chain) => chain.toggleBlockquote())}
+        >
+          <ToolbarIcon name="blockquote" />
+        </ToolButton>
+        <ToolButton label={messages.insertPhoto} shortcut={`${modifier}Shift+I`} onRun={onInsertPhoto}>
+          <ToolbarIcon name="photo" />
+        </ToolButton>
+        <ToolButton label={messages.horizontalRule} onRun={run((chain) => chain.setHorizontalRule())}>
+          <ToolbarIcon name="horizontalRule" />
+        </ToolButton>
+        <ToolButton label={messages.hardBreak} shortcut="Shift+Enter" onRun={run((chain) => chain.setHardBreak())}>
+          <ToolbarIcon name="hardBreak" />
+        </ToolButton>
       </div>
       <div className="tool-group">
         {align('left', 'alignLeft', messages.alignLeft, 'L')}
@@ -91,8 +157,17 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Edito
         {align('justify', 'alignJustify', messages.alignJustify, 'J')}
       </div>
       <div className="tool-group">
-        <ToolButton label={messages.undoEdit} shortcut={`${modifier}Z`} disabled={!state.canUndo} onRun={run((chain) => chain.undo())}><ToolbarIcon name="undo" /></ToolButton>
-        <ToolButton label={messages.redoEdit} shortcut={`${modifier}Shift+Z`} disabled={!state.canRedo} onRun={run((chain) => chain.redo())}><ToolbarIcon name="redo" /></ToolButton>
+        <ToolButton label={messages.undoEdit} shortcut={`${modifier}Z`} disabled={!state.canUndo} onRun={run((chain) => chain.undo())}>
+          <ToolbarIcon name="undo" />
+        </ToolButton>
+        <ToolButton
+          label={messages.redoEdit}
+          shortcut={`${modifier}Shift+Z`}
+          disabled={!state.canRedo}
+          onRun={run((chain) => chain.redo())}
+        >
+          <ToolbarIcon name="redo" />
+        </ToolButton>
       </div>
     </div>
   );

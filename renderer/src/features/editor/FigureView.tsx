@@ -25,7 +25,10 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
   useEffect(() => {
     let current = true;
     setBroken(false);
-    api.mediaGet({ id: mediaId }).then((loaded) => current && setInfo(loaded), () => current && setInfo(null));
+    api.mediaGet({ id: mediaId }).then(
+      (loaded) => current && setInfo(loaded),
+      () => current && setInfo(null),
+    );
     return () => {
       current = false;
     };
@@ -38,14 +41,32 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
     <NodeViewWrapper as="figure" className={`figure-block${selected ? ' figure-selected' : ''}${isCover ? ' figure-cover' : ''}`}>
       <div className="figure-image" contentEditable={false} data-drag-handle="">
         {broken ? (
-          <div className="figure-missing" role="img" aria-label={messages.photoMissing}>{messages.photoMissing}</div>
+          <div className="figure-missing" role="img" aria-label={messages.photoMissing}>
+            {messages.photoMissing}
+          </div>
         ) : (
           <img src={mediaUrl(mediaId)} alt={alt || node.textContent || messages.photo} draggable={false} onError={() => setBroken(true)} />
         )}
         {isCover && <span className="cover-badge">★ {messages.coverPhoto}</span>}
         <div className="figure-actions">
-          <button type="button" className="figure-action" title={messages.moveUp} aria-label={messages.moveUp} {...run(() => editor.commands.moveFigure(position(), 'up'))}>↑</button>
-          <button type="button" className="figure-action" title={messages.moveDown} aria-label={messages.moveDown} {...run(() => editor.commands.moveFigure(position(), 'down'))}>↓</button>
+          <button
+            type="button"
+            className="figure-action"
+            title={messages.moveUp}
+            aria-label={messages.moveUp}
+            {...run(() => editor.commands.moveFigure(position(), 'up'))}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="figure-action"
+            title={messages.moveDown}
+            aria-label={messages.moveDown}
+            {...run(() => editor.commands.moveFigure(position(), 'down'))}
+          >
+            ↓
+          </button>
           <button
             type="button"
             className="figure-action"
@@ -60,7 +81,9 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
             className="figure-action"
             {...run(() => {
               const at = position();
-              void importFromDialog().then(([replacement]) => replacement !== undefined && editor.commands.updateFigure(at, { mediaId: replacement.id }));
+              void importFromDialog().then(
+                ([replacement]) => replacement !== undefined && editor.commands.updateFigure(at, { mediaId: replacement.id }),
+              );
             })}
           >
             {messages.replacePhoto}
@@ -94,7 +117,11 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
           />
         </label>
         {info?.takenAt && <span className="figure-taken">{messages.takenAt(formatTakenAt(info.takenAt))}</span>}
-        {info && <span className="figure-size">{info.width} × {info.height}</span>}
+        {info && (
+          <span className="figure-size">
+            {info.width} × {info.height}
+          </span>
+        )}
       </div>
     </NodeViewWrapper>
   );

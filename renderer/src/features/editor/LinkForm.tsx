@@ -45,7 +45,9 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
           }}
         />
       </label>
-      <button type="submit" className="button button-small button-primary">{messages.linkApply}</button>
+      <button type="submit" className="button button-small button-primary">
+        {messages.linkApply}
+      </button>
       <button
         type="button"
         className="button button-small"
@@ -59,7 +61,11 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
       <button type="button" className="button button-small" onClick={() => (onClose(), editor.commands.focus())}>
         {messages.cancel}
       </button>
-      {invalid && <p className="field-error" role="alert">{messages.linkInvalid}</p>}
+      {invalid && (
+        <p className="field-error" role="alert">
+          {messages.linkInvalid}
+        </p>
+      )}
     </form>
   );
 }

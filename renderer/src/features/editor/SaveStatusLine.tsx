@@ -24,13 +24,29 @@ export function SaveStatusLine({ state, onRetry, onSaveAsNew }: { state: SaveSta
 
   switch (state.kind) {
     case 'idle':
-      return <p className="save-status save-idle" role="status">{messages.saveIdle}</p>;
+      return (
+        <p className="save-status save-idle" role="status">
+          {messages.saveIdle}
+        </p>
+      );
     case 'pending':
-      return <p className="save-status save-pending" role="status">{messages.savePending}</p>;
+      return (
+        <p className="save-status save-pending" role="status">
+          {messages.savePending}
+        </p>
+      );
     case 'saving':
-      return <p className="save-status save-saving" role="status">{messages.saveSaving}</p>;
+      return (
+        <p className="save-status save-saving" role="status">
+          {messages.saveSaving}
+        </p>
+      );
     case 'saved':
-      return <p className="save-status save-saved" role="status">✓ {messages.saveSaved(formatSavedAt(state.at))}</p>;
+      return (
+        <p className="save-status save-saved" role="status">
+          ✓ {messages.saveSaved(formatSavedAt(state.at))}
+        </p>
+      );
     case 'failed': {
       const reason = state.error.code === 'conflict' ? messages.saveConflict : describeError(messages, state.error);
       return (

@@ -69,6 +69,7 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
         const delay = retryDelaysMs[Math.min(failures.current, retryDelaysMs.length - 1)]!;
         failures.current += 1;
         setState({ kind: 'failed', error, retryInMs: delay });
+        // eslint-disable-next-line react-hooks/immutability -- the retry calls runSave itself: the timer fires after runSave is assigned
         timer.current = setTimeout(() => void runSave(), delay);
       }
     })();

@@ -15,7 +15,8 @@ export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
   const importFromDialog = useCallback(async (): Promise<MediaInfo[]> => {
     try {
       const { imported, refused } = await api.mediaImportFromDialog({});
-      if (refused.length > 0) showToast({ text: refused.map((item) => messages.photoRefused(item.fileName, item.message)).join(' · '), tone: 'error' });
+      if (refused.length > 0)
+        showToast({ text: refused.map((item) => messages.photoRefused(item.fileName, item.message)).join(' · '), tone: 'error' });
       return imported;
     } catch (error) {
       showToast({ text: describeError(messages, error), tone: 'error' });
@@ -32,7 +33,10 @@ export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
         const fileName = file.name || 'anh-dan.png';
         // Checked before reading: a 200 MB file must not be loaded into memory just to be refused.
         if (file.size === 0 || file.size > mediaLimits.maximumBytes) {
-          const reason = file.size === 0 ? 'tệp rỗng (0 byte)' : `tệp quá lớn: ${Math.round(file.size / megabyte)} MB (tối đa ${mediaLimits.maximumBytes / megabyte} MB)`;
+          const reason =
+            file.size === 0
+              ? 'tệp rỗng (0 byte)'
+              : `tệp quá lớn: ${Math.round(file.size / megabyte)} MB (tối đa ${mediaLimits.maximumBytes / megabyte} MB)`;
           refusals.push(messages.photoRefused(fileName, reason));
           continue;
         }

@@ -90,7 +90,15 @@ export function ArticleList({ rows, highlights, words, scope, onOpen, onDuplicat
   };
 
   return (
-    <div className="article-list" ref={scrollElement} tabIndex={0} role="table" aria-rowcount={rows.length + 1} aria-label={messages.articleList} onKeyDown={onKeyDown}>
+    <div
+      className="article-list"
+      ref={scrollElement}
+      tabIndex={0}
+      role="table"
+      aria-rowcount={rows.length + 1}
+      aria-label={messages.articleList}
+      onKeyDown={onKeyDown}
+    >
       <div className="article-list-header" role="row" aria-rowindex={1}>
         <span role="columnheader">{messages.columnTitle}</span>
         <span role="columnheader">{messages.columnStatus}</span>
@@ -104,7 +112,12 @@ export function ArticleList({ rows, highlights, words, scope, onOpen, onDuplicat
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]!;
           return (
-            <div key={item.key} className="article-list-slot" role="presentation" style={{ transform: `translateY(${item.start}px)`, height: item.size }}>
+            <div
+              key={item.key}
+              className="article-list-slot"
+              role="presentation"
+              style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+            >
               <ArticleRow
                 summary={row}
                 highlight={highlights.get(row.id)}

@@ -23,35 +23,62 @@ export interface ArticleRowProps {
 }
 
 /** One article in the list: title (with search highlights and a snippet), status, byline, last change, actions. */
-export function ArticleRow({ summary, highlight, words, scope, active, rowIndex, onOpen, onDuplicate, onTrash, onRestore }: ArticleRowProps) {
+export function ArticleRow({
+  summary,
+  highlight,
+  words,
+  scope,
+  active,
+  rowIndex,
+  onOpen,
+  onDuplicate,
+  onTrash,
+  onRestore,
+}: ArticleRowProps) {
   const messages = useMessages();
   const titleRanges = highlight?.titleRanges ?? (words === null ? [] : matchRanges(foldForSearch(summary.title), words));
   const title = summary.title === '' ? messages.untitled : highlightText(summary.title, titleRanges);
   const label = summary.title || messages.untitled;
   return (
-    <div className={active ? 'article-row article-row-active' : 'article-row'} role="row" aria-rowindex={rowIndex} aria-current={active ? 'true' : undefined}>
+    <div
+      className={active ? 'article-row article-row-active' : 'article-row'}
+      role="row"
+      aria-rowindex={rowIndex}
+      aria-current={active ? 'true' : undefined}
+    >
       <div className="cell-title" role="cell">
         {scope === 'active' ? (
           <button type="button" className="title-link" onClick={() => onOpen(summary.id)} aria-label={label} title={label}>
             {title}
           </button>
         ) : (
-          <span className="title-text" title={label}>{title}</span>
+          <span className="title-text" title={label}>
+            {title}
+          </span>
         )}
         {highlight?.snippet != null && <p className="snippet">{highlightText(highlight.snippet.text, highlight.snippet.ranges)}</p>}
       </div>
       <div className="cell-status" role="cell">
         <span className={`status status-${summary.status}`}>{messages.status[summary.status]}</span>
       </div>
-      <div className="cell-byline" role="cell">{bylineText(summary.bylineRole, summary.bylineName)}</div>
-      <div className="cell-date" role="cell">{formatDateTime(summary.updatedAt)}</div>
+      <div className="cell-byline" role="cell">
+        {bylineText(summary.bylineRole, summary.bylineName)}
+      </div>
+      <div className="cell-date" role="cell">
+        {formatDateTime(summary.updatedAt)}
+      </div>
       <div className="cell-actions" role="cell">
         {scope === 'active' ? (
           <>
             <button type="button" className="button button-small" onClick={() => onDuplicate(summary)}>
               {messages.duplicate}
             </button>
-            <button type="button" className="button button-small button-danger" onClick={() => onTrash(summary)} aria-label={`${messages.moveToTrash}: ${label}`}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => onTrash(summary)}
+              aria-label={`${messages.moveToTrash}: ${label}`}
+            >
               {messages.moveToTrash}
             </button>
           </>

@@ -29,8 +29,21 @@ export function LibraryScreen(props: LibraryScreenProps) {
   const messages = useMessages();
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const reportError = useCallback((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }), [messages, showToast]);
-  const { summaries: articles, rows, criteria, setCriteria, reload, bylineNames, highlights, words, indexing } = useLibraryQuery(scope, reportError);
+  const reportError = useCallback(
+    (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }),
+    [messages, showToast],
+  );
+  const {
+    summaries: articles,
+    rows,
+    criteria,
+    setCriteria,
+    reload,
+    bylineNames,
+    highlights,
+    words,
+    indexing,
+  } = useLibraryQuery(scope, reportError);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -65,14 +78,26 @@ export function LibraryScreen(props: LibraryScreenProps) {
       <RecoveryNotices />
       <header className="topbar">
         <div className="brand" aria-label={messages.appName}>
-          <span className="brand-mark" aria-hidden="true">BT</span>
+          <span className="brand-mark" aria-hidden="true">
+            BT
+          </span>
           <span className="brand-name">{messages.appName}</span>
         </div>
         <nav className="tabs" aria-label={messages.library}>
-          <button type="button" className={scope === 'active' ? 'tab tab-current' : 'tab'} aria-current={scope === 'active' ? 'page' : undefined} onClick={() => props.onScopeChange('active')}>
+          <button
+            type="button"
+            className={scope === 'active' ? 'tab tab-current' : 'tab'}
+            aria-current={scope === 'active' ? 'page' : undefined}
+            onClick={() => props.onScopeChange('active')}
+          >
             {messages.library}
           </button>
-          <button type="button" className={scope === 'trash' ? 'tab tab-current' : 'tab'} aria-current={scope === 'trash' ? 'page' : undefined} onClick={() => props.onScopeChange('trash')}>
+          <button
+            type="button"
+            className={scope === 'trash' ? 'tab tab-current' : 'tab'}
+            aria-current={scope === 'trash' ? 'page' : undefined}
+            onClick={() => props.onScopeChange('trash')}
+          >
             {messages.trash}
           </button>
         </nav>
@@ -87,7 +112,11 @@ export function LibraryScreen(props: LibraryScreenProps) {
           <button
             type="button"
             className="button"
-            onClick={() => void api.settingsGet({}).then(setSettings, (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }))}
+            onClick={() =>
+              void api
+                .settingsGet({})
+                .then(setSettings, (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }))
+            }
           >
             {messages.settings}
           </button>
@@ -155,7 +184,14 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 )}
               </div>
             )}
-            <LibraryToolbar criteria={criteria} onChange={setCriteria} bylineNames={bylineNames} shown={rows?.length ?? 0} total={articles.length} indexing={indexing} />
+            <LibraryToolbar
+              criteria={criteria}
+              onChange={setCriteria}
+              bylineNames={bylineNames}
+              shown={rows?.length ?? 0}
+              total={articles.length}
+              indexing={indexing}
+            />
             {rows !== null && rows.length > 0 ? (
               <ArticleList
                 rows={rows}
@@ -163,7 +199,9 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 words={words}
                 scope={scope}
                 onOpen={onOpen}
-                onDuplicate={(article) => void act(() => api.articleDuplicate({ id: article.id }), { text: messages.duplicated, tone: 'info' })}
+                onDuplicate={(article) =>
+                  void act(() => api.articleDuplicate({ id: article.id }), { text: messages.duplicated, tone: 'info' })
+                }
                 onTrash={(article) => void moveToTrash(article)}
                 onRestore={(article) => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}
               />
@@ -178,7 +216,9 @@ export function LibraryScreen(props: LibraryScreenProps) {
             )}
           </>
         )}
-        {articles !== null && articles.length > 0 && props.dataDirectory && <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>}
+        {articles !== null && articles.length > 0 && props.dataDirectory && (
+          <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>
+        )}
       </main>
     </div>
   );

@@ -50,7 +50,12 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
         aria-label={messages.searchLabel}
         placeholder={messages.searchPlaceholder}
         value={criteria.query}
-        onChange={(event) => change({ query: event.target.value, sort: event.target.value.trim() !== '' && criteria.sort === 'updated' ? 'relevance' : criteria.sort })}
+        onChange={(event) =>
+          change({
+            query: event.target.value,
+            sort: event.target.value.trim() !== '' && criteria.sort === 'updated' ? 'relevance' : criteria.sort,
+          })
+        }
         onKeyDown={(event) => {
           if (event.key === 'Escape' && criteria.query !== '') {
             event.preventDefault();
@@ -72,7 +77,11 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
       </label>
       <label className="toolbar-field">
         <span className="visually-hidden">{messages.columnStatus}</span>
-        <select aria-label={messages.columnStatus} value={criteria.status} onChange={(event) => change({ status: event.target.value as ArticleStatus | '' })}>
+        <select
+          aria-label={messages.columnStatus}
+          value={criteria.status}
+          onChange={(event) => change({ status: event.target.value as ArticleStatus | '' })}
+        >
           <option value="">{messages.allStatuses}</option>
           {articleStatuses.map((status) => (
             <option key={status} value={status}>
@@ -83,7 +92,11 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
       </label>
       <label className="toolbar-field">
         <span className="visually-hidden">{messages.columnByline}</span>
-        <select aria-label={messages.columnByline} value={criteria.bylineName} onChange={(event) => change({ bylineName: event.target.value })}>
+        <select
+          aria-label={messages.columnByline}
+          value={criteria.bylineName}
+          onChange={(event) => change({ bylineName: event.target.value })}
+        >
           <option value="">{messages.allBylines}</option>
           {bylineNames.map((name) => (
             <option key={name} value={name}>

@@ -15,7 +15,10 @@ export function RecoveryNotices() {
   useEffect(() => {
     let current = true;
     // No notices is the normal case; failing to fetch them must not get in the way of the library.
-    api.appNotices({}).then((all) => current && setNotices(all.filter((notice) => !dismissed.has(keyOf(notice)))), () => undefined);
+    api.appNotices({}).then(
+      (all) => current && setNotices(all.filter((notice) => !dismissed.has(keyOf(notice)))),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -61,7 +61,11 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
               onChange={(event) => setTexts((current) => ({ ...current, [setting.key]: event.target.value }))}
             />
             <small className="muted">
-              {messages.settingRange(numberSettings[setting.key].minimum, numberSettings[setting.key].maximum, numberSettings[setting.key].fallback)}
+              {messages.settingRange(
+                numberSettings[setting.key].minimum,
+                numberSettings[setting.key].maximum,
+                numberSettings[setting.key].fallback,
+              )}
             </small>
           </label>
         ))}
@@ -78,8 +82,12 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
           </button>
         </p>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{messages.cancel}</button>
-          <button type="submit" className="button button-primary" disabled={!allValid}>{messages.saveSettings}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {messages.cancel}
+          </button>
+          <button type="submit" className="button button-primary" disabled={!allValid}>
+            {messages.saveSettings}
+          </button>
         </div>
       </form>
     </dialog>

@@ -17,7 +17,6 @@ export interface LibraryCriteria {
 
 export const defaultCriteria: LibraryCriteria = { query: '', sort: 'updated', status: '', bylineName: '', dateFrom: '', dateTo: '' };
 
-
 // Vietnamese collation: "Đ" after "D", tones in dictionary order; one collator, built once.
 const titleCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 const statusOrder: Record<ArticleStatus, number> = { draft: 0, review: 1, approved: 2 };
@@ -28,7 +27,11 @@ const newestFirst = (a: ArticleSummary, b: ArticleSummary) => (a.updatedAt < b.u
  * Filters and sorts the summaries in the renderer (measured: ~25 ms for 10,000 by title, a few ms otherwise).
  * With a search, only the hits remain, best match first unless another sort is chosen.
  */
-export function applyLibraryCriteria(summaries: readonly ArticleSummary[], criteria: LibraryCriteria, hitIds: readonly string[] | null): ArticleSummary[] {
+export function applyLibraryCriteria(
+  summaries: readonly ArticleSummary[],
+  criteria: LibraryCriteria,
+  hitIds: readonly string[] | null,
+): ArticleSummary[] {
   let rows: ArticleSummary[];
   if (hitIds === null) {
     rows = [...summaries];

@@ -61,8 +61,14 @@ export function useLibraryQuery(scope: 'active' | 'trash', onError: (error: unkn
   // Until the first answer for this text arrives, the previous hits stay (no flash of the whole library).
   const hitIds = query === '' ? null : search !== null && search.scope === scope ? search.result.ids : null;
   const searching = query !== '' && (search === null || search.query !== query || search.scope !== scope);
-  const rows = useMemo(() => (summaries === null ? null : applyLibraryCriteria(summaries, criteria, hitIds)), [summaries, criteria, hitIds]);
-  const highlights = useMemo(() => new Map((query === '' ? [] : (search?.result.highlights ?? [])).map((highlight) => [highlight.id, highlight])), [query, search]);
+  const rows = useMemo(
+    () => (summaries === null ? null : applyLibraryCriteria(summaries, criteria, hitIds)),
+    [summaries, criteria, hitIds],
+  );
+  const highlights = useMemo(
+    () => new Map((query === '' ? [] : (search?.result.highlights ?? [])).map((highlight) => [highlight.id, highlight])),
+    [query, search],
+  );
   const words = useMemo(() => (query === '' ? null : queryWords(query)), [query]);
   const bylineNames = useMemo(() => bylineNamesOf(summaries ?? []), [summaries]);
 

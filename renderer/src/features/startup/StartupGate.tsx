@@ -39,7 +39,8 @@ export function StartupGate({ children, onReady }: { children: ReactNode; onRead
           timer = setTimeout(() => void poll(), pollIntervalMs * failedAsks);
           return;
         }
-        const data = error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'internal' as const, message: String(error) };
+        const data =
+          error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'internal' as const, message: String(error) };
         setStatus({ state: 'failed', error: data, dataDirectory: '' });
       }
     };
@@ -89,11 +90,18 @@ export function StartupGate({ children, onReady }: { children: ReactNode; onRead
   return (
     <main className="startup" aria-busy="true">
       {reading === null ? (
-        <p className="startup-title" role="status">{messages.openingLibrary}</p>
+        <p className="startup-title" role="status">
+          {messages.openingLibrary}
+        </p>
       ) : (
         <>
           <h1 className="startup-title">{reading.reason === 'rebuild' ? messages.rebuildingIndexTitle : messages.catchingUpTitle}</h1>
-          <progress className="startup-progress" max={reading.total} value={reading.done} aria-label={messages.articlesRead(reading.done, reading.total)} />
+          <progress
+            className="startup-progress"
+            max={reading.total}
+            value={reading.done}
+            aria-label={messages.articlesRead(reading.done, reading.total)}
+          />
           <p role="status">{messages.articlesRead(reading.done, reading.total)}</p>
           <p className="muted">{reading.reason === 'rebuild' ? messages.rebuildingIndexWhy : messages.catchingUpWhy}</p>
         </>
