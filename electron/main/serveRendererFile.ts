@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { rendererContentType } from './rendererContentType';
 
 /** The scheme the packaged renderer is served from (never file://, whose 'self' would cover every local file). */
 export const appScheme = 'app';
@@ -18,26 +19,6 @@ export const appPageUrl = `${appScheme}://${appHost}/index.html`;
 export const appSchemePrivileges = {
   scheme: appScheme,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
-};
-
-/** What the renderer build holds; Chromium refuses a module script served without a JavaScript type. */
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
 };
 
 /** Sent with every answer: webRequest hooks may not see custom-scheme responses, so the CSP travels with them. */
@@ -80,6 +61,6 @@ export async function serveRendererFile(rendererFolder: string, request: Request
   // A folder or a missing file fails to read: both are a plain 404.
   const body = path === null ? null : await readFile(path).catch(() => null);
   if (path === null || body === null) return new Response(null, { status: 404, headers: securityHeaders });
-  const contentType = contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = rendererContentType(path);
   return new Response(body, { status: 200, headers: { ...securityHeaders, 'Content-Type': contentType } });
 }

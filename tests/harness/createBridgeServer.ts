@@ -198,8 +198,10 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
 
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
+      // The raw error (paths, English) goes to the terminal that started the harness, never to the page.
+      console.error('Bridge error', error);
       if (response.headersSent) return void response.destroy();
-      sendText(response, 500, `Bridge error: ${error instanceof Error ? error.message : String(error)}`);
+      sendText(response, 500, 'Lỗi máy chủ thử nghiệm / harness error: xem cửa sổ dòng lệnh / see the terminal');
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,25 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
+import { resolve, sep } from 'node:path';
+import { rendererContentType } from '../../electron/main/rendererContentType';
 
 export interface RendererFile {
   body: Buffer;
@@ -40,7 +21,7 @@ export async function readRendererFile(rendererDirectory: string, urlPath: strin
   if (decoded.includes('\0') || !absolute.startsWith(root + sep)) return null;
   try {
     if (!(await stat(absolute)).isFile()) return null;
-    return { body: await readFile(absolute), contentType: contentTypes[extname(absolute).toLowerCase()] ?? 'application/octet-stream' };
+    return { body: await readFile(absolute), contentType: rendererContentType(absolute) };
   } catch {
     return null;
   }

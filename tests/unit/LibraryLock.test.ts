@@ -3,11 +3,11 @@ import { readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/errorCodes';
 import { intervalHeartbeat, LibraryLock, type HeartbeatTimer, type LibraryLockOwner } from '../../electron/main/storage/LibraryLock';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { bundleChildProcess } from '../support/bundleChildProcess';
 
 const childSource = fileURLToPath(new URL('../support/libraryLockProcess.ts', import.meta.url));
 // Bundled once (plain JS starts faster than through tsx), next to node_modules so packages resolve.
@@ -127,16 +127,7 @@ function firstLine(child: ChildProcess): Promise<string> {
 
 describe('LibraryLock', () => {
   beforeAll(async () => {
-    await build({
-      entryPoints: [childSource],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: childBundle,
-      logLevel: 'silent',
-    });
+    await bundleChildProcess(childSource, childBundle);
   }, 60_000);
 
   it('writes <data folder>/library.lock naming this process, outside the synced library folder', async () => {

@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFormatVersion } from '../../shared/articleModel';
 import { storedArticleSchema } from '../../shared/migrateArticle';
@@ -18,6 +17,7 @@ import { decodeStoredJson } from '../../electron/main/storage/storedJson';
 import { autosaveArticleIds, autosaveContent, contentHash } from '../support/autosaveContent';
 import { seededRandom, seedFromEnvironment } from '../support/seededRandom';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { bundleChildProcess } from '../support/bundleChildProcess';
 
 /** 20 by default; `npm run test:stress` (vitest --mode stress, any shell) sets 300 through vitest.config.ts. */
 const iterations = Number(process.env.BANTHAO_CRASH_ITERATIONS ?? 20);
@@ -102,16 +102,7 @@ describe('crash safety', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [childSource],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      outfile: childBundle,
-      logLevel: 'silent',
-    });
+    await bundleChildProcess(childSource, childBundle);
   }, 60_000);
 
   it(

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { changeIsBackedUp } from '../../electron/main/application/backupsFollowChanges';
-import type { LibraryChange } from '../../electron/main/application/LibraryChange';
+import { libraryChangeKinds, type LibraryChange, type LibraryChangeKind } from '../../electron/main/application/LibraryChange';
 import { listFilesUnder } from '../../electron/main/backup/listFilesUnder';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import type { IpcChannel } from '../../shared/ipcChannels';
@@ -59,6 +59,36 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'app:retryOpen': () => ({}),
 };
 
+/** What each channel announces over the prepared library; every kind of change is announced by some channel. */
+const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
+  'library:list': [],
+  'library:search': [],
+  'article:create': ['article-created'],
+  'article:get': [],
+  'article:save': ['article-saved'],
+  'article:duplicate': ['article-duplicated'],
+  'article:trash': ['article-trashed'],
+  'article:restore': ['article-restored'],
+  'article:exportHtml': ['article-exported'],
+  'article:exportFolder': ['article-exported'],
+  'trash:empty': ['trash-emptied'],
+  'media:importFromDialog': ['photos-imported'],
+  'media:importBytes': ['photos-imported'],
+  'media:get': [],
+  'people:names': [],
+  'settings:get': [],
+  'settings:update': ['settings-changed'],
+  'backup:list': [],
+  'backup:createNow': [],
+  'backup:restore': ['library-restored'],
+  'backup:status': [],
+  'app:info': [],
+  'app:closeReady': [],
+  'app:notices': [],
+  'app:startup': [],
+  'app:retryOpen': [],
+};
+
 const photoBytes: Record<'first' | 'other' | 'onCard', Uint8Array> = {
   first: new Uint8Array(),
   other: new Uint8Array(),
@@ -111,20 +141,35 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   return { session, dataDirectory, withPhoto: withPhoto.id, trashed: trashed.id, photoId: photo.id, snapshotId: snapshot.id };
 }
 
-/** The search index holds every article at the revision and trash state the store has, and nothing else. */
-async function expectSearchInStepWithStore(session: TestSession): Promise<void> {
+/** The search index holds every article at the revision and trash state the store has, and nothing else of `seen`. */
+async function expectSearchInStepWithStore(session: TestSession, seen: Iterable<string>): Promise<void> {
   const { store, search } = await session.opened();
   await search.ready;
-  for (const summary of [...store.list('active'), ...store.list('trash')]) {
+  const stored = [...store.list('active'), ...store.list('trash')];
+  for (const summary of stored) {
     expect(search.indexed(summary.id), `search entry of ${summary.id}`).toEqual({
       revision: summary.revision,
       trashed: summary.trashedAt !== null,
     });
   }
+  const storedIds = new Set(stored.map((summary) => summary.id));
+  for (const id of seen) if (!storedIds.has(id)) expect(search.indexed(id), `search entry of removed ${id}`).toBeNull();
+}
+
+/** Every article id a change names. */
+function idsIn(change: LibraryChange): string[] {
+  if ('article' in change) return [change.article.id];
+  if ('summary' in change) return [change.summary.id];
+  if (change.kind === 'trash-emptied') return change.removedArticleIds;
+  return 'id' in change ? [change.id] : [];
 }
 
 describe('every change to the library reaches every subscriber', () => {
   const temporaryDirectory = useTemporaryDirectories();
+
+  it('has a channel announcing each kind of change', () => {
+    expect(new Set(Object.values(expectedKinds).flat())).toEqual(new Set(libraryChangeKinds));
+  });
 
   it.each([...ipcChannels])('%s: announces what it changed, the search index follows and backups are told', async (channel) => {
     photoBytes.first = await twoColourJpeg({ width: 400 });
@@ -145,6 +190,7 @@ describe('every change to the library reaches every subscriber', () => {
 
     const changedData = JSON.stringify([...(await fingerprintOfData(dataDirectory))].sort()) !== JSON.stringify([...before].sort());
     const kinds = announced.map((change) => change.kind);
+    expect(kinds).toEqual(expectedKinds[channel]);
     // A channel that changes what the user made must say so; one that says so must have changed it.
     if (changedData) expect(kinds, `${channel} changed library data without announcing it`).not.toEqual([]);
     if (announced.some(changeIsBackedUp)) expect(changedData, `${channel} announced a change that left the data as it was`).toBe(true);
@@ -153,7 +199,7 @@ describe('every change to the library reaches every subscriber', () => {
     else if (changedData) expect(noteChange).toHaveBeenCalled();
     else expect(noteChange).not.toHaveBeenCalled();
     // Search: in step with the store after every channel.
-    await expectSearchInStepWithStore(session);
+    await expectSearchInStepWithStore(session, [library.withPhoto, library.trashed, ...announced.flatMap(idsIn)]);
     if (!changedData && channel !== 'backup:createNow' && channel !== 'backup:restore')
       expect((await session.listBackups()).length).toBe(snapshotsBefore);
   });

@@ -48,6 +48,8 @@ export class LibrarySession {
   #restoring: Promise<void> | null = null;
   #lock: LibraryLock | null = null;
   readonly #listeners = new Set<LibraryChangeListener>();
+  /** Work started through `run` and not yet settled; a restore waits for it. */
+  readonly #running = new Set<Promise<void>>();
   readonly #options: LibrarySessionOptions;
 
   private constructor(options: LibrarySessionOptions) {
@@ -107,12 +109,30 @@ export class LibrarySession {
     return this.status;
   }
 
-  /** The application layer over the library as it is now: waits for opening and for a restore under way. */
+  /** The application layer over the library as it is now: waits for opening and for any restore under way. */
   async application(): Promise<LibraryApplication> {
     await this.#ready;
-    // The restore call itself is already past this point; the calls after it wait for the fresh library.
-    if (this.#restoring !== null) await this.#restoring.catch(() => undefined);
+    while (this.#restoring !== null) await this.#restoring.catch(() => undefined);
     return this.#current();
+  }
+
+  /**
+   * Runs one piece of work (a handler's call) on the application as it is now. A restore waits for the work already
+   * running to finish before it flushes and replaces the stores, and work arriving meanwhile waits for the new ones:
+   * a save acknowledged during a restore is never written into the old stores behind the restored files.
+   */
+  async run<Result>(work: (application: LibraryApplication) => Promise<Result>): Promise<Result> {
+    const application = await this.application();
+    // A restore that began while this call waited must be waited for too (no await between this check and the start).
+    if (this.#restoring !== null) return this.run(work);
+    const running = work(application);
+    const tracked = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#running.add(tracked);
+    void tracked.then(() => this.#running.delete(tracked));
+    return running;
   }
 
   /**
@@ -121,11 +141,7 @@ export class LibrarySession {
    */
   subscribe(listener: LibraryChangeListener): () => void {
     this.#listeners.add(listener);
-    const unsubscribe = this.#application?.events.subscribe(listener);
-    return () => {
-      this.#listeners.delete(listener);
-      unsubscribe?.();
-    };
+    return () => this.#listeners.delete(listener);
   }
 
   /** The stores open right now (a restore replaces them); only once `ready` has settled. */
@@ -146,7 +162,8 @@ export class LibrarySession {
   async #openFirst(): Promise<void> {
     try {
       // One writer per data folder, whatever runs it (a second app with the same folder, the browser harness).
-      this.#lock = await LibraryLock.acquire(this.#options.dataDirectory, {
+      // Still held when re-opening after a restore failed to open the restored files.
+      this.#lock ??= await LibraryLock.acquire(this.#options.dataDirectory, {
         appVersion: this.#options.appVersion,
         writeOptions: this.#options.writeOptions,
         onLost: () => this.#options.onLockLost?.(),
@@ -183,26 +200,35 @@ export class LibrarySession {
         onSubscriberError: (error, change) => this.#options.onSubscriberError?.(error, change),
       },
     );
-    for (const listener of this.#listeners) application.events.subscribe(listener);
+    // The session's own listeners, forwarded from each application in turn (one unsubscribe works across restores).
+    application.events.subscribe((change) => {
+      for (const listener of this.#listeners) {
+        try {
+          listener(change);
+        } catch (error) {
+          this.#options.onSubscriberError?.(error, change);
+        }
+      }
+    });
     return application;
   }
 
   /** Every complete snapshot, newest first. */
-  async listBackups(): Promise<BackupEntry[]> {
-    await this.application();
-    return this.backupService.list();
+  listBackups(): Promise<BackupEntry[]> {
+    return this.run(() => this.backupService.list());
   }
 
   /** Takes a snapshot now, of everything saved so far. */
-  async createBackupNow(): Promise<BackupEntry> {
-    await (await this.application()).library.store.flush();
-    return this.backupService.createNow();
+  createBackupNow(): Promise<BackupEntry> {
+    return this.run(async (application) => {
+      await application.library.store.flush();
+      return this.backupService.createNow();
+    });
   }
 
   /** The last background snapshot failure (null once a later one succeeds). */
-  async lastBackupFailure(): Promise<BackupFailure | null> {
-    await this.application();
-    return this.backupService.lastFailure;
+  lastBackupFailure(): Promise<BackupFailure | null> {
+    return this.run(async () => this.backupService.lastFailure);
   }
 
   /** Waits for every write started so far (quitting waits on this). */
@@ -227,22 +253,44 @@ export class LibrarySession {
 
   /** Snapshots the current library, replaces it with snapshot `id` and opens it afresh. */
   async restoreBackup(id: string): Promise<void> {
-    const library = (await this.application()).library;
+    const { library } = await this.application();
+    // A restore that began while this one waited goes first.
+    if (this.#restoring !== null) return this.restoreBackup(id);
     const run = (async () => {
-      // Nothing the old store still holds in memory may land after the snapshot's files are in place.
+      // Calls already running finish on the old stores, and nothing they hold in memory may land after the
+      // snapshot's files are in place.
+      await Promise.all([...this.#running]);
       await library.store.flush();
       await library.search.flush();
       try {
         await this.backupService.restore(id);
       } finally {
         // Even a restore that failed half-way changed files: the memory must match the disk again.
-        this.#application = await this.#openApplication();
+        await this.#reopenAfterRestore();
       }
-      this.#application.events.announce({ kind: 'library-restored', backupId: id });
+      this.#current().events.announce({ kind: 'library-restored', backupId: id });
     })();
     this.#restoring = run;
     return run.finally(() => {
       if (this.#restoring === run) this.#restoring = null;
     });
+  }
+
+  /** Opens the restored files; if they cannot be opened, the window shows why (as at start) and "Thử lại" retries. */
+  async #reopenAfterRestore(): Promise<void> {
+    this.#application = null;
+    try {
+      this.#application = await this.#openApplication();
+    } catch (cause) {
+      this.#options.logError?.('không mở lại được thư viện sau khi khôi phục', cause);
+      const error =
+        cause instanceof AppError
+          ? cause
+          : new AppError('storage-failed', 'Không mở lại được thư viện sau khi khôi phục bản sao lưu.', { cause });
+      this.#status = { state: 'failed', error: error.toData(), dataDirectory: this.#options.dataDirectory };
+      this.#ready = Promise.reject(error);
+      this.#ready.catch(() => undefined);
+      throw error;
+    }
   }
 }

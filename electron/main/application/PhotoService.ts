@@ -25,15 +25,19 @@ export class PhotoService {
   async importFromDialog(): Promise<{ imported: MediaInfo[]; refused: { fileName: string; message: string }[] }> {
     const imported: MediaInfo[] = [];
     const refused: { fileName: string; message: string }[] = [];
-    for (const path of await this.#dialogs.chooseImageFiles()) {
-      try {
-        imported.push(await this.#media.importFile(path));
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        refused.push({ fileName: basename(path), message: error.message });
+    try {
+      for (const path of await this.#dialogs.chooseImageFiles()) {
+        try {
+          imported.push(await this.#media.importFile(path));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          refused.push({ fileName: basename(path), message: error.message });
+        }
       }
+    } finally {
+      // Photos already on disk are announced even when a later file failed unexpectedly.
+      if (imported.length > 0) this.#events.announce({ kind: 'photos-imported', photos: imported });
     }
-    if (imported.length > 0) this.#events.announce({ kind: 'photos-imported', photos: imported });
     return { imported, refused };
   }
 

@@ -1,4 +1,5 @@
 import type { HandlerTable } from '../../../shared/ipcContract';
+import type { LibraryApplication } from '../application/LibraryApplication';
 import type { LibrarySession } from '../application/LibrarySession';
 
 /** What only the platform knows: the renderer has flushed its saves and the window may close. */
@@ -13,25 +14,28 @@ export interface HandlerPlatform {
  * `app:retryOpen` and `app:closeReady` answer at once; every other channel waits for the library to be open.
  */
 export function createHandlers(session: LibrarySession, platform: HandlerPlatform): HandlerTable {
-  const app = () => session.application();
+  // Through `run`, so a restore never replaces the stores under a call still working on them.
+  const withApplication = <Result>(work: (application: LibraryApplication) => Promise<Result> | Result) =>
+    session.run(async (application) => work(application));
   return {
-    'library:list': async ({ scope }) => (await app()).articles.list(scope),
-    'library:search': async (request) => (await app()).library.search.search(request),
-    'article:create': async () => (await app()).articles.create(),
-    'article:get': async ({ id }) => (await app()).articles.get(id),
-    'article:save': async ({ id, baseRevision, content }) => (await app()).articles.save(id, baseRevision, content),
-    'article:duplicate': async ({ id }) => (await app()).articles.duplicate(id),
-    'article:trash': async ({ id }) => (await app()).articles.trash(id),
-    'article:restore': async ({ id }) => (await app()).articles.restore(id),
-    'article:exportHtml': async ({ id }) => (await app()).exports.exportHtml(id),
-    'article:exportFolder': async ({ id }) => (await app()).exports.exportFolder(id),
-    'trash:empty': async () => (await app()).articles.emptyTrash(),
-    'media:importFromDialog': async () => (await app()).photos.importFromDialog(),
-    'media:importBytes': async ({ fileName, bytes }) => (await app()).photos.importBytes(fileName, bytes),
-    'media:get': async ({ id }) => (await app()).photos.get(id),
-    'people:names': async () => (await app()).articles.peopleNames(),
-    'settings:get': async () => (await app()).settings.get(),
-    'settings:update': async (changes) => (await app()).settings.update(changes),
+    'library:list': async ({ scope }) => withApplication((application) => application.articles.list(scope)),
+    'library:search': async (request) => withApplication((application) => application.library.search.search(request)),
+    'article:create': async () => withApplication((application) => application.articles.create()),
+    'article:get': async ({ id }) => withApplication((application) => application.articles.get(id)),
+    'article:save': async ({ id, baseRevision, content }) =>
+      withApplication((application) => application.articles.save(id, baseRevision, content)),
+    'article:duplicate': async ({ id }) => withApplication((application) => application.articles.duplicate(id)),
+    'article:trash': async ({ id }) => withApplication((application) => application.articles.trash(id)),
+    'article:restore': async ({ id }) => withApplication((application) => application.articles.restore(id)),
+    'article:exportHtml': async ({ id }) => withApplication((application) => application.exports.exportHtml(id)),
+    'article:exportFolder': async ({ id }) => withApplication((application) => application.exports.exportFolder(id)),
+    'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),
+    'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),
+    'media:importBytes': async ({ fileName, bytes }) => withApplication((application) => application.photos.importBytes(fileName, bytes)),
+    'media:get': async ({ id }) => withApplication((application) => application.photos.get(id)),
+    'people:names': async () => withApplication((application) => application.articles.peopleNames()),
+    'settings:get': async () => withApplication((application) => application.settings.get()),
+    'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),
     'backup:list': async () => session.listBackups(),
     'backup:createNow': async () => session.createBackupNow(),
     'backup:restore': async ({ id }) => {
@@ -40,10 +44,10 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     },
     'backup:status': async () => ({ lastFailure: await session.lastBackupFailure() }),
     'app:info': async () => {
-      await app();
+      await session.application();
       return { version: session.appVersion, dataDirectory: session.dataDirectory };
     },
-    'app:notices': async () => (await app()).articles.recoveryNotices(),
+    'app:notices': async () => withApplication((application) => application.articles.recoveryNotices()),
     // Answered at once: the window shows opening progress, and closing never waits for (or is refused by) the library.
     'app:startup': async () => session.status,
     'app:retryOpen': async () => session.retryOpen(),

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { bodyWithPhoto } from '../../support/bodyWithPhoto';
+import { twoColourJpeg } from '../media/photoFixtures';
 import { sampleContent } from '../../support/sampleContent';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
 import { manualClock, openTestSession } from '../../support/openTestSession';
@@ -62,5 +64,68 @@ describe('restoring a backup', () => {
     expect((await session.handlers['library:list']({ scope: 'active' })).map((summary) => summary.id)).toEqual([article.id]);
     // No before-restore snapshot either: nothing was replaced.
     expect(await session.handlers['backup:list']({})).toEqual(snapshotsBefore);
+  });
+
+  it('lets a save already under way finish before replacing the stores, and keeps it in the before-restore snapshot', async () => {
+    const data = await temporaryDirectory();
+    const session = await openTestSession(data);
+    const { handlers } = session;
+    const photo = await handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
+    const article = await handlers['article:create']({});
+    const saved = await handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ title: 'Gốc', body: bodyWithPhoto(photo.id) }),
+    });
+    const snapshot = await handlers['backup:createNow']({});
+    // The save below stops at its photo check until the test lets it go on.
+    let letSaveGoOn = () => {};
+    const held = new Promise<void>((resolve) => (letSaveGoOn = resolve));
+    const { media, store } = session.library;
+    const has = media.has.bind(media);
+    vi.spyOn(media, 'has').mockImplementation(async (id) => {
+      await held;
+      return has(id);
+    });
+    const oldStoreFlushed = vi.spyOn(store, 'flush');
+    const saving = handlers['article:save']({
+      id: article.id,
+      baseRevision: saved.revision,
+      content: sampleContent({ title: 'Sửa trong lúc khôi phục', body: bodyWithPhoto(photo.id) }),
+    });
+    const restoring = handlers['backup:restore']({ id: snapshot.id });
+    // One turn of the event loop runs every step a restore could take without waiting for the save.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(oldStoreFlushed).not.toHaveBeenCalled();
+
+    letSaveGoOn();
+    const during = await saving;
+    await restoring;
+
+    // The restored article is the snapshot's, on disk and in the list alike; the save acknowledged during the restore
+    // is in the snapshot taken just before it.
+    const restored = await handlers['article:get']({ id: article.id });
+    expect(restored).toMatchObject({ title: 'Gốc', revision: saved.revision });
+    expect((await handlers['library:list']({ scope: 'active' })).find((summary) => summary.id === article.id)?.revision).toBe(
+      saved.revision,
+    );
+    const before = (await handlers['backup:list']({})).find((entry) => entry.kind === 'before-restore');
+    const relative = join('library', 'articles', article.id.slice(0, 2), `${article.id}.json`);
+    const kept = JSON.parse(await readFile(join(data, 'backups', before!.id, relative), 'utf8')) as {
+      data: { title: string; revision: number };
+    };
+    expect(kept.data).toMatchObject({ title: 'Sửa trong lúc khôi phục', revision: during.revision });
+  });
+
+  it('keeps the session’s listeners across a restore, and one unsubscribe stops them', async () => {
+    const session = await openTestSession(await temporaryDirectory());
+    const snapshot = await session.handlers['backup:createNow']({});
+    const heard: string[] = [];
+    const unsubscribe = session.subscribe((change) => heard.push(change.kind));
+    await session.handlers['backup:restore']({ id: snapshot.id });
+    await session.handlers['article:create']({});
+    unsubscribe();
+    await session.handlers['article:create']({});
+    expect(heard).toEqual(['library-restored', 'article-created']);
   });
 });
