@@ -119,6 +119,29 @@ export default defineConfig(
     packages: ['node:*', ...runtimeDependencies],
     why: `Only the shell files (${electronShellFiles.map((file) => file.replace('electron/main/', '')).join(', ')}) import electron: tests load the rest in Node without it. Runtime packages are the "dependencies" of package.json; Node built-ins are imported as node:*.`,
   }),
+  // Inside main, the tiers of docs/ARCHITECTURE.md: IPC reaches the library only through the application layer, and the
+  // stores never call back up into it (registerIpcHandlers, a shell file, is judged by the shell entry below).
+  layer(['electron/main/ipc/**'], {
+    layer: 'electron/main/ipc/',
+    folders: ['electron/main/ipc/', 'electron/main/application/', 'electron/main/logging/', 'shared/'],
+    packages: ['node:*', ...runtimeDependencies],
+    why: 'A handler is one call into the application layer, which owns every change and announces it.',
+  }),
+  layer(['electron/main/{storage,media,search,backup,library,services,logging}/**'], {
+    layer: 'The stores of electron/main/',
+    folders: [
+      'electron/main/storage/',
+      'electron/main/media/',
+      'electron/main/search/',
+      'electron/main/backup/',
+      'electron/main/library/',
+      'electron/main/services/',
+      'electron/main/logging/',
+      'shared/',
+    ],
+    packages: ['node:*', ...runtimeDependencies],
+    why: 'Stores sit below the application layer: they never call it or IPC, so every change still goes through it.',
+  }),
   layer(electronShellFiles, {
     layer: 'The main-process shell',
     folders: ['electron/main/', 'shared/'],

@@ -72,6 +72,20 @@ describe('the layer rules (eslint.config.js)', () => {
     expect(await reported('renderer/src/App.tsx', "import { LibraryScreen } from './features/library/LibraryScreen';")).toEqual([]);
   });
 
+  it('keep main’s tiers: IPC reaches the library only through the application layer, stores never call up into it', async () => {
+    expect(await reported('electron/main/ipc/x.ts', "import { ArticleStore } from '../storage/ArticleStore';")).toEqual([
+      "project/allowed-imports '../storage/ArticleStore'",
+    ]);
+    expect(await reported('electron/main/ipc/x.ts', "import type { LibrarySession } from '../application/LibrarySession';")).toEqual([]);
+    expect(await reported('electron/main/storage/x.ts', "import { ArticleService } from '../application/ArticleService';")).toEqual([
+      "project/allowed-imports '../application/ArticleService'",
+    ]);
+    expect(await reported('electron/main/search/x.ts', "import { createHandlers } from '../ipc/createHandlers';")).toEqual([
+      "project/allowed-imports '../ipc/createHandlers'",
+    ]);
+    expect(await reported('electron/main/application/x.ts', "import { ArticleStore } from '../storage/ArticleStore';")).toEqual([]);
+  });
+
   it('leave window.api to renderer/src/lib/api.ts', async () => {
     const code = 'export const load = () => window.api.articleGet({ id: "a" });';
     expect(await reported('renderer/src/features/editor/x.ts', code)).toEqual(['no-restricted-properties window.api']);

@@ -1,5 +1,6 @@
-/** The answer on finding the app's own earlier export of the same article where a new one would go. */
-export type EarlierExportChoice = 'replace' | 'keep-both' | 'cancel';
+import type { EarlierExportChoice } from '../services/exportArticle';
+
+export type { EarlierExportChoice };
 
 /** The platform's dialogs, answered by a person in Electron and by environment variables in the test bridge. */
 export interface Dialogs {

@@ -5,7 +5,6 @@ import type { Article } from '../../../shared/articleModel';
 import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../../shared/exportArticleHtml';
 import type { Settings } from '../../../shared/settingsModel';
 import { slugify } from '../../../shared/slugify';
-import type { EarlierExportChoice } from '../application/Dialogs';
 import type { MediaStore } from '../media/MediaStore';
 import { toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably } from '../storage/writeFileDurably';
@@ -46,6 +45,9 @@ interface ExportTarget {
 }
 
 /** Options of a folder export. */
+/** The answer on finding the app's own earlier export of the same article where a new one would go. */
+export type EarlierExportChoice = 'replace' | 'keep-both' | 'cancel';
+
 export interface ExportFolderOptions {
   /** Asked when a `<slug>` or `<slug>-n` folder holds this app's earlier export of the same article; without it, both are kept. */
   askAboutEarlierExport?: (folderPath: string) => Promise<EarlierExportChoice>;
