@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 
 /**
- * What a path under the data folder is to the library: `data` is what the user made (kept in backups and, with the
- * team library, synced), `cache` is rebuilt from the data when lost, `local` belongs to this machine only.
+ * What a path under the data folder is to the library: `data` is the library's content (the team library will sync
+ * it), `cache` is rebuilt from the data when lost, `local` belongs to this machine and is never synced.
  */
 export type LayoutRole = 'data' | 'cache' | 'local';
 
@@ -28,15 +28,15 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'data',
     holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import',
   },
-  { path: 'library/index.json', role: 'cache', holds: 'article summaries, rebuilt from the article files if lost or damaged' },
-  { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards, updated per save' },
+  { path: 'library/index.json', role: 'cache', holds: 'article summaries (rebuilt from the article files if lost or damaged)' },
+  { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards (updated per save, rebuilt if lost)' },
   { path: 'settings.json', role: 'local', holds: 'interface language, export photo size and quality, backup policy' },
-  { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder)' },
-  { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while library.lock is judged or replaced' },
-  { path: '<file>.prev', role: 'local', holds: 'the previous generation of each durable file' },
+  { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder; see below)' },
+  { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while `library.lock` is judged or replaced' },
+  { path: '<file>.prev', role: 'local', holds: 'the previous generation of each durable file (see below)' },
   { path: 'quarantine/<time>/<path>', role: 'local', holds: 'damaged files, moved there unchanged' },
-  { path: 'backups/<YYYY-MM-DDTHH-MM-SS>/', role: 'local', holds: 'snapshots of the library (hard links)' },
-  { path: 'exports/', role: 'local', holds: 'exports of the browser harness (development only)' },
+  { path: 'backups/<YYYY-MM-DDTHH-MM-SS>/', role: 'local', holds: 'snapshots of the library (hard links; see below)' },
+  { path: 'exports/', role: 'local', holds: 'where the browser harness writes exports (development only)' },
 ];
 
 /** The paths inside the library folder (`<data>/library`), for stores that are given that folder. */
@@ -53,6 +53,29 @@ export function libraryFolderLayout(libraryFolder: string) {
     media,
     search: join(libraryFolder, 'search'),
   };
+}
+
+/** A durable file's previous generation, kept beside it (`<file>.prev`): what a damaged file falls back to. */
+export function previousGenerationOf(path: string): string {
+  return `${path}.prev`;
+}
+
+/** The article an article folder's entry belongs to, by its name: `<id>.json` or its previous generation; else null. */
+export function articleOfFileName(name: string): { id: string; previousGeneration: boolean } | null {
+  if (name.startsWith('.')) return null;
+  if (name.endsWith('.json')) return { id: name.slice(0, -'.json'.length), previousGeneration: false };
+  if (name.endsWith('.json.prev')) return { id: name.slice(0, -'.json.prev'.length), previousGeneration: true };
+  return null;
+}
+
+/** One shard of the search index (`<search>/<shard>.json`). */
+export function searchShardFile(searchFolder: string, shard: string): string {
+  return join(searchFolder, `${shard}.json`);
+}
+
+/** The photo a media folder's entry belongs to (original, description, display copy or a previous generation). */
+export function mediaIdOfFileName(name: string): string | null {
+  return /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|preview\.webp|json|json\.prev)$/.exec(name)?.[1] ?? null;
 }
 
 /** The files of one photo inside the media folder (`<media>/<id[0..2]>/…`). */

@@ -13,7 +13,7 @@ import { KeyedQueue } from './KeyedQueue';
 import { renderPreview } from './renderPreview';
 import { renderWebImage, type WebImage, type WebImageOptions } from './renderWebImage';
 import { storedExtensions } from './sniffImageType';
-import { mediaFileLayout } from '../library/libraryLayout';
+import { mediaFileLayout, mediaIdOfFileName } from '../library/libraryLayout';
 import { toReadError } from './toReadError';
 
 /** The file reads `importFile` makes; tests pass a recording one. */
@@ -35,7 +35,6 @@ export interface MediaStoreOptions {
 }
 
 // `json.prev` is the sidecar's previous generation (see DurableJsonFile), removed along with the photo.
-const storedFileName = /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|preview\.webp|json|json\.prev)$/;
 
 /**
  * The library's photos, named by the SHA-256 of their bytes: `<directory>/<id[0..2]>/<id>.<ext>` is the
@@ -224,8 +223,8 @@ export class MediaStore {
     for (const prefix of prefixes) {
       if (!/^[a-f0-9]{2}$/.test(prefix)) continue;
       for (const name of await nodeFileSystem.readdir(join(this.directory, prefix))) {
-        const id = storedFileName.exec(name)?.[1];
-        if (id === undefined || !id.startsWith(prefix)) continue;
+        const id = mediaIdOfFileName(name);
+        if (id === null || !id.startsWith(prefix)) continue;
         byId.set(id, [...(byId.get(id) ?? []), name]);
       }
     }

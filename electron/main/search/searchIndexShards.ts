@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorCodeOf } from '../storage/fileSystemErrors';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import type { SearchDocument } from './SearchIndex';
+import { searchShardFile } from '../library/libraryLayout';
 
 // A shard of another version is ignored and its articles re-indexed: the search index is only a cache.
 const shardFormatVersion = 1;
@@ -49,5 +50,5 @@ export async function writeSearchShard(
   documents: SearchDocument[],
   options?: DurableWriteOptions,
 ): Promise<void> {
-  await writeFileDurably(join(folder, `${shard}.json`), JSON.stringify({ formatVersion: shardFormatVersion, documents }), options);
+  await writeFileDurably(searchShardFile(folder, shard), JSON.stringify({ formatVersion: shardFormatVersion, documents }), options);
 }

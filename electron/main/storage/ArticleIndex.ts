@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { summarizeArticle, type Article, type ArticleSummary } from '../../../shared/articleModel';
 import { AppError } from '../../../shared/errorCodes';
-import { libraryFolderLayout } from '../library/libraryLayout';
+import { articleOfFileName, libraryFolderLayout } from '../library/libraryLayout';
 import { DurableJsonFile, type RecoveryOptions } from './DurableJsonFile';
 import { errorCodeOf } from './fileSystemErrors';
 import { folderTimesFollowEntries } from './folderTimesFollowEntries';
@@ -223,11 +223,10 @@ async function listArticleFolder(folder: string): Promise<Map<string, string>> {
     const path = join(folder, name);
     // The article store is the library's only writer, so a temp file is a write a crash cut short.
     if (name.startsWith('.') && name.endsWith('.tmp')) await unlink(path).catch(() => undefined);
-    if (name.startsWith('.')) continue;
-    if (name.endsWith('.json')) found.set(name.slice(0, -'.json'.length), path);
+    const article = articleOfFileName(name);
+    if (article === null) continue;
     // Only a previous generation left: a crash between the two renames of a save. It holds the last acknowledged save.
-    const id = name.endsWith('.json.prev') ? name.slice(0, -'.json.prev'.length) : null;
-    if (id !== null && !found.has(id)) found.set(id, path);
+    if (!article.previousGeneration || !found.has(article.id)) found.set(article.id, path);
   }
   return found;
 }

@@ -9,6 +9,7 @@ import { quarantineFile } from './quarantineFile';
 import { RecoveryLog } from './RecoveryLog';
 import { decodeStoredJson, encodeStoredJson, type StoredFormat } from './storedJson';
 import { writeFileDurably, type DurableWriteOptions } from './writeFileDurably';
+import { previousGenerationOf } from '../library/libraryLayout';
 
 /** Where damaged files go and who hears about it. */
 export interface RecoveryOptions {
@@ -26,10 +27,7 @@ export interface DurableJsonFileOptions {
   recovery?: RecoveryOptions;
 }
 
-/** The name of a file's previous generation. */
-export function previousGenerationOf(path: string): string {
-  return `${path}.prev`;
-}
+export { previousGenerationOf };
 
 type Attempt<Data> = { state: 'missing' } | { state: 'good'; data: Data } | { state: 'damaged'; error: AppError };
 
