@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EarlierExportChoice } from '../../electron/main/application/Dialogs';
@@ -199,6 +199,21 @@ describe('writeExportFolder', () => {
     await expect(exportTo(missingPhoto)).rejects.toMatchObject({ code: 'not-found' });
     expect(await snapshot(join(parent, slug))).toEqual(earlier);
     expect(await readdir(parent)).toEqual([slug]);
+  });
+
+  it('puts back an earlier export a crash left set aside mid-replace, then asks about it as usual', async () => {
+    const { parent, article, exportTo } = await setUp();
+    await exportTo(article);
+    const earlier = await snapshot(join(parent, slug));
+    // A crash between setting the earlier export aside and renaming the new one into place leaves both hidden.
+    await rename(join(parent, slug), join(parent, `.${slug}.0123456789ab.previous`));
+    await mkdir(join(parent, `.${slug}.ba9876543210.tmp`));
+
+    const { asked, options } = answering('keep-both');
+    const written = await exportTo({ ...article, sapo: 'Sapo mới' }, options);
+    expect(asked).toEqual([join(parent, slug)]);
+    expect(await snapshot(join(parent, slug))).toEqual(earlier);
+    expect(written).toBe(join(parent, `${slug}-2`));
   });
 });
 

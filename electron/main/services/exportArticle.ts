@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Article } from '../../../shared/articleModel';
 import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../../shared/exportArticleHtml';
 import type { Settings } from '../../../shared/settingsModel';
@@ -83,13 +83,33 @@ async function firstFreeFolder(parentFolder: string, slug: string): Promise<Expo
   }
 }
 
+/** The suffix of an earlier export set aside while a new one takes its place. */
+const setAsideSuffix = '.previous';
+
+/**
+ * An earlier export set aside for a replace that a crash interrupted before the new one took its place: put back
+ * where it stood, when that place is still free and the folder is still ours, so nothing the user had disappears.
+ */
+async function putBackSetAside(parentFolder: string, articleId: string): Promise<void> {
+  const names = await readdir(parentFolder).catch(() => [] as string[]);
+  for (const name of names) {
+    const stood = /^\.(.+)\.[0-9a-f]{12}\.previous$/.exec(name)?.[1];
+    if (stood === undefined) continue;
+    const setAside = join(parentFolder, name);
+    const place = join(parentFolder, stood);
+    if ((await exists(place)) || !(await isExportFolderOf(setAside, articleId))) continue;
+    await rename(setAside, place).catch(() => undefined);
+  }
+}
+
 /** Renames the finished temp folder into place; a replaced export is set aside first and put back if that fails. */
 async function moveIntoPlace(temporary: string, target: ExportTarget): Promise<void> {
   if (!target.replaces) {
     await rename(temporary, target.path);
     return;
   }
-  const previous = `${temporary}.previous`;
+  // Named after the folder it stood in, so an export a crash interrupted here can be put back (putBackSetAside).
+  const previous = join(dirname(target.path), `.${basename(target.path)}.${randomBytes(6).toString('hex')}${setAsideSuffix}`);
   await rename(target.path, previous);
   try {
     await rename(temporary, target.path);
@@ -116,6 +136,7 @@ export async function writeExportFolder(
   options: ExportFolderOptions = {},
 ): Promise<string | null> {
   const slug = slugify(article.title);
+  await putBackSetAside(parentFolder, article.id);
   const chosen = await chooseTargetFolder(parentFolder, slug, article.id, options.askAboutEarlierExport ?? (async () => 'keep-both'));
   if (chosen === null) return null;
   let target = chosen;
