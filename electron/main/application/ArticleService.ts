@@ -85,7 +85,7 @@ export class ArticleService {
   /** Deletes the trashed articles for good (the user confirmed), then the photos nothing may still need. */
   async emptyTrash(): Promise<{ removedArticles: number; removedPhotos: number }> {
     const { store, media, layout } = this.#stores;
-    const removed = await emptyTrash({ store, media, dataDirectory: layout.dataDirectory });
+    const removed = await emptyTrash({ store, media, layout });
     this.#events.announce({ kind: 'trash-emptied', removedArticleIds: removed.articleIds, removedPhotoIds: removed.photoIds });
     return { removedArticles: removed.articleIds.length, removedPhotos: removed.photoIds.length };
   }

@@ -189,7 +189,7 @@ export class LibrarySession {
   async #openApplication(onProgress?: (progress: LibraryOpenProgress) => void): Promise<LibraryApplication> {
     const { dataDirectory, now, writeOptions, dialogs } = this.#options;
     const stores = await openLibrary(dataDirectory, { now, writeOptions, onProgress });
-    const search = LibrarySearch.start({ store: stores.store, writeOptions });
+    const search = LibrarySearch.start({ store: stores.store, folder: stores.layout.library.search, writeOptions });
     const service = this.backupService;
     const application = createLibraryApplication(
       { ...stores, search },

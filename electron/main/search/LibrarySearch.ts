@@ -29,6 +29,8 @@ export interface SearchableStore {
 
 export interface LibrarySearchOptions {
   store: SearchableStore;
+  /** Where the shards live (the library layout's search folder; by default beside the store's article folder). */
+  folder?: string;
   writeOptions?: DurableWriteOptions;
   /** How long shard rewrites are held back to coalesce a burst of saves (default 2 s). */
   writeDelayMs?: number;
@@ -56,7 +58,7 @@ export class LibrarySearch {
 
   private constructor(options: LibrarySearchOptions) {
     this.#store = options.store;
-    this.folder = libraryFolderLayout(options.store.directory).search;
+    this.folder = options.folder ?? libraryFolderLayout(options.store.directory).search;
     this.#writeOptions = options.writeOptions ?? {};
     this.#writeDelayMs = options.writeDelayMs ?? 2_000;
     this.ready = this.#load();

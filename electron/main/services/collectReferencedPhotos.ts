@@ -5,11 +5,10 @@ import { collectFigures } from '../../../shared/collectFigures';
 import { AppError } from '../../../shared/errorCodes';
 import { listFilesUnder } from '../backup/listFilesUnder';
 import { errorCodeOf } from '../storage/fileSystemErrors';
-import { libraryFolderLayout, libraryLayout, relativeLayout } from '../library/libraryLayout';
+import { relativeLayout, type LibraryLayout } from '../library/libraryLayout';
 
-/** The slice of ArticleStore this needs (the library folder holds `articles/`). */
+/** The slice of ArticleStore this needs. */
 export interface ReferencingStore {
-  readonly directory: string;
   list(scope: 'active' | 'trash'): ArticleSummary[];
   get(id: string): Promise<Article>;
 }
@@ -32,8 +31,8 @@ function mediaIdsInText(text: string): string[] {
  * Those are scanned as raw text: reading too much only keeps a photo longer, missing one would lose it for good.
  * Backup snapshots are not read: each holds its own hard links to its photos, and restoring brings them back.
  */
-export async function collectReferencedPhotos(options: { store: ReferencingStore; dataDirectory: string }): Promise<Set<string>> {
-  const { store, dataDirectory } = options;
+export async function collectReferencedPhotos(options: { store: ReferencingStore; layout: LibraryLayout }): Promise<Set<string>> {
+  const { store, layout } = options;
   const referenced = new Set<string>();
   const parsed = new Set<string>();
   for (const { id } of [...store.list('active'), ...store.list('trash')]) {
@@ -49,12 +48,12 @@ export async function collectReferencedPhotos(options: { store: ReferencingStore
     if (article.coverMediaId !== null) referenced.add(article.coverMediaId);
     parsed.add(`${id}.json`);
   }
-  const articlesFolder = libraryFolderLayout(store.directory).articles;
+  const articlesFolder = layout.library.articles;
   for (const relative of await listFilesUnder(articlesFolder)) {
     if (parsed.has(basename(relative))) continue;
     await addIdsOfFile(join(articlesFolder, relative), referenced);
   }
-  const quarantineFolder = libraryLayout(dataDirectory).quarantine;
+  const quarantineFolder = layout.quarantine;
   for (const relative of await listFilesUnder(quarantineFolder)) {
     // A photo's own damaged description names only that photo: it is no reason to keep it.
     if (isInside(relativeLayout.library.media, relative.slice(relative.indexOf(sep) + 1))) continue;
