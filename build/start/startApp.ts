@@ -13,8 +13,10 @@ import { runElectron } from './runElectron';
 const repositoryRoot = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
 const missingElectronMessage =
-  'Bản Thảo: chưa có Electron (không tải được khi cài) — mở bằng trình duyệt thay thế. Để có cửa sổ ứng dụng: chạy npx install-electron khi có mạng tới GitHub. / ' +
-  "Electron's binary is missing (not downloaded at install): opening in the browser instead; to get the app window, run npx install-electron with access to GitHub.";
+  'Bản Thảo: chưa có Electron (không tải được khi cài) — mở bằng trình duyệt thay thế. ' +
+  'Để có cửa sổ ứng dụng: chạy npx install-electron khi có mạng tới GitHub. / ' +
+  "Electron's binary is missing (not downloaded at install): opening in the browser instead; " +
+  'to get the app window, run npx install-electron with access to GitHub.';
 
 function electronDirectory(): string | null {
   try {

@@ -32,7 +32,9 @@ export function createElectronDialogs(): Dialogs {
         type: 'question' as const,
         title: 'Xuất thư mục',
         message: `Bài này đã được xuất vào thư mục “${basename(folderPath)}”. Thay thế bản xuất cũ?`,
-        detail: `${folderPath}\n\n“Thay thế” xóa bản xuất cũ và ghi bản mới vào chỗ đó. “Xuất thành thư mục mới” giữ nguyên bản cũ và ghi bản mới vào một thư mục bên cạnh.`,
+        detail:
+          `${folderPath}\n\n“Thay thế” xóa bản xuất cũ và ghi bản mới vào chỗ đó. ` +
+          '“Xuất thành thư mục mới” giữ nguyên bản cũ và ghi bản mới vào một thư mục bên cạnh.',
         buttons: ['Thay thế', 'Xuất thành thư mục mới', 'Hủy'],
         defaultId: 0,
         cancelId: 2,

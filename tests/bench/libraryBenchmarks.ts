@@ -69,7 +69,8 @@ function realisticContent(index: number, random: () => number): ArticleContent {
   const month = 1 + Math.floor(random() * 12);
   return {
     status: statuses[Math.floor(random() * statuses.length)]!,
-    publicationDate: `20${20 + Math.floor(random() * 5)}-${String(month).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+    publicationDate:
+      `20${20 + Math.floor(random() * 5)}-${String(month).padStart(2, '0')}-` + String(1 + Math.floor(random() * 28)).padStart(2, '0'),
     title: `${random() < 0.5 ? seed.title : seed.sapo.slice(0, 40 + Math.floor(random() * 60))} (${index})`,
     sapo: seed.sapo,
     body: { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
@@ -284,7 +285,8 @@ export async function benchmarkLibrary(): Promise<Record<string, number>> {
       rows.push({
         articles: size,
         'autosave p50/p95 ms': `${round(percentile(autosave, 0.5))} / ${round(percentile(autosave, 0.95))}`,
-        'naive lowdb p50/p95 ms': `${round(percentile(naive.samples, 0.5))} / ${round(percentile(naive.samples, 0.95))} (n=${naive.samples.length})`,
+        'naive lowdb p50/p95 ms':
+          `${round(percentile(naive.samples, 0.5))} / ${round(percentile(naive.samples, 0.95))}` + ` (n=${naive.samples.length})`,
         'start→list ms (in app / process)': `${round(start.openToListMs)} / ${round(start.processToListMs)}`,
         'search p50/p95 ms': `${round(percentile(start.searchSamplesMs, 0.5))} / ${round(percentile(start.searchSamplesMs, 0.95))}`,
         'index rebuild ms (progress answers)': `${round(rebuild.openToListMs)} (${rebuild.progressAnswers})`,

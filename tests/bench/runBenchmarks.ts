@@ -25,10 +25,13 @@ async function main(): Promise<void> {
     console.log(`\n${suite.name}`);
     console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
     const path = join(resultsFolder, `${suite.name}.json`);
-    await writeFile(
-      path,
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, platform: `${process.platform}-${process.arch}`, figures }, null, 2)}\n`,
-    );
+    const record = {
+      measuredAt: new Date().toISOString(),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      figures,
+    };
+    await writeFile(path, `${JSON.stringify(record, null, 2)}\n`);
     console.log(`→ ${path}`);
   }
 }

@@ -42,7 +42,7 @@ describe('a library whose index was lost', () => {
     dataDirectory = undefined;
   });
 
-  it('waits for another writer to let go, then rebuilds from the 1,500 article files with progress shown: all listed, index written, an article opens', async () => {
+  it('waits for the other writer, then rebuilds 1,500 articles with progress: all listed, index written, an article opens', async () => {
     dataDirectory = await mkdtemp(join(tmpdir(), 'banthao-e2e-'));
     const libraryDirectory = join(dataDirectory, 'library');
     const indexPath = join(libraryDirectory, 'index.json');

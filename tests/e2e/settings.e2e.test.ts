@@ -6,7 +6,7 @@ import { useAppDriver } from './driver/useAppDriver';
 describe('export settings', () => {
   const launchApp = useAppDriver();
 
-  it('changes the exported photos’ size and quality and how long backups are kept, refuses values out of range, and keeps them after a restart', async () => {
+  it('changes export photo size and quality and backup retention, refuses out-of-range values, keeps them after a restart', async () => {
     const launched = await launchApp();
     const { driver, dataDirectory } = launched;
     let page = launched.page;

@@ -20,7 +20,9 @@ export function bridgeApiScript(): string {
   // JSON has no bytes: a Uint8Array (a dropped photo) travels as {"$bytes": base64}; the bridge turns it back.
   const toBase64 = (bytes) => {
     let binary = '';
-    for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(index, index + 0x8000));
+    for (let index = 0; index < bytes.length; index += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(index, index + 0x8000));
+    }
     return btoa(binary);
   };
   const encode = (key, value) => (value instanceof Uint8Array ? { $bytes: toBase64(value) } : value);

@@ -221,7 +221,7 @@ export class FakeElectron {
   readonly module: Record<string, unknown>;
 
   constructor(options: { lockGranted?: boolean; isPackaged?: boolean } = {}) {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the classes below reach this FakeElectron from methods whose `this` is a window
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the classes below reach this fake from methods whose `this` is a window
     const fake = this;
     const app = new FakeApp({ lockGranted: options.lockGranted ?? true, isPackaged: options.isPackaged ?? false });
     this.app = app;

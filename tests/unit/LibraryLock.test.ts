@@ -145,7 +145,8 @@ describe('LibraryLock', () => {
     const first = await acquire(dataDirectory);
     const error = await refusal(dataDirectory);
     expect(error.message).toBe(
-      `Thư viện đang được một cửa sổ Bản Thảo khác mở (tiến trình ${process.pid} trên máy ${hostname()}). Hãy dùng cửa sổ đó, hoặc đóng nó rồi bấm “Thử lại”.`,
+      `Thư viện đang được một cửa sổ Bản Thảo khác mở (tiến trình ${process.pid} trên máy ${hostname()}). ` +
+        'Hãy dùng cửa sổ đó, hoặc đóng nó rồi bấm “Thử lại”.',
     );
     expect((await readOwner(dataDirectory)).token).toBe(first.owner.token);
 

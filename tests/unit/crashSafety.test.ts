@@ -22,7 +22,8 @@ import { bundleChildProcess } from '../support/bundleChildProcess';
 /** 20 by default; `npm run test:stress` (vitest --mode stress, any shell) sets 300 through vitest.config.ts. */
 const iterations = Number(process.env.BANTHAO_CRASH_ITERATIONS ?? 20);
 const seed = seedFromEnvironment('BANTHAO_CRASH_SEED');
-const replayCommand = `BANTHAO_CRASH_SEED=${seed} BANTHAO_CRASH_ITERATIONS=${iterations} npx vitest run --project unit tests/unit/crashSafety.test.ts`;
+const replayCommand =
+  `BANTHAO_CRASH_SEED=${seed} BANTHAO_CRASH_ITERATIONS=${iterations} ` + 'npx vitest run --project unit tests/unit/crashSafety.test.ts';
 const childSource = fileURLToPath(new URL('../support/autosaveLoopProcess.ts', import.meta.url));
 // Bundled once (plain JS starts in ~0.5 s instead of ~1.8 s through tsx), next to node_modules so packages resolve.
 const childBundle = fileURLToPath(new URL('../../node_modules/.cache/banthao/autosaveLoopProcess.mjs', import.meta.url));
@@ -106,7 +107,7 @@ describe('crash safety', () => {
   }, 60_000);
 
   it(
-    `keeps the last acknowledged save readable, with no recovery needed, through ${iterations} SIGKILLs of an autosaving process (seed ${seed})`,
+    `keeps the last acknowledged save readable, no recovery needed, through ${iterations} SIGKILLs of an autosaving process (seed ${seed})`,
     replayable(async () => {
       const dataDirectory = await temporaryDirectory();
       const random = seededRandom(seed);
@@ -135,7 +136,8 @@ describe('crash safety', () => {
       }
       expect(totalAcks, 'the child saved at all').toBeGreaterThan(iterations);
       console.info(
-        `crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ${writtenButUnacknowledged} kills between a write and its ack (seed ${seed})`,
+        `crash safety: ${iterations} kills, ${totalAcks} acknowledged saves, ` +
+          `${writtenButUnacknowledged} kills between a write and its ack (seed ${seed})`,
       );
     }),
     iterations * 5_000 + 30_000,

@@ -88,7 +88,7 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(await readdir(dataDirectory)).toEqual([]);
   });
 
-  it('on ready registers every IPC channel, the app and media protocols, and opens a hardened window on app://banthao before the library is open', async () => {
+  it('on ready registers all IPC channels and protocols and opens a hardened app://banthao window before the library is open', async () => {
     const { electron, dataDirectory } = await launch();
     expect(electron.app.getPath('userData')).toBe(dataDirectory);
     // Before 'ready' only the scheme privileges may be (and must be) registered, both schemes in Electron's one call.
@@ -155,7 +155,7 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     await untilLibraryReady(electron, window);
   });
 
-  it('answers the page: app:startup becomes ready, then library:list and article:create reach the data folder; other senders are refused', async () => {
+  it('answers the page (app:startup ready, library:list and article:create reach the data folder) and refuses other senders', async () => {
     const { electron, dataDirectory } = await launch();
     const window = await readyWindow(electron);
     const page = fromPage(window);
@@ -245,7 +245,7 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     expect(existsSync(join(dataDirectory, 'library.lock'))).toBe(false);
   });
 
-  it('serves photos through banthao-media: 404 for a bad id, host or unknown photo, the display copy for one imported through the dialog', async () => {
+  it('serves banthao-media photos: 404 for a bad id, host or unknown photo, the display copy for one imported by the dialog', async () => {
     const { electron, dataDirectory } = await launch();
     const window = await readyWindow(electron);
     const serve = electron.protocolHandlers.get('banthao-media')!;

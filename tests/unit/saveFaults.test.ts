@@ -55,7 +55,7 @@ describe('a save that meets a full disk or a refused permission', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
   it.each(cases)(
-    'at $step with $code rejects as $expected, keeps the current file byte for byte, leaves no temp file, and succeeds once the fault is gone',
+    'at $step with $code rejects as $expected, keeps the current file byte for byte, leaves no temp file, succeeds once the fault is gone',
     async ({ step, code, expected }) => {
       const directory = await temporaryDirectory();
       const control = faultyFileSystem();

@@ -143,7 +143,9 @@ describe.skipIf(process.platform === 'win32')('npm start with Electron’s binar
   it('passes Ctrl+C on to Electron and waits for it to quit', { timeout: 60_000 }, async () => {
     // `wait` returns as soon as a trapped signal arrives; the sleep it waited on is stopped with it.
     const electron = await fakeElectron(
-      'trap \'kill $sleeper; echo "fake electron: SIGINT, quitting"; exit 0\' INT\necho "fake electron: running"\nwhile :; do sleep 60 & sleeper=$!; wait $sleeper; done',
+      'trap \'kill $sleeper; echo "fake electron: SIGINT, quitting"; exit 0\' INT\n' +
+        'echo "fake electron: running"\n' +
+        'while :; do sleep 60 & sleeper=$!; wait $sleeper; done',
     );
     const script = runStartScript(await temporaryDirectory(), electron);
     await script.printed(/fake electron: running\n/);

@@ -77,7 +77,10 @@ export function parseTakenAt(value: unknown): string | null {
 
 // What follows "Ã", "Ä"… when UTF-8 was read as Latin-1 or Windows-1252 ("Äá»‘c"); never follows them in Vietnamese.
 const mojibakeFollower =
-  '[\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122]';
+  // Latin-1's C1 controls and symbols, then the characters Windows-1252 puts at 0x80–0x9F.
+  '[\\u0080-\\u00BF' +
+  '\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC' +
+  '\\u2013\\u2014\\u2018-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122]';
 const mangledPattern = new RegExp(`[\\uFFFD?\\u0000-\\u001F\\u007F-\\u009F]|[ÂÃÄÅÆ]${mojibakeFollower}|á[º»]`, 'u');
 
 /** EXIF's ASCII fields hold Vietnamese names as "?" or mojibake; such a value is no credit. */

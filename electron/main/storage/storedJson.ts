@@ -22,7 +22,10 @@ export function checksumOf(dataText: string): string {
  */
 export function encodeStoredJson(format: StoredFormat, data: unknown): string {
   const dataText = JSON.stringify(data);
-  return `{"format":${JSON.stringify(format.kind)},"formatVersion":${format.version},"checksum":"${checksumOf(dataText)}",\n"data":${dataText}}\n`;
+  return (
+    `{"format":${JSON.stringify(format.kind)},"formatVersion":${format.version},"checksum":"${checksumOf(dataText)}",\n` +
+    `"data":${dataText}}\n`
+  );
 }
 
 function isEnvelope(json: unknown): json is { format: unknown; formatVersion: unknown; checksum: unknown; data: unknown } {

@@ -37,14 +37,16 @@ const vi = {
   openingLibrary: 'Đang mở thư viện…',
   rebuildingIndexTitle: 'Đang dựng lại mục lục thư viện',
   rebuildingIndexWhy:
-    'Mục lục (bản tóm tắt giúp mở nhanh) bị thiếu hoặc hỏng, nên được dựng lại từ chính các tệp bài viết. Không bài nào bị mất; việc này chỉ làm một lần.',
+    'Mục lục (bản tóm tắt giúp mở nhanh) bị thiếu hoặc hỏng, nên được dựng lại từ chính các tệp bài viết. ' +
+    'Không bài nào bị mất; việc này chỉ làm một lần.',
   catchingUpTitle: 'Đang cập nhật mục lục',
   catchingUpWhy: 'Đọc lại các bài được lưu sau lần cập nhật mục lục gần nhất (ví dụ khi lần trước ứng dụng bị tắt đột ngột).',
   articlesRead: (done: number, total: number) => `Đã đọc ${done.toLocaleString('vi-VN')} / ${total.toLocaleString('vi-VN')} bài`,
   openFailedTitle: 'Không mở được thư viện',
   retryOpen: 'Thử lại',
   openFailedHint: (dataDirectory: string) =>
-    `Thư mục dữ liệu: ${dataDirectory}. Không tệp nào bị xóa hay ghi đè. Hãy xử lý nguyên nhân trên rồi bấm “Thử lại”; nếu vẫn lỗi, gửi thông báo này cho bộ phận kỹ thuật.`,
+    `Thư mục dữ liệu: ${dataDirectory}. Không tệp nào bị xóa hay ghi đè. ` +
+    'Hãy xử lý nguyên nhân trên rồi bấm “Thử lại”; nếu vẫn lỗi, gửi thông báo này cho bộ phận kỹ thuật.',
   searchIndexing: (done: number, total: number) => `Đang lập chỉ mục tìm kiếm… ${done}/${total}`,
   articleList: 'Danh sách bài',
   untitled: '(Chưa có tiêu đề)',
@@ -130,7 +132,8 @@ const vi = {
   openBackups: 'Khôi phục từ bản sao lưu…',
   backupsTitle: 'Khôi phục từ bản sao lưu',
   backupsHint: (everyMinutes: number, keepHours: number, dailyKeepDays: number) =>
-    `Bản Thảo tự sao lưu thư viện khi bạn viết (tối đa ${everyMinutes} phút một lần), giữ các bản đó trong ${keepHours} giờ và một bản mỗi ngày trong ${dailyKeepDays} ngày. Có thể đổi trong Cài đặt.`,
+    `Bản Thảo tự sao lưu thư viện khi bạn viết (tối đa ${everyMinutes} phút một lần), ` +
+    `giữ các bản đó trong ${keepHours} giờ và một bản mỗi ngày trong ${dailyKeepDays} ngày. Có thể đổi trong Cài đặt.`,
   backupNow: 'Sao lưu ngay',
   backupCreated: 'Đã sao lưu thư viện',
   backupsEmpty: 'Chưa có bản sao lưu nào.',
@@ -230,14 +233,16 @@ const en: Messages = {
   openingLibrary: 'Opening the library…',
   rebuildingIndexTitle: 'Rebuilding the library index',
   rebuildingIndexWhy:
-    'The index (a summary that makes opening fast) was missing or damaged, so it is rebuilt from the article files themselves. No article is lost; this happens once.',
+    'The index (a summary that makes opening fast) was missing or damaged, so it is rebuilt from the article files themselves. ' +
+    'No article is lost; this happens once.',
   catchingUpTitle: 'Updating the index',
   catchingUpWhy: 'Reading the articles saved after the index was last written (for example after the app was stopped abruptly).',
   articlesRead: (done, total) => `Read ${done.toLocaleString('en-GB')} / ${total.toLocaleString('en-GB')} articles`,
   openFailedTitle: 'The library could not be opened',
   retryOpen: 'Try again',
   openFailedHint: (dataDirectory) =>
-    `Data folder: ${dataDirectory}. No file was deleted or overwritten. Deal with the cause above, then press “Try again”; if it still fails, send this message to technical support.`,
+    `Data folder: ${dataDirectory}. No file was deleted or overwritten. ` +
+    'Deal with the cause above, then press “Try again”; if it still fails, send this message to technical support.',
   searchIndexing: (done, total) => `Indexing for search… ${done}/${total}`,
   articleList: 'Articles',
   untitled: '(Untitled)',
@@ -323,7 +328,8 @@ const en: Messages = {
   openBackups: 'Restore from backup…',
   backupsTitle: 'Restore from backup',
   backupsHint: (everyMinutes, keepHours, dailyKeepDays) =>
-    `Bản Thảo backs up the library while you write (at most every ${everyMinutes} minutes), keeps those copies for ${keepHours} hours and one a day for ${dailyKeepDays} days. This can be changed in Settings.`,
+    `Bản Thảo backs up the library while you write (at most every ${everyMinutes} minutes), ` +
+    `keeps those copies for ${keepHours} hours and one a day for ${dailyKeepDays} days. This can be changed in Settings.`,
   backupNow: 'Back up now',
   backupCreated: 'Library backed up',
   backupsEmpty: 'No backups yet.',

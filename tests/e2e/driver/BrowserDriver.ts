@@ -9,7 +9,8 @@ import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver'
 /** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
 
-// Headless, sandbox off (runs as root in CI), no background network; Playwright refuses --user-data-dir in args, so the profile goes to launchPersistentContext.
+// Headless, sandbox off (runs as root in CI), no background network; Playwright refuses --user-data-dir in args,
+// so the profile goes to launchPersistentContext.
 const chromiumArguments = [
   '--no-sandbox',
   '--disable-gpu',
