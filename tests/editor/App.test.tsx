@@ -35,6 +35,7 @@ describe('App', () => {
       .find((label) => label.textContent?.startsWith('Ngày đăng'))!
       .querySelector('input')!;
     expect(dateInput.value).toBe(expected);
+    expect(document.activeElement).toBe(view.querySelector('textarea.input-title'));
   });
 
   it('lists articles with status and byline, and moves one to the trash with an undo', async () => {

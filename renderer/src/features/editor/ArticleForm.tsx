@@ -236,6 +236,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
           <textarea
             className="input-title"
             rows={1}
+            // A new article starts where a reporter starts: typing its title.
+            autoFocus={article.revision === 1 && article.title === ''}
             value={fields.title}
             placeholder={messages.fieldTitlePlaceholder}
             onChange={(event) => updateFields({ title: event.target.value.replace(/\n/g, ' ') })}
