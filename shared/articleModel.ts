@@ -5,11 +5,12 @@ import { nfcString } from './nfcString';
 import { isIsoDate } from './publicationDate';
 
 import { articleStatuses, bylineRoles } from './articleVocabulary';
+import { identitySchema } from './identity';
 
-export { articleStatuses, bylineRoles, type ArticleStatus, type BylineRole } from './articleVocabulary';
+export { articleStatuses, bylineRoles, newsroomRoles, type ArticleStatus, type BylineRole, type NewsroomRole } from './articleVocabulary';
 
 /** The version of the article file format; bumped with a migration (migrateArticle.ts) whenever the stored shape changes. */
-export const articleFormatVersion = 2;
+export const articleFormatVersion = 3;
 
 /** A photo in the media folder, named by the SHA-256 of its bytes. */
 export const mediaIdSchema = z.string().regex(mediaIdPattern, 'Mã ảnh không hợp lệ');
@@ -39,6 +40,15 @@ export type ArticleContent = z.infer<typeof articleContentSchema>;
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
+/** The last step of the editorial flow an article took: who moved it where, and when (the note is in the history). */
+export const lastMoveSchema = z.object({
+  from: z.enum(articleStatuses),
+  to: z.enum(articleStatuses),
+  by: identitySchema,
+  at: isoTimestamp,
+});
+export type LastMove = z.infer<typeof lastMoveSchema>;
+
 /** An article as stored: its content plus identity, revision and timestamps. */
 export const articleSchema = articleContentSchema.extend({
   id: articleIdSchema,
@@ -47,6 +57,10 @@ export const articleSchema = articleContentSchema.extend({
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
   trashedAt: isoTimestamp.nullable(),
+  /** Who created it (null for articles written before identities existed). */
+  createdBy: identitySchema.nullable(),
+  /** Its last workflow move (null while it never moved): the library shows who has it from this. */
+  lastMove: lastMoveSchema.nullable(),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -63,11 +77,28 @@ export const articleSummarySchema = articleSchema.pick({
   createdAt: true,
   updatedAt: true,
   trashedAt: true,
+  createdBy: true,
+  lastMove: true,
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 /** The summary of an article, as the library index keeps it. */
 export function summarizeArticle(article: Article): ArticleSummary {
   const { id, title, status, bylineRole, bylineName, photoCredit, publicationDate, revision, createdAt, updatedAt, trashedAt } = article;
-  return { id, title, status, bylineRole, bylineName, photoCredit, publicationDate, revision, createdAt, updatedAt, trashedAt };
+  const { createdBy, lastMove } = article;
+  return {
+    id,
+    title,
+    status,
+    bylineRole,
+    bylineName,
+    photoCredit,
+    publicationDate,
+    revision,
+    createdAt,
+    updatedAt,
+    trashedAt,
+    createdBy,
+    lastMove,
+  };
 }

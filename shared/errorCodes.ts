@@ -15,6 +15,9 @@ export const errorCodes = [
   'library-locked',
   'invalid-image',
   'export-failed',
+  'invalid-move',
+  'article-locked',
+  'identity-missing',
   'internal',
 ] as const;
 

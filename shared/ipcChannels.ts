@@ -11,6 +11,8 @@ export const ipcChannels = [
   'article:duplicate',
   'article:trash',
   'article:restore',
+  'article:move',
+  'article:history',
   'article:exportHtml',
   'article:exportFolder',
   'trash:empty',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { articleContentSchema, articleIdSchema, articleSchema, articleSummarySchema, mediaIdSchema } from './articleModel';
+import { articleContentSchema, articleIdSchema, articleSchema, articleStatuses, articleSummarySchema, mediaIdSchema } from './articleModel';
 import { settingsSchema } from './settingsModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits } from './mediaModel';
 import { nfcString } from './nfcString';
 import { startupStatusSchema } from './startupStatus';
+import { workflowEventSchema, workflowNoteMaximumLength } from './workflowEvent';
 import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
 import type { ApiName, IpcChannel } from './ipcChannels';
@@ -48,6 +49,23 @@ export const ipcContract = {
   'article:trash': channel(byId, articleSummarySchema),
   /** Brings an article back from the trash. */
   'article:restore': channel(byId, articleSummarySchema),
+  /**
+   * Moves an article one step in the editorial flow, for the user named in Cài đặt, if their role may (invalid-move
+   * otherwise); stamped with name, role and time, with an optional note; returns the moved article.
+   */
+  'article:move': channel(
+    z
+      .object({
+        id: articleIdSchema,
+        baseRevision: z.number().int().nonnegative(),
+        to: z.enum(articleStatuses),
+        note: nfcString(workflowNoteMaximumLength),
+      })
+      .strict(),
+    articleSchema,
+  ),
+  /** Every workflow move of an article, oldest first. */
+  'article:history': channel(byId, z.array(workflowEventSchema)),
   /** Exports an article as one standalone HTML file (photos embedded) where the user chooses. */
   'article:exportHtml': channel(byId, exportOutcome),
   /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */

@@ -12,6 +12,14 @@ const migrations: Record<number, (article: StoredArticle) => StoredArticle> = {
     photoCreditMode: typeof article.photoCredit === 'string' && article.photoCredit.trim() !== '' ? 'manual' : 'auto',
     coverMediaId: null,
   }),
+  // 2 → 3: the editorial flow (issue 9). "review" became "submitted"; who created or moved it was never recorded.
+  2: (article) => ({
+    ...article,
+    formatVersion: 3,
+    status: article.status === 'review' ? 'submitted' : article.status,
+    createdBy: null,
+    lastMove: null,
+  }),
 };
 
 /**

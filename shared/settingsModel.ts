@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { newsroomRoles } from './articleVocabulary';
+import { nfcString } from './nfcString';
 import { numberSettings, type NumberSettingKey } from './numberSettings';
 
 /** Interface languages: Vietnamese first, English second. */
@@ -14,6 +16,10 @@ export const settingsSchema = z.object({
   backupEveryMinutes: bounded('backupEveryMinutes'),
   backupKeepHours: bounded('backupKeepHours'),
   backupDailyKeepDays: bounded('backupDailyKeepDays'),
+  /** Who uses this copy of the app (asked on first run); stamped on every move, comment and version. */
+  userName: nfcString(100),
+  /** Their newsroom role, which decides the workflow moves offered; null until first run asks. */
+  userRole: z.enum(newsroomRoles).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -24,6 +30,8 @@ export const defaultSettings: Settings = {
   backupEveryMinutes: numberSettings.backupEveryMinutes.fallback,
   backupKeepHours: numberSettings.backupKeepHours.fallback,
   backupDailyKeepDays: numberSettings.backupDailyKeepDays.fallback,
+  userName: '',
+  userRole: null,
 };
 
 /** Settings files written before a setting existed get its default (a missing key is not damage). */

@@ -54,7 +54,7 @@ const names = [
   'Hải Đăng',
   'Bảo Ngọc',
 ];
-const statuses: ArticleStatus[] = ['draft', 'review', 'approved'];
+const statuses: ArticleStatus[] = ['draft', 'submitted', 'approved'];
 
 /** Seed-like article content of varied length (1× to 6× the seed's body, paragraphs shuffled, names varied). */
 function realisticContent(index: number, random: () => number): ArticleContent {
@@ -218,7 +218,7 @@ function measureListQueries(store: ArticleStore): { titleSortMs: number; statusF
   applyLibraryCriteria(summaries, { ...defaultCriteria, sort: 'title' }, null);
   const titleSortMs = performance.now() - before;
   before = performance.now();
-  applyLibraryCriteria(summaries, { ...defaultCriteria, status: 'review', dateFrom: '2022-01-01' }, null);
+  applyLibraryCriteria(summaries, { ...defaultCriteria, status: 'submitted', dateFrom: '2022-01-01' }, null);
   return { titleSortMs, statusFilterMs: performance.now() - before };
 }
 

@@ -41,7 +41,7 @@ describe('App', () => {
   it('lists articles with status and byline, and moves one to the trash with an undo', async () => {
     const { store } = await installInProcessApi(await temporaryDirectory());
     const article = await store.create();
-    await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'review' }));
+    await store.save(article.id, 1, sampleContent({ title: 'Hội nghị sơ kết', status: 'submitted' }));
     const view = await renderApp();
     await untilInAct(() => view.textContent.includes('Hội nghị sơ kết'), 'the article row');
     expect(view.querySelector('.article-row')!.textContent).toContain('Chờ duyệt');
@@ -60,13 +60,13 @@ describe('App', () => {
   it('after a conflict keeps the text on screen by saving it as a new draft, and never overwrites the newer save', async () => {
     const { store } = await installInProcessApi(await temporaryDirectory());
     const article = await store.create();
-    const first = await store.save(article.id, 1, sampleContent({ title: 'Bản gốc', status: 'review' }));
+    const first = await store.save(article.id, 1, sampleContent({ title: 'Bản gốc', status: 'submitted' }));
     const view = await renderApp();
     await untilInAct(() => buttonNamed('Bản gốc') !== undefined, 'the article row');
     await act(async () => buttonNamed('Bản gốc')!.click());
     await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản gốc', 'the editor');
     // Saved elsewhere after the editor loaded it (a synced copy, another window).
-    await store.save(article.id, first.revision, sampleContent({ title: 'Sửa ở nơi khác', status: 'review' }));
+    await store.save(article.id, first.revision, sampleContent({ title: 'Sửa ở nơi khác', status: 'submitted' }));
 
     const title = view.querySelector<HTMLTextAreaElement>('.input-title')!;
     await act(async () => {

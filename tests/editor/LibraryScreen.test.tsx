@@ -103,9 +103,9 @@ describe('LibraryScreen', () => {
   it('sorts by title in Vietnamese order and filters by status, author and publication date', async () => {
     const library = await installInProcessApi(await temporaryDirectory());
     await addArticles(library, [
-      { title: 'Đà Nẵng', status: 'review', bylineName: 'Ngọc Sơn', publicationDate: '2022-07-08' },
+      { title: 'Đà Nẵng', status: 'submitted', bylineName: 'Ngọc Sơn', publicationDate: '2022-07-08' },
       { title: 'Ánh sáng', status: 'draft', bylineName: 'Văn Đốc', publicationDate: '2022-06-01' },
-      { title: 'Dân sinh', status: 'review', bylineName: 'Văn Đốc', publicationDate: '2022-07-20' },
+      { title: 'Dân sinh', status: 'submitted', bylineName: 'Văn Đốc', publicationDate: '2022-07-20' },
       { title: 'Bình minh', status: 'approved', bylineName: 'Ngọc Sơn', publicationDate: '2022-08-02' },
     ]);
     const view = await renderLibrary();
@@ -116,7 +116,7 @@ describe('LibraryScreen', () => {
       )!;
     await typeInto(selectLabelled('Sắp xếp'), 'title');
     expect(rowTitles(view)).toEqual(['Ánh sáng', 'Bình minh', 'Dân sinh', 'Đà Nẵng']);
-    await typeInto(selectLabelled('Trạng thái'), 'review');
+    await typeInto(selectLabelled('Trạng thái'), 'submitted');
     expect(rowTitles(view)).toEqual(['Dân sinh', 'Đà Nẵng']);
     await typeInto(selectLabelled('Tác giả'), 'Văn Đốc');
     expect(rowTitles(view)).toEqual(['Dân sinh']);

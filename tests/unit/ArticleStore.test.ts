@@ -1,3 +1,4 @@
+import { articleFormatVersion } from '../../shared/articleModel';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,10 +37,12 @@ describe('ArticleStore', () => {
       status: 'draft',
       title: '',
       revision: 1,
-      formatVersion: 2,
+      formatVersion: articleFormatVersion,
       trashedAt: null,
       photoCreditMode: 'auto',
       coverMediaId: null,
+      createdBy: null,
+      lastMove: null,
     });
     expect(onDisk.publicationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

@@ -29,6 +29,13 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'article:duplicate': [{ id: 'ABC/..' }],
   'article:trash': [{ id: 12345678 }],
   'article:restore': [{}],
+  'article:move': [
+    { id: 'abcdef12-0000', baseRevision: 1, to: 'review', note: '' },
+    { id: 'abcdef12-0000', baseRevision: 1, to: 'approved' },
+    { id: 'abcdef12-0000', baseRevision: 1, to: 'approved', note: 'x'.repeat(2_001) },
+    { id: 'abcdef12-0000', baseRevision: 1, to: 'approved', note: '', by: { name: 'Giả danh', role: 'managingEditor' } },
+  ],
+  'article:history': [{ id: '../x' }],
   'article:exportHtml': [{ id: 'abcdef12-0000', path: '/etc/cron.d/x' }],
   'article:exportFolder': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/' }],
   'trash:empty': [{ confirm: true }],

@@ -39,6 +39,8 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'article:duplicate': ({ withPhoto }) => ({ id: withPhoto }),
   'article:trash': ({ withPhoto }) => ({ id: withPhoto }),
   'article:restore': ({ trashed }) => ({ id: trashed }),
+  'article:move': ({ withPhoto }) => ({ id: withPhoto, baseRevision: 2, to: 'submitted', note: 'Nhờ anh xem' }),
+  'article:history': ({ withPhoto }) => ({ id: withPhoto }),
   'article:exportHtml': ({ withPhoto }) => ({ id: withPhoto }),
   'article:exportFolder': ({ withPhoto }) => ({ id: withPhoto }),
   'trash:empty': () => ({}),
@@ -69,6 +71,8 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'article:duplicate': ['article-duplicated'],
   'article:trash': ['article-trashed'],
   'article:restore': ['article-restored'],
+  'article:move': ['article-moved'],
+  'article:history': [],
   'article:exportHtml': ['article-exported'],
   'article:exportFolder': ['article-exported'],
   'trash:empty': ['trash-emptied'],
@@ -123,6 +127,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
     }),
   });
   const { handlers } = session;
+  await handlers['settings:update']({ userName: 'Ngọc Sơn', userRole: 'reporter' });
   const photo = await handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(photoBytes.first) });
   const withPhoto = await handlers['article:create']({});
   await handlers['article:save']({

@@ -63,6 +63,23 @@ describe('article format migrations', () => {
     expect(onDisk.data.formatVersion).toBe(articleFormatVersion);
   });
 
+  it('opens a version-2 library with "review" articles as submitted, and no one recorded as creator or mover', async () => {
+    const { store } = await openFixture('v2');
+    const statuses = Object.fromEntries(store.list('active').map((summary) => [summary.title, summary.status]));
+    expect(statuses).toEqual({
+      'Bản nháp về mùa nước nổi': 'draft',
+      'Hội nghị sơ kết công tác 6 tháng đầu năm': 'submitted',
+      'Khánh thành cầu Mỹ Thuận 2': 'approved',
+    });
+    expect(await store.get('b2000000-0000-4000-8000-000000000002')).toMatchObject({
+      formatVersion: articleFormatVersion,
+      revision: 2,
+      createdBy: null,
+      lastMove: null,
+      sapo: 'Ngày 05/7/2022, tại Trung tâm đã diễn ra Hội nghị.',
+    });
+  });
+
   it('leaves a file from a newer version untouched for the schema check to refuse', () => {
     const future = { formatVersion: articleFormatVersion + 1, title: 'x' };
     expect(migrateArticle(future)).toBe(future);

@@ -5,14 +5,16 @@ import type { RecoveryNotice } from '../../../shared/recoveryNotice';
 import type { LibraryStores } from '../library/openLibrary';
 import { emptyTrash } from '../services/emptyTrash';
 import { listPeopleNames } from '../services/listPeopleNames';
+import { isLockedForEditing } from '../../../shared/workflow';
+import { currentIdentity } from './currentIdentity';
 import type { LibraryEvents } from './LibraryEvents';
 
 /** Every change to the articles of one opened library, each announced once it is on disk. */
 export class ArticleService {
-  readonly #stores: Pick<LibraryStores, 'store' | 'media' | 'layout'>;
+  readonly #stores: Pick<LibraryStores, 'store' | 'media' | 'layout' | 'settings'>;
   readonly #events: LibraryEvents;
 
-  constructor(stores: Pick<LibraryStores, 'store' | 'media' | 'layout'>, events: LibraryEvents) {
+  constructor(stores: Pick<LibraryStores, 'store' | 'media' | 'layout' | 'settings'>, events: LibraryEvents) {
     this.#stores = stores;
     this.#events = events;
   }
@@ -36,13 +38,23 @@ export class ArticleService {
   }
 
   async create(): Promise<Article> {
-    const article = await this.#stores.store.create();
+    const article = await this.#stores.store.create(currentIdentity(this.#stores.settings.get()));
     this.#events.announce({ kind: 'article-created', article });
     return article;
   }
 
-  /** Saves new content over `baseRevision` (a `conflict` otherwise); every photo it names must be known. */
+  /**
+   * Saves new content over `baseRevision` (a `conflict` otherwise); every photo it names must be known. The status
+   * only changes through the workflow, and approved or published text only after it was moved back to draft.
+   */
   async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+    const stored = await this.#stores.store.get(id);
+    if (stored.revision === baseRevision && content.status !== stored.status) {
+      throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
+    }
+    if (stored.revision === baseRevision && isLockedForEditing(stored.status)) {
+      throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
+    }
     await this.#checkPhotosOf(id, content);
     const saved = await this.#stores.store.save(id, baseRevision, content);
     this.#events.announce({ kind: 'article-saved', id, revision: saved.revision, content });
@@ -65,7 +77,7 @@ export class ArticleService {
   }
 
   async duplicate(id: string): Promise<Article> {
-    const article = await this.#stores.store.duplicate(id);
+    const article = await this.#stores.store.duplicate(id, currentIdentity(this.#stores.settings.get()));
     this.#events.announce({ kind: 'article-duplicated', article, sourceId: id });
     return article;
   }

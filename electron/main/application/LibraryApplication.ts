@@ -10,6 +10,7 @@ import { LibraryEvents } from './LibraryEvents';
 import { PhotoService } from './PhotoService';
 import { searchFollowsChanges } from './searchFollowsChanges';
 import { SettingsService } from './SettingsService';
+import { WorkflowService } from './WorkflowService';
 
 /** The stores of an open library folder and its search index (a cache kept beside them). */
 export type OpenLibrary = LibraryStores & { search: LibrarySearch };
@@ -22,6 +23,7 @@ export interface LibraryApplication {
   readonly photos: PhotoService;
   readonly exports: ExportService;
   readonly settings: SettingsService;
+  readonly workflow: WorkflowService;
 }
 
 export interface LibraryApplicationOptions {
@@ -29,6 +31,7 @@ export interface LibraryApplicationOptions {
   /** Told of each change that may take a snapshot (see backupsFollowChanges). */
   backups: { noteChange(): void };
   writeOptions?: DurableWriteOptions;
+  now?: () => Date;
   /** A subscriber that threw (a bug: subscribers start their own work and report their own failures). */
   onSubscriberError: (error: unknown, change: LibraryChange) => void;
 }
@@ -45,5 +48,6 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     photos: new PhotoService(library.media, options.dialogs, events),
     exports: new ExportService(library, options.dialogs, events, options.writeOptions),
     settings: new SettingsService(library.settings, events),
+    workflow: new WorkflowService(library, events, options.now),
   };
 }

@@ -1,6 +1,7 @@
 import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
 import type { MediaInfo } from '../../../shared/mediaModel';
 import type { Settings } from '../../../shared/settingsModel';
+import type { WorkflowEvent } from '../../../shared/workflowEvent';
 
 /**
  * Every change the application layer makes, announced after it is on disk. What a change sets off (the search
@@ -13,6 +14,7 @@ export type LibraryChange =
   | { kind: 'article-duplicated'; article: Article; sourceId: string }
   | { kind: 'article-trashed'; summary: ArticleSummary }
   | { kind: 'article-restored'; summary: ArticleSummary }
+  | { kind: 'article-moved'; article: Article; event: WorkflowEvent }
   | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string }
   | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
   | { kind: 'photos-imported'; photos: MediaInfo[] }
@@ -29,6 +31,7 @@ export const libraryChangeKinds = [
   'article-duplicated',
   'article-trashed',
   'article-restored',
+  'article-moved',
   'article-exported',
   'trash-emptied',
   'photos-imported',

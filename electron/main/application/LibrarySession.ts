@@ -196,6 +196,7 @@ export class LibrarySession {
       {
         dialogs,
         writeOptions,
+        now,
         backups: { noteChange: () => void service.noteChange() },
         onSubscriberError: (error, change) => this.#options.onSubscriberError?.(error, change),
       },

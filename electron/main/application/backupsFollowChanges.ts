@@ -13,6 +13,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'article-duplicated':
     case 'article-trashed':
     case 'article-restored':
+    case 'article-moved':
     case 'trash-emptied':
     case 'photos-imported':
     case 'settings-changed':

@@ -1,3 +1,4 @@
+import { summarizeArticle } from '../../../shared/articleModel';
 import { assertNever } from '../../../shared/assertNever';
 import type { LibrarySearch } from '../search/LibrarySearch';
 import type { LibraryChange } from './LibraryChange';
@@ -16,6 +17,10 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'article-trashed':
       case 'article-restored':
         search.noteSummary(change.summary);
+        return;
+      // The text is unchanged; the index follows the new revision (and status filters read the list, not search).
+      case 'article-moved':
+        search.noteSummary(summarizeArticle(change.article));
         return;
       case 'trash-emptied':
         search.noteRemoved(change.removedArticleIds);

@@ -27,6 +27,9 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'article:duplicate': async ({ id }) => withApplication((application) => application.articles.duplicate(id)),
     'article:trash': async ({ id }) => withApplication((application) => application.articles.trash(id)),
     'article:restore': async ({ id }) => withApplication((application) => application.articles.restore(id)),
+    'article:move': async ({ id, baseRevision, to, note }) =>
+      withApplication((application) => application.workflow.move(id, baseRevision, to, note)),
+    'article:history': async ({ id }) => withApplication((application) => application.workflow.history(id)),
     'article:exportHtml': async ({ id }) => withApplication((application) => application.exports.exportHtml(id)),
     'article:exportFolder': async ({ id }) => withApplication((application) => application.exports.exportFolder(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),

@@ -17,6 +17,11 @@ export interface LayoutEntry {
 /** Every kind of path the app writes under the data folder: the one map of it (the README's table is checked against it). */
 export const libraryLayoutEntries: readonly LayoutEntry[] = [
   { path: 'library/articles/<id[0..2]>/<id>.json', role: 'data', holds: 'one file per article (format version, revision, content)' },
+  {
+    path: 'library/articles/<id[0..2]>/<id>/workflow/<event>.json',
+    role: 'data',
+    holds: 'one file per workflow move of the article: who moved it where, when, with their note',
+  },
   { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
   {
     path: 'library/media/<id[0..2]>/<id>.json',
@@ -48,6 +53,13 @@ export function libraryFolderLayout(libraryFolder: string) {
     articles,
     /** Articles are spread over 256 prefix folders, so no folder grows past a few dozen files at 10,000 articles. */
     articleFile: (id: string) => join(articles, id.slice(0, 2), `${id}.json`),
+    /**
+     * The article's own folder beside its file, for what several people add to (workflow events; later comments and
+     * versions): one small immutable file per record, so two machines' additions never rewrite each other's.
+     */
+    articleRecords: (id: string) => join(articles, id.slice(0, 2), id),
+    workflowEventFile: (articleId: string, eventId: string) =>
+      join(articles, articleId.slice(0, 2), articleId, 'workflow', `${eventId}.json`),
     index: join(libraryFolder, 'index.json'),
     // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
     media,

@@ -4,6 +4,7 @@ import { ArticleStore, type LibraryOpenProgress } from '../storage/ArticleStore'
 import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { WorkflowLog } from '../storage/WorkflowLog';
 import { libraryLayout } from './libraryLayout';
 
 export interface OpenLibraryOptions {
@@ -28,7 +29,8 @@ export async function openLibrary(dataDirectory: string, options: OpenLibraryOpt
   });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
   const media = await MediaStore.open({ directory: layout.library.media, now: options.now, writeOptions: options.writeOptions, recovery });
-  return { store, settings, media, layout };
+  const workflow = new WorkflowLog(layout.library.folder, options.writeOptions);
+  return { store, settings, media, workflow, layout };
 }
 
 /** The stores of one opened data folder. */

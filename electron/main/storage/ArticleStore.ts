@@ -6,7 +6,9 @@ import {
   type Article,
   type ArticleContent,
   type ArticleSummary,
+  type LastMove,
 } from '../../../shared/articleModel';
+import type { Identity } from '../../../shared/identity';
 import { emptyDocument } from '../../../shared/documentJson';
 import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { parseDocument } from '../../../shared/documentSchema';
@@ -129,7 +131,8 @@ export class ArticleStore {
     }
   }
 
-  async create(): Promise<Article> {
+  /** A new empty draft dated today, created by `createdBy` (null when no one is named yet). */
+  async create(createdBy: Identity | null = null): Promise<Article> {
     const now = this.#now();
     const article: Article = {
       id: this.#newId(),
@@ -148,9 +151,22 @@ export class ArticleStore {
       photoCredit: '',
       photoCreditMode: 'auto',
       coverMediaId: null,
+      createdBy,
+      lastMove: null,
     };
     await this.#put(article);
     return article;
+  }
+
+  /** Records a workflow move (already checked by the caller); refuses (conflict) one based on an older revision. */
+  async move(id: string, baseRevision: number, move: LastMove): Promise<Article> {
+    const stored = await this.get(id);
+    if (stored.revision !== baseRevision) {
+      throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
+    }
+    const updated: Article = { ...stored, status: move.to, lastMove: move, revision: stored.revision + 1, updatedAt: move.at };
+    await this.#put(updated);
+    return updated;
   }
 
   /** Saves new content; refuses (conflict) a save based on a revision that is no longer the stored one. */
@@ -165,7 +181,8 @@ export class ArticleStore {
     return { revision: updated.revision, updatedAt: updated.updatedAt };
   }
 
-  async duplicate(id: string): Promise<Article> {
+  /** A copy as a new draft of `createdBy`, with no workflow history of its own. */
+  async duplicate(id: string, createdBy: Identity | null = null): Promise<Article> {
     const source = await this.get(id);
     const now = this.#now().toISOString();
     const copy: Article = {
@@ -177,6 +194,8 @@ export class ArticleStore {
       createdAt: now,
       updatedAt: now,
       trashedAt: null,
+      createdBy,
+      lastMove: null,
     };
     await this.#put(copy);
     return copy;
@@ -205,6 +224,8 @@ export class ArticleStore {
       await rm(this.#pathOf(id), { force: true });
       // The previous generation too, or the article would come back from it at the next start.
       await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
+      // Its own records (workflow history) go with it; the article file went first, so nothing lists them meanwhile.
+      await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true });
       this.#files.delete(id);
       this.#index.forget(id);
     }

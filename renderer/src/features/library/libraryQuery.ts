@@ -19,7 +19,8 @@ export const defaultCriteria: LibraryCriteria = { query: '', sort: 'updated', st
 
 // Vietnamese collation: "Đ" after "D", tones in dictionary order; one collator, built once.
 const titleCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-const statusOrder: Record<ArticleStatus, number> = { draft: 0, review: 1, approved: 2 };
+// Workflow order: the order of articleStatuses.
+const statusOrder: Record<ArticleStatus, number> = { draft: 0, submitted: 1, changesRequested: 2, approved: 3, published: 4 };
 
 const newestFirst = (a: ArticleSummary, b: ArticleSummary) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 

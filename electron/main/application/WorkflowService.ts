@@ -1,0 +1,61 @@
+import type { Article, ArticleStatus } from '../../../shared/articleModel';
+import { AppError } from '../../../shared/errorCodes';
+import { canMove } from '../../../shared/workflow';
+import type { WorkflowEvent } from '../../../shared/workflowEvent';
+import type { LibraryStores } from '../library/openLibrary';
+import { newWorkflowEventId } from '../storage/WorkflowLog';
+import { requireIdentity } from './currentIdentity';
+import type { LibraryEvents } from './LibraryEvents';
+
+/** The editorial flow of one opened library: moves checked against the user's role, each one kept in the history. */
+export class WorkflowService {
+  readonly #stores: Pick<LibraryStores, 'store' | 'settings' | 'workflow'>;
+  readonly #events: LibraryEvents;
+  readonly #now: () => Date;
+
+  constructor(stores: Pick<LibraryStores, 'store' | 'settings' | 'workflow'>, events: LibraryEvents, now: () => Date = () => new Date()) {
+    this.#stores = stores;
+    this.#events = events;
+    this.#now = now;
+  }
+
+  /**
+   * Moves an article to `to` for the current user, if their role may (invalid-move otherwise) and the article is
+   * still at `baseRevision` (conflict otherwise). The article file changes first, then the history gains the event:
+   * a crash between the two leaves the move done, and `history` still shows it from the article's last move.
+   */
+  async move(id: string, baseRevision: number, to: ArticleStatus, note: string): Promise<Article> {
+    const by = requireIdentity(this.#stores.settings.get());
+    const stored = await this.#stores.store.get(id);
+    if (stored.trashedAt !== null) throw new AppError('invalid-move', 'Bài đang ở thùng rác: hãy khôi phục bài trước.');
+    if (!canMove(stored.status, to, by.role)) {
+      throw new AppError('invalid-move', `Vai trò của bạn không chuyển được bài từ “${stored.status}” sang “${to}”.`);
+    }
+    const at = this.#now();
+    const article = await this.#stores.store.move(id, baseRevision, { from: stored.status, to, by, at: at.toISOString() });
+    const event: WorkflowEvent = {
+      id: newWorkflowEventId(at),
+      articleId: id,
+      from: stored.status,
+      to,
+      by,
+      at: at.toISOString(),
+      note: note.trim(),
+      revision: article.revision,
+    };
+    await this.#stores.workflow.append(event);
+    this.#events.announce({ kind: 'article-moved', article, event });
+    return article;
+  }
+
+  /** Every move of an article, oldest first (its last move included even if a crash kept it out of the log). */
+  async history(id: string): Promise<WorkflowEvent[]> {
+    const article = await this.#stores.store.get(id);
+    const { events } = await this.#stores.workflow.list(id);
+    const last = article.lastMove;
+    if (last !== null && !events.some((event) => event.at === last.at && event.to === last.to)) {
+      events.push({ id: newWorkflowEventId(new Date(last.at)), articleId: id, ...last, note: '', revision: article.revision });
+    }
+    return events;
+  }
+}
