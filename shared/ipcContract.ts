@@ -7,6 +7,8 @@ import { mediaInfoSchema, mediaLimits } from './mediaModel';
 import { nfcString } from './nfcString';
 import { startupStatusSchema } from './startupStatus';
 import { workflowEventSchema, workflowNoteMaximumLength } from './workflowEvent';
+import type { ArticleDiff } from './diffArticles';
+import { versionIdSchema, versionLabelMaximumLength, versionSchema, versionSummarySchema, type VersionSummary } from './versionModel';
 import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
 import type { ApiName, IpcChannel } from './ipcChannels';
@@ -66,6 +68,24 @@ export const ipcContract = {
   ),
   /** Every workflow move of an article, oldest first. */
   'article:history': channel(byId, z.array(workflowEventSchema)),
+  /** An article's versions, newest first: who, when, why, label. */
+  'version:list': channel(byId, z.array(versionSummarySchema)),
+  /** One version with the article's text as it was then (shown read-only). */
+  'version:get': channel(z.object({ id: articleIdSchema, versionId: versionIdSchema }).strict(), versionSchema),
+  /** "Lưu phiên bản": takes a version of the article as it is now, with a label. */
+  'version:save': channel(z.object({ id: articleIdSchema, label: nfcString(versionLabelMaximumLength) }).strict(), versionSummarySchema),
+  /** Two versions compared field by field, word by word; null on either side is the article as it is now. */
+  'version:compare': channel(
+    z.object({ id: articleIdSchema, from: versionIdSchema.nullable(), to: versionIdSchema.nullable() }).strict(),
+    z.custom<ArticleDiff>(),
+  ),
+  /** Brings back a version's text as a new save (the replaced text is kept as a version first); returns the article. */
+  'version:restore': channel(
+    z.object({ id: articleIdSchema, versionId: versionIdSchema, baseRevision: z.number().int().nonnegative() }).strict(),
+    articleSchema,
+  ),
+  /** "Thay đổi từ lần tôi duyệt": the diff since the version this user last reviewed, or null if they never did. */
+  'version:sinceMyReview': channel(byId, z.custom<{ reviewed: VersionSummary; diff: ArticleDiff } | null>()),
   /** Exports an article as one standalone HTML file (photos embedded) where the user chooses. */
   'article:exportHtml': channel(byId, exportOutcome),
   /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */

@@ -50,7 +50,8 @@ describe('moving an article through the editorial flow', () => {
     await actAs(session, 'Minh Anh', 'editor');
     article = await handlers['article:move']({ id, baseRevision: article.revision, to: 'approved', note: '' });
     await actAs(session, 'Văn Đốc', 'managingEditor');
-    article = await handlers['article:move']({ id, baseRevision: article.revision, to: 'published', note: '' });
+    const published = await handlers['article:move']({ id, baseRevision: article.revision, to: 'published', note: '' });
+    expect(published.status).toBe('published');
 
     const history = await handlers['article:history']({ id });
     expect(history.map((event) => `${event.by.name}: ${event.from} → ${event.to}`)).toEqual([

@@ -23,6 +23,8 @@ interface Prepared {
   trashed: string;
   photoId: string;
   snapshotId: string;
+  /** The version the first save of `withPhoto` took. */
+  versionId: string;
 }
 
 /** A request for each channel over the prepared library; the Record type makes a new channel fail to compile here. */
@@ -41,6 +43,12 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'article:restore': ({ trashed }) => ({ id: trashed }),
   'article:move': ({ withPhoto }) => ({ id: withPhoto, baseRevision: 2, to: 'submitted', note: 'Nhờ anh xem' }),
   'article:history': ({ withPhoto }) => ({ id: withPhoto }),
+  'version:list': ({ withPhoto }) => ({ id: withPhoto }),
+  'version:get': ({ withPhoto, versionId }) => ({ id: withPhoto, versionId }),
+  'version:save': ({ withPhoto }) => ({ id: withPhoto, label: 'Bản gửi tòa soạn' }),
+  'version:compare': ({ withPhoto, versionId }) => ({ id: withPhoto, from: versionId, to: null }),
+  'version:restore': ({ withPhoto, versionId }) => ({ id: withPhoto, versionId, baseRevision: 2 }),
+  'version:sinceMyReview': ({ withPhoto }) => ({ id: withPhoto }),
   'article:exportHtml': ({ withPhoto }) => ({ id: withPhoto }),
   'article:exportFolder': ({ withPhoto }) => ({ id: withPhoto }),
   'trash:empty': () => ({}),
@@ -71,10 +79,16 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'article:duplicate': ['article-duplicated'],
   'article:trash': ['article-trashed'],
   'article:restore': ['article-restored'],
-  'article:move': ['article-moved'],
+  'article:move': ['article-moved', 'version-saved'],
   'article:history': [],
-  'article:exportHtml': ['article-exported'],
-  'article:exportFolder': ['article-exported'],
+  'version:list': [],
+  'version:get': [],
+  'version:save': ['version-saved'],
+  'version:compare': [],
+  'version:restore': ['article-saved', 'version-saved'],
+  'version:sinceMyReview': [],
+  'article:exportHtml': ['article-exported', 'version-saved'],
+  'article:exportFolder': ['article-exported', 'version-saved'],
   'trash:empty': ['trash-emptied'],
   'media:importFromDialog': ['photos-imported'],
   'media:importBytes': ['photos-imported'],
@@ -143,7 +157,16 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   await handlers['article:create']({});
   await session.flush();
   await session.backupService.settled();
-  return { session, dataDirectory, withPhoto: withPhoto.id, trashed: trashed.id, photoId: photo.id, snapshotId: snapshot.id };
+  const [version] = await handlers['version:list']({ id: withPhoto.id });
+  return {
+    session,
+    dataDirectory,
+    withPhoto: withPhoto.id,
+    trashed: trashed.id,
+    photoId: photo.id,
+    snapshotId: snapshot.id,
+    versionId: version!.id,
+  };
 }
 
 /** The search index holds every article at the revision and trash state the store has, and nothing else of `seen`. */

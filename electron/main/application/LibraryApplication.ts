@@ -11,6 +11,8 @@ import { PhotoService } from './PhotoService';
 import { searchFollowsChanges } from './searchFollowsChanges';
 import { SettingsService } from './SettingsService';
 import { WorkflowService } from './WorkflowService';
+import { VersionService } from './VersionService';
+import { versionsFollowChanges } from './versionsFollowChanges';
 
 /** The stores of an open library folder and its search index (a cache kept beside them). */
 export type OpenLibrary = LibraryStores & { search: LibrarySearch };
@@ -24,6 +26,7 @@ export interface LibraryApplication {
   readonly exports: ExportService;
   readonly settings: SettingsService;
   readonly workflow: WorkflowService;
+  readonly versions: VersionService;
 }
 
 export interface LibraryApplicationOptions {
@@ -32,6 +35,8 @@ export interface LibraryApplicationOptions {
   backups: { noteChange(): void };
   writeOptions?: DurableWriteOptions;
   now?: () => Date;
+  /** Background work a subscriber started failed (a version not taken): logged, the change itself stands. */
+  onBackgroundFailure?: (context: string, error: unknown) => void;
   /** A subscriber that threw (a bug: subscribers start their own work and report their own failures). */
   onSubscriberError: (error: unknown, change: LibraryChange) => void;
 }
@@ -39,8 +44,10 @@ export interface LibraryApplicationOptions {
 /** Builds the services over an opened library and subscribes what every change sets off. */
 export function createLibraryApplication(library: OpenLibrary, options: LibraryApplicationOptions): LibraryApplication {
   const events = new LibraryEvents(options.onSubscriberError);
+  const versions = new VersionService(library, events, options.now);
   events.subscribe(searchFollowsChanges(library.search));
   events.subscribe(backupsFollowChanges(options.backups));
+  events.subscribe(versionsFollowChanges(versions, (error) => options.onBackgroundFailure?.('không lưu được phiên bản', error)));
   return {
     library,
     events,
@@ -49,5 +56,6 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     exports: new ExportService(library, options.dialogs, events, options.writeOptions),
     settings: new SettingsService(library.settings, events),
     workflow: new WorkflowService(library, events, options.now),
+    versions,
   };
 }

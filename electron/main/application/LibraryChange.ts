@@ -1,6 +1,7 @@
 import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
 import type { MediaInfo } from '../../../shared/mediaModel';
 import type { Settings } from '../../../shared/settingsModel';
+import type { VersionSummary } from '../../../shared/versionModel';
 import type { WorkflowEvent } from '../../../shared/workflowEvent';
 
 /**
@@ -19,6 +20,7 @@ export type LibraryChange =
   | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
   | { kind: 'photos-imported'; photos: MediaInfo[] }
   | { kind: 'settings-changed'; settings: Settings }
+  | { kind: 'version-saved'; version: VersionSummary }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -36,5 +38,6 @@ export const libraryChangeKinds = [
   'trash-emptied',
   'photos-imported',
   'settings-changed',
+  'version-saved',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

@@ -199,6 +199,7 @@ export class LibrarySession {
         now,
         backups: { noteChange: () => void service.noteChange() },
         onSubscriberError: (error, change) => this.#options.onSubscriberError?.(error, change),
+        onBackgroundFailure: (context, error) => this.#options.logError?.(context, error),
       },
     );
     // The session's own listeners, forwarded from each application in turn (one unsubscribe works across restores).
@@ -237,6 +238,8 @@ export class LibrarySession {
     await this.ready.catch(() => undefined);
     await this.#restoring?.catch(() => undefined);
     if (this.#application === null) return;
+    // Versions a save or a move set off are written before the stores are flushed.
+    await this.#application.versions.settled();
     await this.#application.library.store.flush();
     // The search index is a cache, but a shard written after the app (or a test) let go of the folder would linger.
     await this.#application.library.search.flush();
@@ -261,6 +264,7 @@ export class LibrarySession {
       // Calls already running finish on the old stores, and nothing they hold in memory may land after the
       // snapshot's files are in place.
       await Promise.all([...this.#running]);
+      await this.#current().versions.settled();
       await library.store.flush();
       await library.search.flush();
       try {

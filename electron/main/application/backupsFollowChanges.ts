@@ -17,6 +17,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'trash-emptied':
     case 'photos-imported':
     case 'settings-changed':
+    case 'version-saved':
       return true;
     case 'article-exported':
     case 'library-restored':

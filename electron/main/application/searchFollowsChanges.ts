@@ -29,6 +29,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'article-exported':
       case 'photos-imported':
       case 'settings-changed':
+      case 'version-saved':
       // A restore dropped the index; the new one reads the restored articles itself.
       case 'library-restored':
         return;

@@ -30,6 +30,13 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'article:move': async ({ id, baseRevision, to, note }) =>
       withApplication((application) => application.workflow.move(id, baseRevision, to, note)),
     'article:history': async ({ id }) => withApplication((application) => application.workflow.history(id)),
+    'version:list': async ({ id }) => withApplication((application) => application.versions.list(id)),
+    'version:get': async ({ id, versionId }) => withApplication((application) => application.versions.get(id, versionId)),
+    'version:save': async ({ id, label }) => withApplication((application) => application.versions.take(id, 'manual', label)),
+    'version:compare': async ({ id, from, to }) => withApplication((application) => application.versions.compare(id, from, to)),
+    'version:restore': async ({ id, versionId, baseRevision }) =>
+      withApplication((application) => application.versions.restore(id, versionId, baseRevision)),
+    'version:sinceMyReview': async ({ id }) => withApplication((application) => application.versions.changesSinceMyReview(id)),
     'article:exportHtml': async ({ id }) => withApplication((application) => application.exports.exportHtml(id)),
     'article:exportFolder': async ({ id }) => withApplication((application) => application.exports.exportFolder(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),

@@ -22,6 +22,11 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'data',
     holds: 'one file per workflow move of the article: who moved it where, when, with their note',
   },
+  {
+    path: 'library/articles/<id[0..2]>/<id>/versions/<version>.json',
+    role: 'data',
+    holds: 'one file per version of the article: who, when, why, and its text as a change from the version before',
+  },
   { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
   {
     path: 'library/media/<id[0..2]>/<id>.json',
@@ -60,6 +65,8 @@ export function libraryFolderLayout(libraryFolder: string) {
     articleRecords: (id: string) => join(articles, id.slice(0, 2), id),
     workflowEventFile: (articleId: string, eventId: string) =>
       join(articles, articleId.slice(0, 2), articleId, 'workflow', `${eventId}.json`),
+    versionFile: (articleId: string, versionId: string) =>
+      join(articles, articleId.slice(0, 2), articleId, 'versions', `${versionId}.json`),
     index: join(libraryFolder, 'index.json'),
     // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
     media,

@@ -4,6 +4,7 @@ import { ArticleStore, type LibraryOpenProgress } from '../storage/ArticleStore'
 import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import { VersionStore } from '../storage/VersionStore';
 import { WorkflowLog } from '../storage/WorkflowLog';
 import { libraryLayout } from './libraryLayout';
 
@@ -30,7 +31,8 @@ export async function openLibrary(dataDirectory: string, options: OpenLibraryOpt
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
   const media = await MediaStore.open({ directory: layout.library.media, now: options.now, writeOptions: options.writeOptions, recovery });
   const workflow = new WorkflowLog(layout.library.folder, options.writeOptions);
-  return { store, settings, media, workflow, layout };
+  const versions = new VersionStore(layout.library.folder, options.writeOptions);
+  return { store, settings, media, workflow, versions, layout };
 }
 
 /** The stores of one opened data folder. */

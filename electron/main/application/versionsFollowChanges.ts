@@ -1,0 +1,37 @@
+import { assertNever } from '../../../shared/assertNever';
+import type { LibraryChange } from './LibraryChange';
+import type { VersionService } from './VersionService';
+
+/**
+ * The version history's reaction to each change: a version on every workflow move and every export, and after a save
+ * once ten minutes of editing have passed since the newest one. Versions are taken in the background; a failure is
+ * reported, never thrown at the change that set it off.
+ */
+export function versionsFollowChanges(versions: VersionService, onFailure: (error: unknown) => void) {
+  return (change: LibraryChange): void => {
+    switch (change.kind) {
+      case 'article-moved':
+        versions.takeLater(change.article.id, 'status', onFailure);
+        return;
+      case 'article-exported':
+        versions.takeLater(change.id, 'export', onFailure);
+        return;
+      case 'article-saved':
+        versions.track(versions.takeIfEditedLong(change.id).catch(onFailure));
+        return;
+      // A new, duplicated or restored-from-trash article has nothing to keep yet; the rest are not article text.
+      case 'article-created':
+      case 'article-duplicated':
+      case 'article-trashed':
+      case 'article-restored':
+      case 'trash-emptied':
+      case 'photos-imported':
+      case 'settings-changed':
+      case 'library-restored':
+      case 'version-saved':
+        return;
+      default:
+        assertNever(change);
+    }
+  };
+}
