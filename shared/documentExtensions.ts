@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import TextAlign from '@tiptap/extension-text-align';
+import { CommentAnchorMark } from './CommentAnchorMark';
 import { FigureNode } from './FigureNode';
 import { isSafeLinkHref } from './isSafeLinkHref';
 
@@ -37,4 +38,5 @@ export const documentExtensions: AnyExtension[] = [
   }),
   TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...textAlignments], defaultAlignment: null }),
   FigureNode,
+  CommentAnchorMark,
 ];

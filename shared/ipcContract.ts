@@ -8,6 +8,7 @@ import { nfcString } from './nfcString';
 import { startupStatusSchema } from './startupStatus';
 import { workflowEventSchema, workflowNoteMaximumLength } from './workflowEvent';
 import type { ArticleDiff } from './diffArticles';
+import { commentIdSchema, commentQuoteMaximumLength, commentTextMaximumLength, commentThreadSchema } from './commentModel';
 import { versionIdSchema, versionLabelMaximumLength, versionSchema, versionSummarySchema, type VersionSummary } from './versionModel';
 import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
@@ -86,6 +87,23 @@ export const ipcContract = {
   ),
   /** "Thay đổi từ lần tôi duyệt": the diff since the version this user last reviewed, or null if they never did. */
   'version:sinceMyReview': channel(byId, z.custom<{ reviewed: VersionSummary; diff: ArticleDiff } | null>()),
+  /** An article's comment threads, oldest first, with their comments and whether each is resolved. */
+  'comment:list': channel(byId, z.array(commentThreadSchema)),
+  /** Starts a thread on the quoted text; the editor then anchors it with a mark carrying the returned id. */
+  'comment:start': channel(
+    z.object({ id: articleIdSchema, text: nfcString(commentTextMaximumLength), quote: nfcString(commentQuoteMaximumLength) }).strict(),
+    commentThreadSchema,
+  ),
+  /** Adds a reply to a thread. */
+  'comment:reply': channel(
+    z.object({ id: articleIdSchema, threadId: commentIdSchema, text: nfcString(commentTextMaximumLength) }).strict(),
+    commentThreadSchema,
+  ),
+  /** Resolves a thread (true) or opens it again (false). */
+  'comment:resolve': channel(
+    z.object({ id: articleIdSchema, threadId: commentIdSchema, resolved: z.boolean() }).strict(),
+    commentThreadSchema,
+  ),
   /** Exports an article as one standalone HTML file (photos embedded) where the user chooses. */
   'article:exportHtml': channel(byId, exportOutcome),
   /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */

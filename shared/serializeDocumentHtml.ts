@@ -159,6 +159,8 @@ export const markSerializers: Readonly<Record<string, MarkSerializer>> = Object.
   bold: () => ({ open: '<strong>', close: '</strong>' }),
   italic: () => ({ open: '<em>', close: '</em>' }),
   underline: () => ({ open: '<u>', close: '</u>' }),
+  // Review notes never leave the app: the commented text is exported, the comment's anchor is not.
+  commentAnchor: () => ({ open: '', close: '' }),
 });
 
 function unsupported(what: string, name: string): AppError {

@@ -89,6 +89,12 @@ describe('exportArticleHtml', () => {
     expect(body?.replace(/^ {6}/gm, '')).toBe(everyFeatureBodyHtml);
   });
 
+  it('exports commented text without its comment anchor or thread id', () => {
+    const html = exportArticleHtml(articleWith(everyFeatureBody), fixtureImages);
+    expect(html).toContain('được bình luận');
+    expect(html).not.toMatch(/comment|0123456789ab/);
+  });
+
   it('never writes an inline style', () => {
     expect(exportArticleHtml(articleWith(everyFeatureBody), fixtureImages)).not.toMatch(/\sstyle\s*=/i);
   });

@@ -42,6 +42,16 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'version:compare': [{ id: 'abcdef12-0000', from: 'latest', to: null }, { id: 'abcdef12-0000' }],
   'version:restore': [{ id: 'abcdef12-0000', versionId: '2026-11-30T08-00-00.000Z-0123456789ab' }],
   'version:sinceMyReview': [{ id: 'abcdef12-0000', name: 'Minh Anh' }],
+  'comment:list': [{ id: 'abcdef12-0000', resolved: false }],
+  'comment:start': [
+    { id: 'abcdef12-0000', text: 'x'.repeat(5_001), quote: '' },
+    { id: 'abcdef12-0000', text: 'x' },
+  ],
+  'comment:reply': [
+    { id: 'abcdef12-0000', threadId: '1', text: 'x' },
+    { id: 'abcdef12-0000', text: 'x' },
+  ],
+  'comment:resolve': [{ id: 'abcdef12-0000', threadId: '2026-11-30T08-00-00.000Z-0123456789ab', resolved: 'yes' }],
   'article:exportHtml': [{ id: 'abcdef12-0000', path: '/etc/cron.d/x' }],
   'article:exportFolder': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/' }],
   'trash:empty': [{ confirm: true }],

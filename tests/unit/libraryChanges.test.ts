@@ -25,6 +25,8 @@ interface Prepared {
   snapshotId: string;
   /** The version the first save of `withPhoto` took. */
   versionId: string;
+  /** A comment thread on `withPhoto`. */
+  threadId: string;
 }
 
 /** A request for each channel over the prepared library; the Record type makes a new channel fail to compile here. */
@@ -49,6 +51,10 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'version:compare': ({ withPhoto, versionId }) => ({ id: withPhoto, from: versionId, to: null }),
   'version:restore': ({ withPhoto, versionId }) => ({ id: withPhoto, versionId, baseRevision: 2 }),
   'version:sinceMyReview': ({ withPhoto }) => ({ id: withPhoto }),
+  'comment:list': ({ withPhoto }) => ({ id: withPhoto }),
+  'comment:start': ({ withPhoto }) => ({ id: withPhoto, text: 'Nguồn số liệu?', quote: 'Hội nghị' }),
+  'comment:reply': ({ withPhoto, threadId }) => ({ id: withPhoto, threadId, text: 'Sở Công Thương' }),
+  'comment:resolve': ({ withPhoto, threadId }) => ({ id: withPhoto, threadId, resolved: true }),
   'article:exportHtml': ({ withPhoto }) => ({ id: withPhoto }),
   'article:exportFolder': ({ withPhoto }) => ({ id: withPhoto }),
   'trash:empty': () => ({}),
@@ -87,6 +93,10 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'version:compare': [],
   'version:restore': ['article-saved', 'version-saved'],
   'version:sinceMyReview': [],
+  'comment:list': [],
+  'comment:start': ['comment-added'],
+  'comment:reply': ['comment-added'],
+  'comment:resolve': ['comment-added'],
   'article:exportHtml': ['article-exported', 'version-saved'],
   'article:exportFolder': ['article-exported', 'version-saved'],
   'trash:empty': ['trash-emptied'],
@@ -158,6 +168,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   await session.flush();
   await session.backupService.settled();
   const [version] = await handlers['version:list']({ id: withPhoto.id });
+  const thread = await handlers['comment:start']({ id: withPhoto.id, text: 'Kiểm tra tít', quote: 'Hội nghị' });
   return {
     session,
     dataDirectory,
@@ -166,6 +177,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
     photoId: photo.id,
     snapshotId: snapshot.id,
     versionId: version!.id,
+    threadId: thread.id,
   };
 }
 

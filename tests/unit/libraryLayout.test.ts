@@ -35,6 +35,7 @@ describe('the library folder layout', () => {
     const media = mediaFileLayout(layout.library.media, id);
     const spelled = [
       layout.library.articleFile('0f1e2d3c-aaaa-bbbb-cccc-000000000000'),
+      layout.library.commentFile('0f1e2d3c-aaaa-bbbb-cccc-000000000000', '2026-11-30T08-00-00.000Z-0123456789ab'),
       layout.library.versionFile('0f1e2d3c-aaaa-bbbb-cccc-000000000000', '2026-11-30T08-00-00.000Z-0123456789ab'),
       layout.library.workflowEventFile('0f1e2d3c-aaaa-bbbb-cccc-000000000000', '2026-11-30T08-00-00.000Z-0123456789ab'),
       media.original('jpg'),

@@ -12,6 +12,7 @@ import { searchFollowsChanges } from './searchFollowsChanges';
 import { SettingsService } from './SettingsService';
 import { WorkflowService } from './WorkflowService';
 import { VersionService } from './VersionService';
+import { CommentService } from './CommentService';
 import { versionsFollowChanges } from './versionsFollowChanges';
 
 /** The stores of an open library folder and its search index (a cache kept beside them). */
@@ -27,6 +28,7 @@ export interface LibraryApplication {
   readonly settings: SettingsService;
   readonly workflow: WorkflowService;
   readonly versions: VersionService;
+  readonly comments: CommentService;
 }
 
 export interface LibraryApplicationOptions {
@@ -57,5 +59,6 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     settings: new SettingsService(library.settings, events),
     workflow: new WorkflowService(library, events, options.now),
     versions,
+    comments: new CommentService(library, events, options.now),
   };
 }

@@ -1,6 +1,7 @@
 import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
 import type { MediaInfo } from '../../../shared/mediaModel';
 import type { Settings } from '../../../shared/settingsModel';
+import type { CommentRecord } from '../../../shared/commentModel';
 import type { VersionSummary } from '../../../shared/versionModel';
 import type { WorkflowEvent } from '../../../shared/workflowEvent';
 
@@ -21,6 +22,7 @@ export type LibraryChange =
   | { kind: 'photos-imported'; photos: MediaInfo[] }
   | { kind: 'settings-changed'; settings: Settings }
   | { kind: 'version-saved'; version: VersionSummary }
+  | { kind: 'comment-added'; record: CommentRecord }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -39,5 +41,6 @@ export const libraryChangeKinds = [
   'photos-imported',
   'settings-changed',
   'version-saved',
+  'comment-added',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

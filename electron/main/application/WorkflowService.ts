@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errorCodes';
 import { canMove } from '../../../shared/workflow';
 import type { WorkflowEvent } from '../../../shared/workflowEvent';
 import type { LibraryStores } from '../library/openLibrary';
-import { newWorkflowEventId } from '../storage/WorkflowLog';
+import { newRecordId } from '../storage/ArticleRecordLog';
 import { requireIdentity } from './currentIdentity';
 import type { LibraryEvents } from './LibraryEvents';
 
@@ -34,7 +34,7 @@ export class WorkflowService {
     const at = this.#now();
     const article = await this.#stores.store.move(id, baseRevision, { from: stored.status, to, by, at: at.toISOString() });
     const event: WorkflowEvent = {
-      id: newWorkflowEventId(at),
+      id: newRecordId(at),
       articleId: id,
       from: stored.status,
       to,
@@ -51,10 +51,10 @@ export class WorkflowService {
   /** Every move of an article, oldest first (its last move included even if a crash kept it out of the log). */
   async history(id: string): Promise<WorkflowEvent[]> {
     const article = await this.#stores.store.get(id);
-    const { events } = await this.#stores.workflow.list(id);
+    const events = (await this.#stores.workflow.list(id)).records.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
     const last = article.lastMove;
     if (last !== null && !events.some((event) => event.at === last.at && event.to === last.to)) {
-      events.push({ id: newWorkflowEventId(new Date(last.at)), articleId: id, ...last, note: '', revision: article.revision });
+      events.push({ id: newRecordId(new Date(last.at)), articleId: id, ...last, note: '', revision: article.revision });
     }
     return events;
   }

@@ -18,6 +18,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'photos-imported':
     case 'settings-changed':
     case 'version-saved':
+    case 'comment-added':
       return true;
     case 'article-exported':
     case 'library-restored':

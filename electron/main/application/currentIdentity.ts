@@ -11,6 +11,10 @@ export function currentIdentity(settings: Pick<Settings, 'userName' | 'userRole'
 /** The identity a change is stamped with; refused (identity-missing) while there is none. */
 export function requireIdentity(settings: Pick<Settings, 'userName' | 'userRole'>): Identity {
   const identity = currentIdentity(settings);
-  if (identity === null) throw new AppError('identity-missing', 'Hãy nhập tên và vai trò của bạn trong Cài đặt trước khi chuyển bài.');
+  if (identity === null)
+    throw new AppError(
+      'identity-missing',
+      'Hãy nhập tên và vai trò của bạn trong Cài đặt trước: mỗi bước duyệt, bình luận và phiên bản đều ghi tên người làm.',
+    );
   return identity;
 }

@@ -30,6 +30,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'photos-imported':
       case 'settings-changed':
       case 'version-saved':
+      case 'comment-added':
       // A restore dropped the index; the new one reads the restored articles itself.
       case 'library-restored':
         return;

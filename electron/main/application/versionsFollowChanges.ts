@@ -29,6 +29,7 @@ export function versionsFollowChanges(versions: VersionService, onFailure: (erro
       case 'settings-changed':
       case 'library-restored':
       case 'version-saved':
+      case 'comment-added':
         return;
       default:
         assertNever(change);

@@ -37,6 +37,11 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'version:restore': async ({ id, versionId, baseRevision }) =>
       withApplication((application) => application.versions.restore(id, versionId, baseRevision)),
     'version:sinceMyReview': async ({ id }) => withApplication((application) => application.versions.changesSinceMyReview(id)),
+    'comment:list': async ({ id }) => withApplication((application) => application.comments.list(id)),
+    'comment:start': async ({ id, text, quote }) => withApplication((application) => application.comments.start(id, text, quote)),
+    'comment:reply': async ({ id, threadId, text }) => withApplication((application) => application.comments.reply(id, threadId, text)),
+    'comment:resolve': async ({ id, threadId, resolved }) =>
+      withApplication((application) => application.comments.resolve(id, threadId, resolved)),
     'article:exportHtml': async ({ id }) => withApplication((application) => application.exports.exportHtml(id)),
     'article:exportFolder': async ({ id }) => withApplication((application) => application.exports.exportFolder(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),

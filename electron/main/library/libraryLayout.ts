@@ -27,6 +27,11 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'data',
     holds: 'one file per version of the article: who, when, why, and its text as a change from the version before',
   },
+  {
+    path: 'library/articles/<id[0..2]>/<id>/comments/<record>.json',
+    role: 'data',
+    holds: 'one file per comment, reply, or thread resolved or reopened (the anchor is a mark in the body)',
+  },
   { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
   {
     path: 'library/media/<id[0..2]>/<id>.json',
@@ -65,6 +70,7 @@ export function libraryFolderLayout(libraryFolder: string) {
     articleRecords: (id: string) => join(articles, id.slice(0, 2), id),
     workflowEventFile: (articleId: string, eventId: string) =>
       join(articles, articleId.slice(0, 2), articleId, 'workflow', `${eventId}.json`),
+    commentFile: (articleId: string, recordId: string) => join(articles, articleId.slice(0, 2), articleId, 'comments', `${recordId}.json`),
     versionFile: (articleId: string, versionId: string) =>
       join(articles, articleId.slice(0, 2), articleId, 'versions', `${versionId}.json`),
     index: join(libraryFolder, 'index.json'),

@@ -5,7 +5,8 @@ import { RecoveryLog } from '../storage/RecoveryLog';
 import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import { VersionStore } from '../storage/VersionStore';
-import { WorkflowLog } from '../storage/WorkflowLog';
+import { createCommentLog } from '../storage/CommentLog';
+import { createWorkflowLog } from '../storage/WorkflowLog';
 import { libraryLayout } from './libraryLayout';
 
 export interface OpenLibraryOptions {
@@ -30,9 +31,10 @@ export async function openLibrary(dataDirectory: string, options: OpenLibraryOpt
   });
   const settings = await SettingsStore.open(dataDirectory, options.writeOptions, recovery);
   const media = await MediaStore.open({ directory: layout.library.media, now: options.now, writeOptions: options.writeOptions, recovery });
-  const workflow = new WorkflowLog(layout.library.folder, options.writeOptions);
+  const workflow = createWorkflowLog(layout.library.folder, options.writeOptions);
+  const comments = createCommentLog(layout.library.folder, options.writeOptions);
   const versions = new VersionStore(layout.library.folder, options.writeOptions);
-  return { store, settings, media, workflow, versions, layout };
+  return { store, settings, media, workflow, comments, versions, layout };
 }
 
 /** The stores of one opened data folder. */

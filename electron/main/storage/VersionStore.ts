@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -8,6 +7,7 @@ import { versionSummarySchema, type Version, type VersionSummary } from '../../.
 import { libraryFolderLayout } from '../library/libraryLayout';
 import { KeyedQueue } from '../media/KeyedQueue';
 import { errorCodeOf, toStorageError } from './fileSystemErrors';
+import { newRecordId } from './ArticleRecordLog';
 import { applyDelta, deltaBetween } from './lineDelta';
 import { decodeStoredJson, encodeStoredJson } from './storedJson';
 import { writeFileDurably, type DurableWriteOptions } from './writeFileDurably';
@@ -29,11 +29,6 @@ type StoredVersion = z.infer<typeof storedVersionSchema>;
 /** The lines a version's text is compared by: one JSON property (a paragraph's text, a caption…) per line. */
 function linesOf(content: ArticleContent): string[] {
   return JSON.stringify(content, null, 1).split('\n');
-}
-
-/** A new version id: the time (sortable, no colons for Windows) then random hex, unique across machines. */
-function newVersionId(at: Date): string {
-  return `${at.toISOString().replaceAll(':', '-')}-${randomBytes(6).toString('hex')}`;
 }
 
 export type NewVersion = Omit<VersionSummary, 'id' | 'articleId' | 'at'> & { at: Date };
@@ -59,7 +54,7 @@ export class VersionStore {
   take(articleId: string, content: ArticleContent, version: NewVersion): Promise<VersionSummary> {
     return this.#queue.run(articleId, async () => {
       const newest = await this.#newestOf(articleId);
-      const summary: VersionSummary = { ...version, id: newVersionId(version.at), articleId, at: version.at.toISOString() };
+      const summary: VersionSummary = { ...version, id: newRecordId(version.at), articleId, at: version.at.toISOString() };
       const delta = newest === null || newest.depth + 1 >= keyframeEvery ? null : deltaBetween(linesOf(newest.content), linesOf(content));
       const stored: StoredVersion = { ...summary, parentId: newest?.id ?? null, content: delta === null ? content : null, delta };
       const path = this.#layout.versionFile(articleId, summary.id);
