@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
 import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
+import { benchmarkReview } from './reviewBenchmarks';
 
 /** Each benchmark suite: a name (its JSON file in bench-results/) and a function returning its figures. */
 const suites: readonly { name: string; run: () => Promise<Record<string, number>> }[] = [
   { name: 'library', run: benchmarkLibrary },
   { name: 'media', run: benchmarkMedia },
   { name: 'editor-photo', run: benchmarkEditorPhoto },
+  { name: 'review', run: benchmarkReview },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

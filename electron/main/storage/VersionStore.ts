@@ -76,10 +76,28 @@ export class VersionStore {
 
   /** One version with its text, rebuilt from the nearest whole text; not-found or corrupt-file when it cannot be. */
   async get(articleId: string, versionId: string): Promise<Version> {
-    const records = await this.#readAll(articleId);
-    const record = records.get(versionId);
-    if (record === undefined) throw new AppError('not-found', 'Không tìm thấy phiên bản này của bài.');
-    return { ...summaryOf(record), content: rebuild(record, records).content };
+    const record = await this.#readOne(articleId, versionId);
+    if (record === null) throw new AppError('not-found', 'Không tìm thấy phiên bản này của bài.');
+    // Only the chain back to a whole text is read (at most 25 files), not every version of the article.
+    const chain = new Map<string, StoredVersion>([[record.id, record]]);
+    for (let current = record; current.content === null && current.parentId !== null && !chain.has(current.parentId);) {
+      const parent = await this.#readOne(articleId, current.parentId);
+      if (parent === null) break;
+      chain.set(parent.id, parent);
+      current = parent;
+    }
+    return { ...summaryOf(record), content: rebuild(record, chain).content };
+  }
+
+  /** One version's file, or null when it is missing or unreadable. */
+  async #readOne(articleId: string, versionId: string): Promise<StoredVersion | null> {
+    const path = this.#layout.versionFile(articleId, versionId);
+    try {
+      const record = decodeStoredJson(await readFile(path), format, storedVersionSchema, path);
+      return record.articleId === articleId && record.id === versionId ? record : null;
+    } catch {
+      return null;
+    }
   }
 
   async #newestOf(articleId: string): Promise<{ id: string; content: ArticleContent; depth: number } | null> {
