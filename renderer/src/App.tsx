@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Language } from '../../shared/settingsModel';
+import type { Language, Settings } from '../../shared/settingsModel';
 import { messagesByLanguage } from './i18n/messages';
 import { MessagesContext } from './i18n/MessagesContext';
 import { api, onBeforeClose } from './lib/api';
 import { describeError } from './lib/describeError';
+import { identityOf } from './lib/identity';
 import { flushPendingSaves } from './lib/pendingSaves';
 import { Toast, useToast } from './components/useToast';
 import { LibraryScreen } from './features/library/LibraryScreen';
@@ -11,12 +12,19 @@ import { EditorScreen } from './features/editor/EditorScreen';
 import { BackupScreen } from './features/backup/BackupScreen';
 import { NavigationContext, type Navigation } from './lib/NavigationContext';
 import { StartupGate } from './features/startup/StartupGate';
+import { FirstRunScreen } from './features/identity/FirstRunScreen';
 
 export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string } | { screen: 'backups' };
 
-/** The shell: language, routing between the library and the editor, the toast, and the close handshake. */
+/**
+ * The shell: language, who the user is (asked on first run, before the library), routing between the library and the
+ * editor, the toast, and the close handshake.
+ */
 export function App() {
   const [language, setLanguage] = useState<Language>('vi');
+  // The settings as last read or saved: they name the user, whose role decides the workflow moves the editor offers.
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [settingsUnreadable, setSettingsUnreadable] = useState(false);
   const [route, setRoute] = useState<Route>({ screen: 'library', scope: 'active' });
   const [dataDirectory, setDataDirectory] = useState('');
   const { toast, show, dismiss } = useToast();
@@ -26,8 +34,13 @@ export function App() {
   const loadShellInfo = useCallback(() => {
     void api
       .settingsGet({})
-      .then((settings) => setLanguage(settings.language))
-      .catch(() => undefined);
+      .then((loaded) => {
+        setSettings(loaded);
+        setSettingsUnreadable(false);
+        setLanguage(loaded.language);
+      })
+      // Unreadable settings must not lock the user out of their articles: the library opens, moves wait for a name.
+      .catch(() => setSettingsUnreadable(true));
     void api
       .appInfo({})
       .then((info) => setDataDirectory(info.dataDirectory))
@@ -75,6 +88,8 @@ export function App() {
     }
   }, [messages, show]);
 
+  const identity = useMemo(() => (settings === null ? null : identityOf(settings)), [settings]);
+
   // Stable, so screens that read it do not re-render when the route changes.
   const navigation = useMemo<Navigation>(() => ({ openBackups: () => setRoute({ screen: 'backups' }) }), []);
 
@@ -83,7 +98,11 @@ export function App() {
       <NavigationContext.Provider value={navigation}>
         <div className="app">
           <StartupGate onReady={loadShellInfo}>
-            {route.screen === 'backups' ? (
+            {settings === null && !settingsUnreadable ? (
+              <main className="startup" aria-busy="true" />
+            ) : settings !== null && identity === null ? (
+              <FirstRunScreen settings={settings} language={language} onLanguageChange={changeLanguage} onDone={setSettings} />
+            ) : route.screen === 'backups' ? (
               <BackupScreen onBack={() => setRoute({ screen: 'library', scope: 'active' })} showToast={show} />
             ) : route.screen === 'library' ? (
               <LibraryScreen
@@ -94,6 +113,7 @@ export function App() {
                 language={language}
                 onLanguageChange={changeLanguage}
                 dataDirectory={dataDirectory}
+                onSettingsSaved={setSettings}
                 showToast={show}
               />
             ) : (
@@ -102,6 +122,7 @@ export function App() {
                 articleId={route.articleId}
                 onBack={() => setRoute({ screen: 'library', scope: 'active' })}
                 onOpenArticle={(articleId) => setRoute({ screen: 'editor', articleId })}
+                identity={identity}
                 showToast={show}
               />
             )}

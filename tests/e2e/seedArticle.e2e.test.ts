@@ -1,25 +1,17 @@
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../shared/escapeHtml';
 import { seedArticleParts } from '../fixtures/seedArticle';
 import { exportValidationMessages } from '../support/exportValidation';
+import { readStoredData } from '../support/readStoredData';
 import type { AppDriver } from './driver/AppDriver';
 import { createAppDriver } from './driver/createAppDriver';
-
-const screenshotsDirectory = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+import { readmeScreenshot } from './driver/readmeScreenshot';
 
 const nfc = (text: string) => text.normalize('NFC');
-
-/** README screenshots, only when asked for (BANTHAO_SCREENSHOTS=1): the window as the user sees it. */
-async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
-  if (process.env.BANTHAO_SCREENSHOTS !== '1') return;
-  await mkdir(screenshotsDirectory, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDirectory, `${name}.png`), fullPage });
-}
 
 /** A form field by its accessible name; exact, so "Tiêu đề" never matches the toolbar's "Tiêu đề phụ (H2)". */
 function field(page: Page, label: string) {
@@ -55,17 +47,26 @@ describe('the seed article typed into the app', () => {
 
   it('is intact after a restart and exports as valid HTML with nothing executable', async () => {
     // Chosen inside the test: a driver that cannot run fails this test rather than skipping it.
-    driver = createAppDriver({ dataDirectory });
+    // A first run: nobody has told the app who they are yet.
+    driver = createAppDriver({ dataDirectory, identity: null });
     expect(parts.bylineName).toBe('Ngọc Sơn');
     expect(parts.photoCredit).toBe('Văn Đốc');
     let page = await driver.start();
 
+    // "Bạn là ai?" comes before the library: the reporter types a name, picks a role, and presses Enter.
+    await page.getByRole('heading', { name: 'Bạn là ai?' }).waitFor();
+    await readmeScreenshot(page, 'first-run');
+    await page.keyboard.type('Ngọc Sơn');
+    await page.keyboard.press('Tab');
+    await page.getByRole('combobox', { name: 'Vai trò' }).selectOption('reporter');
+    await page.getByRole('combobox', { name: 'Vai trò' }).press('Enter');
+
     // A fresh library is empty; the reporter starts a new article.
     await page.getByRole('heading', { name: 'Chưa có bài viết nào' }).waitFor();
+    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({ userName: 'Ngọc Sơn', userRole: 'reporter' });
     await page.getByRole('button', { name: 'Bài mới' }).first().click();
 
     await field(page, 'Ngày đăng').fill(parts.displayDate);
-    await selectField(page, 'Trạng thái').selectOption('approved');
     await field(page, 'Tiêu đề').click();
     await page.keyboard.insertText(parts.title);
     await field(page, 'Sapo').click();
@@ -83,23 +84,34 @@ describe('the seed article typed into the app', () => {
       .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
       .waitFor();
 
+    // Sent for review with a note, from the keyboard: the note field takes the focus, Enter confirms.
+    await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click();
+    await page.keyboard.type('Nhờ anh xem giúp');
+    await page.keyboard.press('Enter');
+    await page.locator('.workflow-bar .status').filter({ hasText: 'Chờ duyệt' }).waitFor();
+
     // What the library shows after a restart can only have come from disk.
     page = await driver.restart();
     await page.getByRole('button', { name: parts.title, exact: true }).waitFor();
     await page.getByRole('cell', { name: 'Tin: Ngọc Sơn', exact: true }).waitFor();
-    await screenshot(page, 'library');
+    expect(await page.locator('.article-row .cell-status').textContent()).toBe('Chờ duyệtNgọc Sơn');
+    await readmeScreenshot(page, 'library');
 
     await page.getByRole('button', { name: parts.title, exact: true }).click();
     await field(page, 'Tiêu đề').waitFor();
     await expect.poll(() => bodyParagraphs(page)).toEqual(parts.paragraphs.map(nfc));
     expect(await field(page, 'Ngày đăng').inputValue()).toBe(parts.displayDate);
-    expect(await selectField(page, 'Trạng thái').inputValue()).toBe('approved');
+    expect(await page.locator('.workflow-bar .status').textContent()).toBe('Chờ duyệt');
+    // The history is read after the article: the note of the last move shows once it is in.
+    await page.locator('.history-entry').waitFor();
+    expect(await page.locator('.workflow-holder').textContent()).toMatch(/^Ngọc Sơn \(Phóng viên\) gửi duyệt lúc .*Nhờ anh xem giúp$/);
+    expect(await page.locator('.history-entry .history-note').textContent()).toBe('Nhờ anh xem giúp');
     expect(await field(page, 'Tiêu đề').inputValue()).toBe(nfc(parts.title));
     expect(await field(page, 'Sapo').inputValue()).toBe(nfc(parts.sapo));
     expect(await selectField(page, 'Hình thức ghi tên').inputValue()).toBe(parts.bylineRole);
     expect(await nameField(page, 'Tác giả').inputValue()).toBe(nfc(parts.bylineName));
     expect(await nameField(page, 'Ảnh').inputValue()).toBe(nfc(parts.photoCredit));
-    await screenshot(page, 'editor', true);
+    await readmeScreenshot(page, 'editor', true);
 
     await page.getByRole('button', { name: 'Xuất HTML', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Đã xuất' }).waitFor();

@@ -11,6 +11,10 @@ import { useRendering } from '../support/useRendering';
 const render = useRendering();
 const renderApp = () => render(<App />);
 
+/** The editor has loaded its article's review history (read after the article itself). */
+const historyRead = (view: HTMLElement) =>
+  view.querySelector('.history-panel') !== null && !view.querySelector('.history-panel')!.textContent.includes('Đang tải');
+
 const buttonNamed = (name: string) => [...document.querySelectorAll('button')].find((button) => button.textContent?.includes(name));
 
 describe('App', () => {
@@ -28,7 +32,7 @@ describe('App', () => {
     const view = await renderApp();
     await untilInAct(() => buttonNamed('Bài mới') !== undefined, 'the new-article button');
     await act(async () => buttonNamed('Bài mới')!.click());
-    await untilInAct(() => view.querySelector('[aria-label="Nội dung bài"]') !== null, 'the editor');
+    await untilInAct(() => view.querySelector('[aria-label="Nội dung bài"]') !== null && historyRead(view), 'the editor');
     const today = new Date();
     const expected = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
     const dateInput = [...view.querySelectorAll('label')]
@@ -64,7 +68,7 @@ describe('App', () => {
     const view = await renderApp();
     await untilInAct(() => buttonNamed('Bản gốc') !== undefined, 'the article row');
     await act(async () => buttonNamed('Bản gốc')!.click());
-    await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản gốc', 'the editor');
+    await untilInAct(() => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản gốc' && historyRead(view), 'the editor');
     // Saved elsewhere after the editor loaded it (a synced copy, another window).
     await store.save(article.id, first.revision, sampleContent({ title: 'Sửa ở nơi khác', status: 'submitted' }));
 
@@ -79,7 +83,7 @@ describe('App', () => {
 
     await act(async () => buttonNamed('Lưu thành bài mới')!.click());
     await untilInAct(
-      () => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản của phóng viên (bản của tôi)',
+      () => view.querySelector<HTMLTextAreaElement>('.input-title')?.value === 'Bản của phóng viên (bản của tôi)' && historyRead(view),
       'the new article in the editor',
     );
     const copy = store.list('active').find((summary) => summary.id !== article.id)!;

@@ -6,6 +6,7 @@ import { LibraryScreen } from '../../renderer/src/features/library/LibraryScreen
 import type { HandlerTable } from '../../shared/ipcContract';
 import { sampleContent } from '../support/sampleContent';
 import { installInProcessApi } from '../support/installInProcessApi';
+import { moveArticlesTo } from '../support/moveArticlesTo';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
 
@@ -44,7 +45,7 @@ async function typeInto(input: HTMLInputElement | HTMLSelectElement, value: stri
   });
 }
 
-/** Adds articles through the handlers, as the app does, so the search index follows. */
+/** Adds articles through the handlers, as the app does, so the search index follows; a status is reached by workflow moves. */
 async function addArticles({ handlers }: { handlers: HandlerTable }, contents: Partial<ArticleContent>[]) {
   const ids: string[] = [];
   // A few at a time: each is a durable create and save.
@@ -52,12 +53,14 @@ async function addArticles({ handlers }: { handlers: HandlerTable }, contents: P
     const batch = await Promise.all(
       contents.slice(start, start + 32).map(async (overrides) => {
         const article = await handlers['article:create']({});
-        await handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent(overrides) });
+        await handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ ...overrides, status: 'draft' }) });
         return article.id;
       }),
     );
     ids.push(...batch);
   }
+  const moves = contents.flatMap(({ status = 'draft' }, index) => (status === 'draft' ? [] : [{ id: ids[index]!, status }]));
+  await moveArticlesTo(handlers, moves);
   return ids;
 }
 
@@ -125,6 +128,23 @@ describe('LibraryScreen', () => {
     await typeInto(from!, '10/07/2022');
     await typeInto(to!, '31/07/2022');
     expect(rowTitles(view)).toEqual(['Dân sinh']);
+  });
+
+  it('shows under the status who has the article: who moved it last, or who created a draft that never moved', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    const [draft, approved] = await addArticles(library, [{ title: 'Bài nháp' }, { title: 'Bài đã duyệt' }]);
+    await moveArticlesTo(library.handlers, [{ id: approved!, status: 'approved' }], { name: 'Thu Hà', role: 'editor' });
+    const view = await renderLibrary();
+    await untilInAct(() => rowTitles(view).length === 2, 'the rows');
+    const holderIn = (title: string) =>
+      [...view.querySelectorAll('.article-row')]
+        .find((row) => row.querySelector('.title-link')?.textContent === title)!
+        .querySelector<HTMLElement>('.cell-status .status-holder')!;
+    expect(holderIn('Bài nháp').textContent).toBe('Ngọc Sơn');
+    expect(holderIn('Bài nháp').title).toMatch(/^Ngọc Sơn \(Phóng viên\) tạo bài lúc \d\d:\d\d \d\d\/\d\d$/);
+    expect(holderIn('Bài đã duyệt').textContent).toBe('Thu Hà');
+    expect(holderIn('Bài đã duyệt').title).toMatch(/^Thu Hà \(Biên tập viên\) duyệt lúc \d\d:\d\d \d\d\/\d\d$/);
+    expect(draft).toBeDefined();
   });
 
   it('keeps only a window of rows in the DOM with 2,000 articles, and opens the row chosen with the arrow keys', async () => {

@@ -82,7 +82,7 @@ describe('StartupGate', () => {
     const dataDirectory = await temporaryDirectory();
     const first = await openTestSession(dataDirectory);
     // The library's own settings say English: the window can only know once it has opened the library.
-    await first.handlers['settings:update']({ language: 'en' });
+    await first.handlers['settings:update']({ language: 'en', userName: 'Ngọc Sơn', userRole: 'reporter' });
     const second = startTestSession(dataDirectory);
     installApiOver(second.handlers);
 

@@ -80,12 +80,15 @@ describe('emptying the trash', () => {
     const library = await openAt(await temporaryDirectory(), clock);
     const photo = await library.importPhoto();
     const article = await library.store.create();
+    // The first save takes the article's first version (without the photo); the next ones, minutes later, take none.
+    const first = await library.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent() });
     const withPhoto = await library.handlers['article:save']({
       id: article.id,
-      baseRevision: 1,
+      baseRevision: first.revision,
       content: sampleContent({ body: bodyWithPhoto(photo.id) }),
     });
     const without = await library.handlers['article:save']({ id: article.id, baseRevision: withPhoto.revision, content: sampleContent() });
+    await library.session.flush();
     clock.advanceHours(2);
 
     expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 0 });
@@ -98,6 +101,29 @@ describe('emptying the trash', () => {
     });
     expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 1 });
     expect(await library.media.has(photo.id)).toBe(false);
+  });
+
+  it('keeps a photo a version of the article names, so restoring that version brings its photo back', async () => {
+    const clock = testClock();
+    const library = await openAt(await temporaryDirectory(), clock);
+    const photo = await library.importPhoto();
+    const article = await library.store.create();
+    const withPhoto = await library.handlers['article:save']({
+      id: article.id,
+      baseRevision: 1,
+      content: sampleContent({ body: bodyWithPhoto(photo.id) }),
+    });
+    await library.session.flush();
+    const version = (await library.handlers['version:list']({ id: article.id }))[0]!;
+    const without = await library.handlers['article:save']({ id: article.id, baseRevision: withPhoto.revision, content: sampleContent() });
+    await library.handlers['article:save']({ id: article.id, baseRevision: without.revision, content: sampleContent({ title: 'Sau' }) });
+    clock.advanceHours(2);
+
+    expect(await library.handlers['trash:empty']({})).toEqual({ removedArticles: 0, removedPhotos: 0 });
+    expect((await library.handlers['version:get']({ id: article.id, versionId: version.id })).content.body).toEqual(
+      bodyWithPhoto(photo.id),
+    );
+    expect(await library.media.has(photo.id)).toBe(true);
   });
 
   it('still removes a photo nothing names anywhere once it was imported over an hour ago', async () => {

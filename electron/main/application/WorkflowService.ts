@@ -28,6 +28,13 @@ export class WorkflowService {
     const by = requireIdentity(this.#stores.settings.get());
     const stored = await this.#stores.store.get(id);
     if (stored.trashedAt !== null) throw new AppError('invalid-move', 'Bài đang ở thùng rác: hãy khôi phục bài trước.');
+    // A window showing an older revision is told the article changed elsewhere, not that its move is not allowed.
+    if (stored.revision !== baseRevision) {
+      throw new AppError(
+        'conflict',
+        `Bài đã được lưu hoặc chuyển ở nơi khác (phiên bản ${stored.revision}, màn hình đang ở ${baseRevision})`,
+      );
+    }
     if (!canMove(stored.status, to, by.role)) {
       throw new AppError('invalid-move', `Vai trò của bạn không chuyển được bài từ “${stored.status}” sang “${to}”.`);
     }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errorCodes';
 import { errorCodeOf, toStorageError } from '../storage/fileSystemErrors';
@@ -11,7 +11,7 @@ import { listFilesUnder } from './listFilesUnder';
 import { snapshotIdOf, snapshotIdPattern } from './snapshotId';
 import { syncFolder } from './syncFolder';
 import { replaceLibraryWithSnapshot } from './replaceLibraryWithSnapshot';
-import { libraryLayout, relativeLayout, snapshotManifestFile } from '../library/libraryLayout';
+import { articleOfFileName, libraryLayout, relativeLayout, snapshotManifestFile } from '../library/libraryLayout';
 
 const manifestSchema = z.object({
   formatVersion: z.literal(1),
@@ -57,6 +57,12 @@ const articlesFolder = relativeLayout.library.articles;
 const mediaFolder = relativeLayout.library.media;
 const indexFile = relativeLayout.library.index;
 const settingsFile = relativeLayout.settings;
+
+/** An article's own file (`articles/<prefix>/<id>.json`), not one of its records (workflow, versions, comments). */
+function isArticleFile(relative: string): boolean {
+  const inside = relative.startsWith(articlesFolder + sep) ? relative.slice(articlesFolder.length + 1).split(sep) : [];
+  return inside.length === 2 && articleOfFileName(inside[1]!)?.previousGeneration === false;
+}
 
 /**
  * Point-in-time snapshots of the library in `<data>/backups/<id>/`, by hard links (files are only ever replaced by
@@ -185,7 +191,7 @@ export class BackupService {
         }
         placed.add(relative);
         bytes += (await stat(target)).size;
-        if (relative.startsWith(articlesFolder) && relative.endsWith('.json')) articleCount += 1;
+        if (isArticleFile(relative)) articleCount += 1;
       };
       const placeFolder = async (folder: string) => {
         for (const relative of await listFilesUnder(join(dataDirectory, folder))) await place(join(folder, relative));

@@ -16,3 +16,10 @@ export function formatDateTime(isoTimestamp: string): string {
   const date = new Date(isoTimestamp);
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${formatTime(date)}`;
 }
+
+/** "10:42 30/11" (the year only when it is not this year's), in the machine's time zone: when a move happened. */
+export function formatTimeAndDay(isoTimestamp: string, now: Date = new Date()): string {
+  const date = new Date(isoTimestamp);
+  const day = `${pad(date.getDate())}/${pad(date.getMonth() + 1)}`;
+  return `${formatTime(date)} ${day}${date.getFullYear() === now.getFullYear() ? '' : `/${date.getFullYear()}`}`;
+}

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { Identity } from '../../../shared/identity';
 
 /** The size of the window every end-to-end run (and every screenshot) uses: the app's default window. */
 export const appViewport = { width: 1280, height: 860 } as const;
@@ -10,6 +11,11 @@ export interface AppDriverOptions {
   exportDirectory?: string;
   /** What the "Chèn ảnh" file dialog answers with, as if the user had picked these files. */
   openFiles?: readonly string[];
+  /**
+   * Who the user is, written into the data folder's settings before the app starts as if the first-run question had
+   * been answered (presetIdentity.ts); a reporter unless said otherwise; null leaves "Bạn là ai?" for the test to answer.
+   */
+  identity?: Identity | null;
 }
 
 /** One running copy of the app, the same to a test whether it is Electron or the browser harness. */

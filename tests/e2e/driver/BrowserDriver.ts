@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createBridgeServer, type BridgeServer } from '../../harness/createBridgeServer';
+import type { Identity } from '../../../shared/identity';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
+import { e2eIdentity, presetIdentity } from './presetIdentity';
 
 /** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -30,6 +32,7 @@ export class BrowserDriver implements AppDriver {
   readonly dataDirectory: string;
   readonly exportDirectory: string;
   readonly #openFiles: string[];
+  readonly #identity: Identity | null;
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #profileDirectory: string | null = null;
@@ -38,6 +41,7 @@ export class BrowserDriver implements AppDriver {
     this.dataDirectory = options.dataDirectory;
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
     this.#openFiles = [...(options.openFiles ?? [])];
+    this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
   }
 
   async start(): Promise<Page> {
@@ -45,6 +49,7 @@ export class BrowserDriver implements AppDriver {
     if (!existsSync(chromiumPath)) {
       throw new Error(`BrowserDriver: no Chromium at ${chromiumPath}; install it (apt-get install chromium) or set BANTHAO_CHROMIUM.`);
     }
+    await presetIdentity(this.dataDirectory, this.#identity);
     this.#bridge = await createBridgeServer({
       dataDirectory: this.dataDirectory,
       exportDirectory: this.exportDirectory,

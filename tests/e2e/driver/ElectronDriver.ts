@@ -3,7 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
+import type { Identity } from '../../../shared/identity';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
+import { e2eIdentity, presetIdentity } from './presetIdentity';
 
 const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const mainScript = join(repositoryRoot, 'out', 'main', 'index.js');
@@ -26,12 +28,14 @@ export class ElectronDriver implements AppDriver {
   readonly dataDirectory: string;
   readonly exportDirectory: string;
   readonly #openFiles: string[];
+  readonly #identity: Identity | null;
   #application: ElectronApplication | null = null;
 
   constructor(options: AppDriverOptions) {
     this.dataDirectory = options.dataDirectory;
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
     this.#openFiles = [...(options.openFiles ?? [])];
+    this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
   }
 
   async start(): Promise<Page> {
@@ -42,6 +46,7 @@ export class ElectronDriver implements AppDriver {
     if (!existsSync(mainScript))
       throw new Error(`ElectronDriver: ${mainScript} is missing; build the app first (npx electron-vite build).`);
     await mkdir(this.exportDirectory, { recursive: true });
+    await presetIdentity(this.dataDirectory, this.#identity);
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) environment[key] = value;
     // Left over from a parent Electron process, it would start Node instead of the app.

@@ -1,21 +1,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
-import type { Article, ArticleContent } from '../../../../shared/articleModel';
-import { articleStatuses } from '../../../../shared/articleVocabulary';
+import type { Article, ArticleContent, LastMove } from '../../../../shared/articleModel';
+import type { ArticleStatus } from '../../../../shared/articleVocabulary';
 import { composePhotoCredit } from '../../../../shared/composePhotoCredit';
 import type { DocumentNodeJson } from '../../../../shared/documentJson';
+import type { Identity } from '../../../../shared/identity';
 import { formatDisplayDate, parseDisplayDate } from '../../../../shared/publicationDate';
+import { isLockedForEditing } from '../../../../shared/workflow';
+import type { WorkflowEvent } from '../../../../shared/workflowEvent';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 import { BodyEditor } from './BodyEditor';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { useCommentsHub } from './comments/CommentsHub';
+import { ExportCommentsQuestion } from './comments/ExportCommentsQuestion';
 import { CreditsFields, type CreditsValues } from './CreditsFields';
 import { FigureContext, type FigureContextValue } from './FigureContext';
+import { HistoryPanel } from './HistoryPanel';
+import { LockedBanner } from './LockedBanner';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useArticleExport } from './useArticleExport';
 import { useAutosave } from './useAutosave';
 import { usePhotoImport } from './usePhotoImport';
+import { WorkflowBar } from './WorkflowBar';
+import { VersionsPanel } from './versions/VersionsPanel';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
@@ -54,18 +64,39 @@ export interface ArticleFormProps {
   onBack: () => void;
   /** Moves the editor to another article (the new one made from the text on screen after a conflict). */
   onOpenArticle: (articleId: string) => void;
+  /** Who is editing (null until named in Cài đặt): their role decides the workflow moves offered. */
+  identity: Identity | null;
   showToast: (toast: ToastMessage) => void;
+  /** Shows an article restored from one of its versions: the form is rebuilt from it (and saves from its revision). */
+  onRestored: (article: Article) => void;
 }
 
-/** The article's parts top to bottom, as printed: date, title, sapo, body, byline and photo credit. */
-export function ArticleForm({ article, onBack, onOpenArticle, showToast }: ArticleFormProps) {
+/** The note of the last move, when the history read has it ('' otherwise: the bar then shows who and when only). */
+function noteOfLastMove(history: readonly WorkflowEvent[] | null, lastMove: LastMove | null): string {
+  const last = history?.at(-1);
+  return last !== undefined && lastMove !== null && last.at === lastMove.at && last.to === lastMove.to ? last.note : '';
+}
+
+/**
+ * The article's parts top to bottom, as printed: date, title, sapo, body, byline and photo credit; above them where
+ * the article is in the review and the moves the user may make, below them the review history. Approved and
+ * published text is read-only until it is moved back to draft.
+ */
+export function ArticleForm({ article, onBack, onOpenArticle, identity, showToast, onRestored }: ArticleFormProps) {
   const messages = useMessages();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(article));
   const [dateText, setDateText] = useState(() => formatDisplayDate(article.publicationDate));
   const [dateInvalid, setDateInvalid] = useState(false);
   const [figureCredits, setFigureCredits] = useState<string[]>([]);
   const [peopleNames, setPeopleNames] = useState<string[]>([]);
+  const [lastMove, setLastMove] = useState<LastMove | null>(article.lastMove);
+  const [history, setHistory] = useState<WorkflowEvent[] | null>(null);
+  const [moving, setMoving] = useState(false);
+  // Read-only text (approved, published, or while a move is on its way) is never changed, so never saved.
+  const lockedRef = useRef(isLockedForEditing(article.status));
+  const locked = isLockedForEditing(fields.status) || moving;
   const fieldsRef = useRef(fields);
+  const titleRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<Editor | null>(null);
   const sapoRef = useRef<HTMLTextAreaElement>(null);
   const initialBody = useRef<DocumentNodeJson>(article.body);
@@ -75,8 +106,9 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
     lastSavedAt: new Date(article.updatedAt),
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
-  const { markChanged, flush } = autosave;
-  const { exporting, exportHtml, exportFolder } = useArticleExport(article.id, flush, showToast);
+  const { markChanged, flush, runBetweenSaves } = autosave;
+  const { exporting, exportHtml, exportFolder, exportQuestion } = useArticleExport(article.id, flush, showToast);
+  const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
 
   const readContent = useCallback(
@@ -89,6 +121,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
 
   const updateFields = useCallback(
     (changes: Partial<Fields>) => {
+      if (lockedRef.current) return;
       const next = { ...fieldsRef.current, ...changes };
       // While the credit line is composed, it follows the photos' credits.
       if (next.photoCreditMode === 'auto' && editorRef.current !== null)
@@ -107,6 +140,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
   const onEditorChange = useCallback(
     (editor: Editor) => {
       editorRef.current = editor;
+      if (lockedRef.current) return;
       const credits = figureCreditsOf(editor);
       setFigureCredits((previous) => (sameList(previous, credits) ? previous : credits));
       const composed = composePhotoCredit(credits);
@@ -142,6 +176,53 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
       showToast({ text: describeError(messages, error), tone: 'error' });
     }
   }, [readContent, messages, showToast, onOpenArticle]);
+
+  const loadHistory = useCallback(() => {
+    api.articleHistory({ id: article.id }).then(setHistory, (error: unknown) => {
+      setHistory([]);
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    });
+  }, [article.id, messages, showToast]);
+
+  useEffect(() => loadHistory(), [loadHistory]);
+
+  /**
+   * Moves the article one step in the review: pending edits are saved first (the move builds on their revision), the
+   * text is read-only meanwhile, and the autosave goes on from the revision the move made.
+   */
+  const move = useCallback(
+    async (to: ArticleStatus, note: string): Promise<boolean> => {
+      lockedRef.current = true;
+      setMoving(true);
+      try {
+        const moved = await runBetweenSaves(async (baseRevision) => {
+          const result = await api.articleMove({ id: article.id, baseRevision, to, note });
+          // Before any later save reads the fields: it must carry the new status.
+          fieldsRef.current = { ...fieldsRef.current, status: result.status };
+          return result;
+        });
+        lockedRef.current = isLockedForEditing(moved.status);
+        setFields(fieldsRef.current);
+        setLastMove(moved.lastMove);
+        showToast({ text: messages.moveDone(messages.status[moved.status]), tone: 'info' });
+        loadHistory();
+        return true;
+      } catch (error) {
+        lockedRef.current = isLockedForEditing(fieldsRef.current.status);
+        showToast({ text: describeError(messages, error), tone: 'error' });
+        return false;
+      } finally {
+        setMoving(false);
+      }
+    },
+    [article.id, runBetweenSaves, messages, showToast, loadHistory],
+  );
+
+  const reopenForEditing = useCallback(async (): Promise<boolean> => {
+    const reopened = await move('draft', '');
+    if (reopened) requestAnimationFrame(() => titleRef.current?.focus());
+    return reopened;
+  }, [move]);
 
   const goBack = useCallback(() => {
     void flush();
@@ -185,97 +266,126 @@ export function ArticleForm({ article, onBack, onOpenArticle, showToast }: Artic
             {exporting ? messages.exporting : messages.exportHtml}
           </button>
         </div>
+        {exportQuestion && (
+          <ExportCommentsQuestion
+            unresolved={exportQuestion.unresolved}
+            onConfirm={exportQuestion.confirm}
+            onCancel={exportQuestion.cancel}
+          />
+        )}
       </header>
 
-      <main className="sheet">
-        <datalist id="people-names">
-          {peopleNames.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
-        <div className="meta-row">
-          <label className="field field-date">
-            <span className="field-label">{messages.fieldDate}</span>
-            <input
-              type="text"
-              inputMode="numeric"
-              value={dateText}
-              placeholder={messages.fieldDateHint}
-              aria-invalid={dateInvalid}
-              aria-describedby={dateInvalid ? 'date-error' : undefined}
-              onChange={(event) => {
-                setDateText(event.target.value);
-                const iso = parseDisplayDate(event.target.value);
-                setDateInvalid(iso === null);
-                if (iso !== null && iso !== fieldsRef.current.publicationDate) updateFields({ publicationDate: iso });
-              }}
-              onBlur={() => {
-                if (!dateInvalid) setDateText(formatDisplayDate(fieldsRef.current.publicationDate));
-              }}
+      <main className="editor-column">
+        <WorkflowBar
+          status={fields.status}
+          lastMove={lastMove}
+          createdBy={article.createdBy}
+          createdAt={article.createdAt}
+          lastNote={noteOfLastMove(history, lastMove)}
+          identity={identity}
+          busy={moving}
+          onMove={move}
+        />
+        <div className="sheet">
+          {(fields.status === 'approved' || fields.status === 'published') && (
+            <LockedBanner status={fields.status} busy={moving} onReopen={reopenForEditing} />
+          )}
+          <datalist id="people-names">
+            {peopleNames.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <div className="meta-row">
+            <label className="field field-date">
+              <span className="field-label">{messages.fieldDate}</span>
+              <input
+                type="text"
+                inputMode="numeric"
+                value={dateText}
+                readOnly={locked}
+                placeholder={messages.fieldDateHint}
+                aria-invalid={dateInvalid}
+                aria-describedby={dateInvalid ? 'date-error' : undefined}
+                onChange={(event) => {
+                  setDateText(event.target.value);
+                  const iso = parseDisplayDate(event.target.value);
+                  setDateInvalid(iso === null);
+                  if (iso !== null && iso !== fieldsRef.current.publicationDate) updateFields({ publicationDate: iso });
+                }}
+                onBlur={() => {
+                  if (!dateInvalid) setDateText(formatDisplayDate(fieldsRef.current.publicationDate));
+                }}
+              />
+            </label>
+          </div>
+          {dateInvalid && (
+            <p id="date-error" className="field-error" role="alert">
+              {messages.fieldDateInvalid}
+            </p>
+          )}
+
+          <label className="field">
+            <span className="field-label">{messages.fieldTitle}</span>
+            <textarea
+              ref={titleRef}
+              className="input-title"
+              rows={1}
+              readOnly={locked}
+              // A new article starts where a reporter starts: typing its title.
+              autoFocus={article.revision === 1 && article.title === ''}
+              value={fields.title}
+              placeholder={messages.fieldTitlePlaceholder}
+              onChange={(event) => updateFields({ title: event.target.value.replace(/\n/g, ' ') })}
+              onKeyDown={onEnterMoveTo(() => sapoRef.current?.focus())}
             />
           </label>
-          <label className="field field-status">
-            <span className="field-label">{messages.fieldStatus}</span>
-            <select value={fields.status} onChange={(event) => updateFields({ status: event.target.value as Fields['status'] })}>
-              {articleStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {messages.status[status]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {dateInvalid && (
-          <p id="date-error" className="field-error" role="alert">
-            {messages.fieldDateInvalid}
-          </p>
-        )}
 
-        <label className="field">
-          <span className="field-label">{messages.fieldTitle}</span>
-          <textarea
-            className="input-title"
-            rows={1}
-            // A new article starts where a reporter starts: typing its title.
-            autoFocus={article.revision === 1 && article.title === ''}
-            value={fields.title}
-            placeholder={messages.fieldTitlePlaceholder}
-            onChange={(event) => updateFields({ title: event.target.value.replace(/\n/g, ' ') })}
-            onKeyDown={onEnterMoveTo(() => sapoRef.current?.focus())}
-          />
-        </label>
-
-        <label className="field">
-          <span className="field-label">{messages.fieldSapo}</span>
-          <textarea
-            ref={sapoRef}
-            className="input-sapo"
-            rows={2}
-            value={fields.sapo}
-            placeholder={messages.fieldSapoPlaceholder}
-            onChange={(event) => updateFields({ sapo: event.target.value.replace(/\n/g, ' ') })}
-            onKeyDown={onEnterMoveTo(() => editorRef.current?.commands.focus('start'))}
-          />
-        </label>
-
-        <div className="field">
-          <span className="field-label">{messages.fieldBody}</span>
-          <FigureContext.Provider value={figureContext}>
-            <BodyEditor
-              initialContent={initialBody.current}
-              onReady={onEditorReady}
-              onChange={onEditorChange}
-              importFiles={importFiles}
-              importFromDialog={importFromDialog}
+          <label className="field">
+            <span className="field-label">{messages.fieldSapo}</span>
+            <textarea
+              ref={sapoRef}
+              className="input-sapo"
+              rows={2}
+              readOnly={locked}
+              value={fields.sapo}
+              placeholder={messages.fieldSapoPlaceholder}
+              onChange={(event) => updateFields({ sapo: event.target.value.replace(/\n/g, ' ') })}
+              onKeyDown={onEnterMoveTo(() => editorRef.current?.commands.focus('start'))}
             />
-          </FigureContext.Provider>
-        </div>
+          </label>
 
-        <CreditsFields
-          values={fields satisfies CreditsValues}
-          figureCredits={figureCredits}
-          composedCredit={composePhotoCredit(figureCredits)}
-          onChange={updateFields}
+          <div className="field">
+            <span className="field-label">{messages.fieldBody}</span>
+            <FigureContext.Provider value={figureContext}>
+              <BodyEditor
+                initialContent={initialBody.current}
+                onReady={onEditorReady}
+                onChange={onEditorChange}
+                importFiles={importFiles}
+                importFromDialog={importFromDialog}
+                readOnly={locked}
+                comments={commentsHub}
+              />
+            </FigureContext.Provider>
+          </div>
+
+          <CreditsFields
+            values={fields satisfies CreditsValues}
+            figureCredits={figureCredits}
+            composedCredit={composePhotoCredit(figureCredits)}
+            onChange={updateFields}
+            readOnly={locked}
+          />
+        </div>
+        <CommentsPanel articleId={article.id} hub={commentsHub} readOnly={locked} showToast={showToast} />
+        <HistoryPanel events={history} />
+        <VersionsPanel
+          articleId={article.id}
+          status={fields.status}
+          flush={flush}
+          runBetweenSaves={runBetweenSaves}
+          onRestored={onRestored}
+          showToast={showToast}
         />
       </main>
     </div>

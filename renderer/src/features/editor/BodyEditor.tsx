@@ -1,4 +1,4 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -9,6 +9,8 @@ import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
 import { LinkForm } from './LinkForm';
 import { syncSelectionFromDom } from './syncSelectionFromDom';
+import type { CommentsHub } from './comments/CommentsHub';
+import { isCommentShortcut } from './comments/commentShortcut';
 
 export interface BodyEditorProps {
   initialContent: DocumentNodeJson;
@@ -17,6 +19,10 @@ export interface BodyEditorProps {
   /** Stable functions (see usePhotoImport): a new identity would re-render the editor. */
   importFiles: (files: readonly File[]) => Promise<MediaInfo[]>;
   importFromDialog: () => Promise<MediaInfo[]>;
+  /** Approved or published text: shown, selectable and copyable, but not editable; the toolbar and photo controls are off. */
+  readOnly?: boolean;
+  /** Where "Bình luận" (toolbar, Ctrl+Alt+M) goes, and who follows this editor for the comments' anchors (stable). */
+  comments?: CommentsHub;
 }
 
 /** Inserts one figure per imported photo at a document position (or the selection), credit prefilled from EXIF. */
@@ -37,13 +43,23 @@ function imageFilesOf(list: FileList | null | undefined): File[] {
  * Memoized: a parent re-render (an autosave status change) would re-apply the editor's options and could
  * overwrite a selection the user just made but ProseMirror has not read yet.
  */
-export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, onReady, importFiles, importFromDialog }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({
+  initialContent,
+  onChange,
+  onReady,
+  importFiles,
+  importFromDialog,
+  readOnly = false,
+  comments,
+}: BodyEditorProps) {
   const messages = useMessages();
   // The editor's event handlers are created once; they reach the current import functions through this.
   const figuresRef = useRef({ importFiles, importFromDialog });
   figuresRef.current = { importFiles, importFromDialog };
   const editorRef = useRef<Editor | null>(null);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
+  const commentsRef = useRef(comments);
+  commentsRef.current = comments;
 
   const importAndInsert = (files: File[], position?: number) => {
     void figuresRef.current.importFiles(files).then((photos) => editorRef.current && insertPhotos(editorRef.current, photos, position));
@@ -53,6 +69,7 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, o
     extensions: editorExtensions('Nội dung bài viết…'),
     content: initialContent,
     immediatelyRender: true,
+    editable: !readOnly,
     // The CSP forbids injected <style> tags; ProseMirror's base rules are in app.css.
     injectCSS: false,
     shouldRerenderOnTransaction: false,
@@ -74,6 +91,12 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, o
         if ((event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'i') {
           event.preventDefault();
           void figuresRef.current.importFromDialog().then((photos) => editorRef.current && insertPhotos(editorRef.current, photos));
+          return true;
+        }
+        if (isCommentShortcut(event) && commentsRef.current !== undefined) {
+          event.preventDefault();
+          syncSelectionFromDom(view);
+          commentsRef.current.requestComment();
           return true;
         }
         return false;
@@ -100,15 +123,28 @@ export const BodyEditor = memo(function BodyEditor({ initialContent, onChange, o
     onUpdate: ({ editor: updated }) => onChange(updated),
   });
 
+  useEffect(() => {
+    // No update event: making the text read-only (or editable again) is not an edit to save.
+    if (editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
+    if (readOnly) setLinkFormOpen(false);
+  }, [editor, readOnly]);
+
+  useEffect(() => {
+    comments?.attachEditor(editor);
+    return () => comments?.attachEditor(null);
+  }, [comments, editor]);
+
   return (
-    <div className="body-field">
+    // A disabled fieldset turns off the toolbar and every control of the photos (buttons, credit and alt inputs) at once.
+    <fieldset className={readOnly ? 'body-field body-field-readonly' : 'body-field'} disabled={readOnly}>
       <EditorToolbar
         editor={editor}
         onLink={() => setLinkFormOpen(true)}
         onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
+        onComment={comments?.requestComment}
       />
       {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
       <EditorContent editor={editor} className="body-content" />
-    </div>
+    </fieldset>
   );
 });

@@ -17,10 +17,12 @@ export interface CreditsFieldsProps {
   /** The auto-composed credit line ("Văn Đốc, Minh Anh"), shown while the mode is auto. */
   composedCredit: string;
   onChange: (changes: Partial<CreditsValues>) => void;
+  /** Approved or published: the lines are shown, not edited. */
+  readOnly?: boolean;
 }
 
 /** The closing lines: byline form and name, the "Ảnh:" credit (composed from the photos unless typed), a preview. */
-export function CreditsFields({ values, figureCredits, composedCredit, onChange }: CreditsFieldsProps) {
+export function CreditsFields({ values, figureCredits, composedCredit, onChange, readOnly = false }: CreditsFieldsProps) {
   const messages = useMessages();
   const credit = values.photoCreditMode === 'auto' ? composedCredit : values.photoCredit;
   const offerNewsAndPhotos = values.bylineRole === 'news' && photosAllBy(values.bylineName, figureCredits);
@@ -31,7 +33,11 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
       <div className="credits-row">
         <label className="field field-role">
           <span className="field-label">{messages.fieldBylineRole}</span>
-          <select value={values.bylineRole} onChange={(event) => onChange({ bylineRole: event.target.value as BylineRole })}>
+          <select
+            value={values.bylineRole}
+            disabled={readOnly}
+            onChange={(event) => onChange({ bylineRole: event.target.value as BylineRole })}
+          >
             {bylineRoles.map((role) => (
               <option key={role} value={role}>
                 {messages.bylineRole[role]}
@@ -45,6 +51,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
             type="text"
             list="people-names"
             value={values.bylineName}
+            readOnly={readOnly}
             placeholder={messages.fieldBylineNamePlaceholder}
             onChange={(event) => onChange({ bylineName: event.target.value })}
           />
@@ -55,6 +62,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
             type="text"
             list="people-names"
             value={credit}
+            readOnly={readOnly}
             placeholder={messages.fieldPhotoCreditPlaceholder}
             disabled={values.bylineRole === 'newsAndPhotos'}
             title={values.bylineRole === 'newsAndPhotos' ? messages.photoCreditCoveredByByline : undefined}
@@ -68,13 +76,14 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange 
           <input
             type="checkbox"
             checked={values.photoCreditMode === 'auto'}
+            disabled={readOnly}
             onChange={(event) =>
               onChange(event.target.checked ? { photoCreditMode: 'auto', photoCredit: composedCredit } : { photoCreditMode: 'manual' })
             }
           />
           {messages.creditAuto}
         </label>
-        {offerNewsAndPhotos && (
+        {offerNewsAndPhotos && !readOnly && (
           <button type="button" className="button button-small" onClick={() => onChange({ bylineRole: 'newsAndPhotos' })}>
             {messages.useNewsAndPhotos(values.bylineName.trim())}
           </button>

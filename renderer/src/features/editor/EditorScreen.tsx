@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Article } from '../../../../shared/articleModel';
+import type { Identity } from '../../../../shared/identity';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
@@ -10,11 +11,13 @@ export interface EditorScreenProps {
   articleId: string;
   onBack: () => void;
   onOpenArticle: (articleId: string) => void;
+  /** Who is editing (null until named in Cài đặt): their role decides the workflow moves offered. */
+  identity: Identity | null;
   showToast: (toast: ToastMessage) => void;
 }
 
 /** Loads one article and shows its form; a load failure sends the user back with the reason. */
-export function EditorScreen({ articleId, onBack, onOpenArticle, showToast }: EditorScreenProps) {
+export function EditorScreen({ articleId, onBack, onOpenArticle, identity, showToast }: EditorScreenProps) {
   const messages = useMessages();
   const [article, setArticle] = useState<Article | null>(null);
 
@@ -33,5 +36,16 @@ export function EditorScreen({ articleId, onBack, onOpenArticle, showToast }: Ed
   }, [articleId]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per article
 
   if (article === null) return <p className="muted loading">{messages.loading}</p>;
-  return <ArticleForm article={article} onBack={onBack} onOpenArticle={onOpenArticle} showToast={showToast} />;
+  // Keyed by revision: a version restored (onRestored) rebuilds the form from the restored article.
+  return (
+    <ArticleForm
+      key={article.revision}
+      article={article}
+      onBack={onBack}
+      onOpenArticle={onOpenArticle}
+      identity={identity}
+      showToast={showToast}
+      onRestored={setArticle}
+    />
+  );
 }

@@ -4,6 +4,8 @@ import { useEditorState } from '@tiptap/react';
 import type { TextAlignment } from '../../../../shared/documentExtensions';
 import { useMessages } from '../../i18n/MessagesContext';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
+import { CommentIcon } from './comments/CommentIcon';
+import { commentShortcut } from './comments/commentShortcut';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const modifier = isMac ? '⌘' : 'Ctrl+';
@@ -35,8 +37,18 @@ function ToolButton({ label, shortcut, active, disabled, onRun, children }: Tool
   );
 }
 
-/** Formatting for the body: block types, marks, lists, quote, link, rule, alignment, undo/redo. */
-export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Editor; onLink: () => void; onInsertPhoto: () => void }) {
+/** Formatting for the body: block types, marks, lists, quote, link, rule, alignment, undo/redo; and "Bình luận" on the selection. */
+export function EditorToolbar({
+  editor,
+  onLink,
+  onInsertPhoto,
+  onComment,
+}: {
+  editor: Editor;
+  onLink: () => void;
+  onInsertPhoto: () => void;
+  onComment?: (() => void) | undefined;
+}) {
   const messages = useMessages();
   const state = useEditorState({
     editor,
@@ -114,6 +126,11 @@ export function EditorToolbar({ editor, onLink, onInsertPhoto }: { editor: Edito
         <ToolButton label={messages.link} shortcut={`${modifier}K`} active={state.link} onRun={onLink}>
           <ToolbarIcon name="link" />
         </ToolButton>
+        {onComment && (
+          <ToolButton label={messages.comments.add} shortcut={commentShortcut} onRun={onComment}>
+            <CommentIcon />
+          </ToolButton>
+        )}
       </div>
       <div className="tool-group">
         <ToolButton

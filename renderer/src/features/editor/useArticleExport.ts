@@ -3,16 +3,19 @@ import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { unresolvedCommentCount } from './comments/unresolvedComments';
 
 function splitPath(path: string): { folder: string; name: string } {
   const separator = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return { folder: path.slice(0, separator), name: path.slice(separator + 1) };
 }
 
-/** The two exports (one HTML file, or a folder with images/), each saving pending edits first. */
+/** The two exports (one HTML file, or a folder with images/), each saving pending edits first; open comments ask first. */
 export function useArticleExport(articleId: string, flush: () => Promise<void>, showToast: (toast: ToastMessage) => void) {
   const messages = useMessages();
   const [exporting, setExporting] = useState(false);
+  // Open comments ask first (issue 9, point 8): which export waits for the answer, and how many are open.
+  const [question, setQuestion] = useState<{ kind: 'file' | 'folder'; unresolved: number } | null>(null);
 
   const run = useCallback(
     async (kind: 'file' | 'folder') => {
@@ -35,5 +38,27 @@ export function useArticleExport(articleId: string, flush: () => Promise<void>, 
     [articleId, flush, messages, showToast],
   );
 
-  return { exporting, exportHtml: () => run('file'), exportFolder: () => run('folder') };
+  const ask = useCallback(
+    async (kind: 'file' | 'folder') => {
+      // Unreadable comments do not stop an export: the exporter never writes them anyway.
+      const unresolved = await unresolvedCommentCount(articleId).catch(() => 0);
+      if (unresolved > 0) setQuestion({ kind, unresolved });
+      else await run(kind);
+    },
+    [articleId, run],
+  );
+
+  const exportQuestion =
+    question === null
+      ? null
+      : {
+          unresolved: question.unresolved,
+          confirm: () => {
+            setQuestion(null);
+            void run(question.kind);
+          },
+          cancel: () => setQuestion(null),
+        };
+
+  return { exporting, exportHtml: () => ask('file'), exportFolder: () => ask('folder'), exportQuestion };
 }

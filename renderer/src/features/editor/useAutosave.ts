@@ -32,6 +32,7 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const failures = useRef(0);
+  const lastError = useRef<ApiError | null>(null);
   const blockedByConflict = useRef(false);
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -56,9 +57,11 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
         const result = await saveRef.current(revision.current, read());
         revision.current = result.revision;
         failures.current = 0;
+        lastError.current = null;
         if (readContent.current === null) setState({ kind: 'saved', at: new Date() });
       } catch (caught) {
         const error = caught instanceof ApiError ? caught : new ApiError({ code: 'internal', message: String(caught) });
+        lastError.current = error;
         // Keep the unsaved content unless newer edits already replaced it.
         readContent.current ??= read;
         if (error.code === 'conflict') {
@@ -107,6 +110,40 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
     }
   }, [runSave]);
 
+  /**
+   * Runs a change that makes a new revision of the article outside the autosave (a workflow move): pending edits are
+   * saved first (if they cannot be, the change is not made and the save's error is thrown), no save starts while it
+   * runs (edits made meanwhile wait, then save over the revision it made), and later saves build on its revision.
+   */
+  const runBetweenSaves = useCallback(
+    async <Result extends { revision: number }>(change: (baseRevision: number) => Promise<Result>): Promise<Result> => {
+      await flush();
+      while (inFlight.current !== null) await inFlight.current;
+      if (readContent.current !== null) {
+        throw lastError.current ?? new ApiError({ code: 'internal', message: 'Chưa lưu xong các thay đổi' });
+      }
+      clearTimer();
+      const attempt = change(revision.current);
+      // Saves asked for meanwhile wait for it (runSave and flush wait on whatever is in flight).
+      inFlight.current = attempt.then(
+        () => undefined,
+        () => undefined,
+      );
+      try {
+        const result = await attempt;
+        revision.current = result.revision;
+        return result;
+      } finally {
+        inFlight.current = null;
+        if (readContent.current !== null && timer.current === null && !blockedByConflict.current) {
+          setState({ kind: 'pending' });
+          timer.current = setTimeout(() => void runSave(), autosaveDelayMs);
+        }
+      }
+    },
+    [flush, runSave],
+  );
+
   const retryNow = useCallback(() => {
     failures.current = 0;
     void runSave();
@@ -123,5 +160,5 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
     [runSave],
   );
 
-  return { state, markChanged, flush, retryNow, currentRevision: () => revision.current };
+  return { state, markChanged, flush, runBetweenSaves, retryNow, currentRevision: () => revision.current };
 }

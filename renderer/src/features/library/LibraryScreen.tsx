@@ -20,6 +20,8 @@ export interface LibraryScreenProps {
   language: Language;
   onLanguageChange: (language: Language) => void;
   dataDirectory: string;
+  /** Told of the settings after Cài đặt saved them (the name and role may have changed). */
+  onSettingsSaved?: (settings: Settings) => void;
   showToast: (toast: ToastMessage) => void;
 }
 
@@ -132,7 +134,10 @@ export function LibraryScreen(props: LibraryScreenProps) {
           onClose={() => setSettings(null)}
           onSave={(changes) =>
             void api.settingsUpdate(changes).then(
-              () => showToast({ text: messages.settingsSaved, tone: 'info' }),
+              (saved) => {
+                showToast({ text: messages.settingsSaved, tone: 'info' });
+                props.onSettingsSaved?.(saved);
+              },
               (error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }),
             )
           }

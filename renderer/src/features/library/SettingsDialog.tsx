@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { numberSettings, type NumberSettingKey } from '../../../../shared/numberSettings';
 import type { Settings } from '../../../../shared/settingsModel';
+import { IdentityFields, identityProblems, type IdentityDraft } from '../../components/IdentityFields';
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
@@ -20,7 +21,10 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
   { key: 'backupDailyKeepDays', label: (messages) => messages.backupDailyKeepDays },
 ];
 
-/** Settings in a modal dialog: exported photos' size and quality, and how often backups are taken and kept. */
+/**
+ * Settings in a modal dialog: who uses this computer (name and role), exported photos' size and quality, and how often
+ * backups are taken and kept.
+ */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
   const navigation = useNavigation();
@@ -29,18 +33,25 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
     () => Object.fromEntries(fields.map(({ key }) => [key, String(settings[key])])) as Record<NumberSettingKey, string>,
   );
 
+  const [identity, setIdentity] = useState<IdentityDraft>({ name: settings.userName, role: settings.userRole ?? '' });
+  const problems = identityProblems(identity, messages);
+
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
   const valid = ({ key }: { key: NumberSettingKey }) =>
     /^\d+$/.test(texts[key]) && Number(texts[key]) >= numberSettings[key].minimum && Number(texts[key]) <= numberSettings[key].maximum;
-  const allValid = fields.every(valid);
+  const allValid = fields.every(valid) && identity.role !== '' && problems.name === undefined;
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    if (!allValid) return;
-    onSave(Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])));
+    if (!allValid || identity.role === '') return;
+    onSave({
+      userName: identity.name.trim(),
+      userRole: identity.role,
+      ...Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])),
+    });
     onClose();
   };
 
@@ -48,27 +59,33 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
     <dialog ref={dialog} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
       <form method="dialog" onSubmit={save}>
         <h2 id="settings-title">{messages.settingsTitle}</h2>
-        {fields.map((setting) => (
-          <label className="field" key={setting.key}>
-            <span className="field-label">{setting.label(messages)}</span>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={numberSettings[setting.key].minimum}
-              max={numberSettings[setting.key].maximum}
-              value={texts[setting.key]}
-              aria-invalid={!valid(setting)}
-              onChange={(event) => setTexts((current) => ({ ...current, [setting.key]: event.target.value }))}
-            />
-            <small className="muted">
-              {messages.settingRange(
-                numberSettings[setting.key].minimum,
-                numberSettings[setting.key].maximum,
-                numberSettings[setting.key].fallback,
-              )}
-            </small>
-          </label>
-        ))}
+        <fieldset className="settings-section">
+          <legend>{messages.identitySection}</legend>
+          <IdentityFields value={identity} onChange={setIdentity} problems={problems} />
+        </fieldset>
+        <div className="settings-grid">
+          {fields.map((setting) => (
+            <label className="field" key={setting.key}>
+              <span className="field-label">{setting.label(messages)}</span>
+              <input
+                type="number"
+                inputMode="numeric"
+                min={numberSettings[setting.key].minimum}
+                max={numberSettings[setting.key].maximum}
+                value={texts[setting.key]}
+                aria-invalid={!valid(setting)}
+                onChange={(event) => setTexts((current) => ({ ...current, [setting.key]: event.target.value }))}
+              />
+              <small className="muted">
+                {messages.settingRange(
+                  numberSettings[setting.key].minimum,
+                  numberSettings[setting.key].maximum,
+                  numberSettings[setting.key].fallback,
+                )}
+              </small>
+            </label>
+          ))}
+        </div>
         <p>
           <button
             type="button"

@@ -1,0 +1,49 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../../../i18n/MessagesContext';
+
+export interface ExportCommentsQuestionProps {
+  /** The article's threads still open. */
+  unresolved: number;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * Before an export of an article with open comments: "Bài còn N bình luận chưa xử lý. Vẫn xuất?" (the export itself never
+ * carries them). "Vẫn xuất" has the focus, Esc or "Thôi" cancels; either way the focus goes back to where it was.
+ */
+export function ExportCommentsQuestion({ unresolved, onConfirm, onCancel }: ExportCommentsQuestionProps) {
+  const messages = useMessages();
+  // Read while rendering, before "Vẫn xuất" takes the focus.
+  const [returnFocus] = useState(() => document.activeElement);
+
+  const answer = (then: () => void) => () => {
+    then();
+    if (returnFocus instanceof HTMLElement) requestAnimationFrame(() => returnFocus.focus());
+  };
+  const cancel = answer(onCancel);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      cancel();
+    }
+  };
+
+  return (
+    <div className="export-question" role="alertdialog" aria-labelledby="export-question-text" onKeyDown={onKeyDown}>
+      <p id="export-question-text" className="export-question-text">
+        {messages.comments.exportQuestion(unresolved)}
+      </p>
+      <p className="muted export-question-note">{messages.comments.exportQuestionNote}</p>
+      <div className="export-question-actions">
+        <button type="button" className="button button-small button-primary" autoFocus onClick={answer(onConfirm)}>
+          {messages.comments.exportAnyway}
+        </button>
+        <button type="button" className="button button-small" onClick={cancel}>
+          {messages.comments.exportCancel}
+        </button>
+      </div>
+    </div>
+  );
+}
