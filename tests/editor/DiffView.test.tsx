@@ -156,6 +156,9 @@ describe('the comparison view', () => {
     expect(texts(items()[3]!, 'ins')).toEqual(['Một đoạn mới.']);
     expect(items()[4]!.querySelector('.diff-tags')!.textContent).toBe('Chuyển đi (chỗ cũ)');
     expect(items()[6]!.querySelector('.diff-tags')!.textContent).toBe('Chuyển đến (chỗ mới)');
+    // Moved text is neither new nor gone: plain, in both places.
+    expect(items()[4]!.querySelector('.diff-block-text')!.innerHTML).toBe('<span>Đoạn bị chuyển.</span>');
+    expect(items()[6]!.querySelectorAll('ins, del')).toHaveLength(0);
     expect(items()[7]!.textContent).toBe('BỏĐường kẻ ngang');
 
     await act(async () => body.querySelector<HTMLButtonElement>('.diff-unfold')!.click());

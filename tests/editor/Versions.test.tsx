@@ -218,7 +218,9 @@ describe('the versions panel', () => {
     await untilInAct(() => rowWith('Khôi phục') !== undefined, 'the restore in the list');
     const versions = await library.handlers['version:list']({ id });
     expect(versions[0]).toMatchObject({ reason: 'restore' });
-    const replaced = versions.find((version) => version.label === 'Trước khi khôi phục')!;
+    // The version just before the restore holds the replaced text.
+    const replaced = versions[1]!;
+    expect(replaced).toMatchObject({ reason: 'editing' });
     expect((await library.handlers['version:get']({ id, versionId: replaced.id })).content.title).toBe('Hội nghị tổng kết năm');
     // The restore's label names the restored version by the time the list shows, not by an ISO timestamp.
     expect(rows()[0]!.textContent).not.toMatch(/\d{4}-\d\d-\d\dT/);

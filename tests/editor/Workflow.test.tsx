@@ -245,7 +245,7 @@ describe('the review workflow in the editor', () => {
     expect(view.querySelector('.history-entry .history-move')!.textContent).toBe('Đã duyệt → Nháp');
   });
 
-  it('shows a move refused by main in the toast and leaves the article as it was', async () => {
+  it('says a move from a stale window met a change made elsewhere, and leaves the article as it was', async () => {
     const { handlers, store } = await installInProcessApi(await temporaryDirectory());
     const id = await addArticle(handlers, { title: 'Bài nháp' });
     const view = await openArticle('Bài nháp');
@@ -254,7 +254,7 @@ describe('the review workflow in the editor', () => {
     await click(buttonNamed('Gửi duyệt'), 'Gửi duyệt');
     await press(view.querySelector('.move-form textarea')!, 'Enter');
     await untilInAct(() => view.querySelector('.toast-error') !== null, 'the error toast');
-    expect(view.querySelector('.toast-error')!.textContent).toContain('hoặc bài không còn ở trạng thái đó');
+    expect(view.querySelector('.toast-error')!.textContent).toContain('Bài đã được lưu ở nơi khác');
     expect(statusBadge()).toBe('Nháp');
     expect(view.querySelector('.move-form')).not.toBeNull();
     expect((await store.get(id)).lastMove?.by.name).toBe('Thu Hà');

@@ -218,7 +218,7 @@ describe('every change to the library reaches every subscriber', () => {
     const library = await prepare(temporaryDirectory);
     const { session, dataDirectory } = library;
     const announced: LibraryChange[] = [];
-    session.subscribe((change) => announced.push(change));
+    session.subscribe((change) => void announced.push(change));
     const noteChange = vi.spyOn(session.backupService, 'noteChange');
     const snapshotsBefore = (await session.listBackups()).length;
     const before = await fingerprintOfData(dataDirectory);
@@ -249,7 +249,7 @@ describe('every change to the library reaches every subscriber', () => {
     photoBytes.onCard = await twoColourJpeg({ width: 404 });
     const library = await prepare(temporaryDirectory);
     const announced: LibraryChange[] = [];
-    library.session.subscribe((change) => announced.push(change));
+    library.session.subscribe((change) => void announced.push(change));
     for (const channel of [
       'library:list',
       'article:get',
@@ -264,6 +264,10 @@ describe('every change to the library reaches every subscriber', () => {
     }
     expect(announced).toEqual([]);
     await library.session.handlers['article:exportHtml']({ id: library.withPhoto });
-    expect(announced).toMatchObject([{ kind: 'article-exported', id: library.withPhoto, form: 'html' }]);
+    // Answered once the export's version is written, stamped with who exported.
+    expect(announced).toMatchObject([
+      { kind: 'article-exported', id: library.withPhoto, form: 'html' },
+      { kind: 'version-saved', version: { reason: 'export', by: { name: 'Ngọc Sơn' } } },
+    ]);
   });
 });

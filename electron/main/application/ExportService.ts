@@ -2,6 +2,7 @@ import { slugify } from '../../../shared/slugify';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
+import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
 import type { LibraryEvents } from './LibraryEvents';
 
@@ -38,7 +39,15 @@ export class ExportService {
     const path = await this.#dialogs.chooseExportPath(`${slugify(article.title)}.html`);
     if (path === null) return { status: 'cancelled' };
     await writeFileDurably(path, html, this.#writeOptions);
-    this.#events.announce({ kind: 'article-exported', id, revision: article.revision, form: 'html', path });
+    await this.#events.announceAndWait({
+      kind: 'article-exported',
+      id,
+      revision: article.revision,
+      form: 'html',
+      path,
+      article,
+      by: currentIdentity(this.#stores.settings.get()),
+    });
     return { status: 'saved', path };
   }
 
@@ -50,7 +59,15 @@ export class ExportService {
     const askAboutEarlierExport = (folderPath: string) => this.#dialogs.askAboutEarlierExport(folderPath);
     const path = await writeExportFolder(article, parentFolder, this.#dependencies(), { askAboutEarlierExport });
     if (path === null) return { status: 'cancelled' };
-    this.#events.announce({ kind: 'article-exported', id, revision: article.revision, form: 'folder', path });
+    await this.#events.announceAndWait({
+      kind: 'article-exported',
+      id,
+      revision: article.revision,
+      form: 'folder',
+      path,
+      article,
+      by: currentIdentity(this.#stores.settings.get()),
+    });
     return { status: 'saved', path };
   }
 }

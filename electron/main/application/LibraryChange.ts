@@ -2,6 +2,7 @@ import type { Article, ArticleContent, ArticleSummary } from '../../../shared/ar
 import type { MediaInfo } from '../../../shared/mediaModel';
 import type { Settings } from '../../../shared/settingsModel';
 import type { CommentRecord } from '../../../shared/commentModel';
+import type { Identity } from '../../../shared/identity';
 import type { VersionSummary } from '../../../shared/versionModel';
 import type { WorkflowEvent } from '../../../shared/workflowEvent';
 
@@ -17,7 +18,7 @@ export type LibraryChange =
   | { kind: 'article-trashed'; summary: ArticleSummary }
   | { kind: 'article-restored'; summary: ArticleSummary }
   | { kind: 'article-moved'; article: Article; event: WorkflowEvent }
-  | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string }
+  | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string; article: Article; by: Identity | null }
   | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
   | { kind: 'photos-imported'; photos: MediaInfo[] }
   | { kind: 'settings-changed'; settings: Settings }

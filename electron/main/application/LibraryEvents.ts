@@ -1,6 +1,7 @@
 import type { LibraryChange } from './LibraryChange';
 
-export type LibraryChangeListener = (change: LibraryChange) => void;
+/** A listener may return the background work it started, for a service that must answer only once it is done. */
+export type LibraryChangeListener = (change: LibraryChange) => void | Promise<unknown>;
 
 /**
  * The typed announcements of one opened library. Listeners run synchronously, in subscription order, after the
@@ -22,12 +23,23 @@ export class LibraryEvents {
   }
 
   announce(change: LibraryChange): void {
+    void this.announceAndWait(change);
+  }
+
+  /**
+   * Announces, then resolves once the background work the listeners started for this change is done (a move answers
+   * only once its version is written, so the version list shown next has it). Never rejects.
+   */
+  async announceAndWait(change: LibraryChange): Promise<void> {
+    const started: Promise<unknown>[] = [];
     for (const listener of this.#listeners) {
       try {
-        listener(change);
+        const work = listener(change);
+        if (work instanceof Promise) started.push(work);
       } catch (error) {
         this.#onListenerError(error, change);
       }
     }
+    await Promise.allSettled(started);
   }
 }

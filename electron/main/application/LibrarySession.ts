@@ -204,13 +204,16 @@ export class LibrarySession {
     );
     // The session's own listeners, forwarded from each application in turn (one unsubscribe works across restores).
     application.events.subscribe((change) => {
+      const started: Promise<unknown>[] = [];
       for (const listener of this.#listeners) {
         try {
-          listener(change);
+          const work = listener(change);
+          if (work instanceof Promise) started.push(work);
         } catch (error) {
           this.#options.onSubscriberError?.(error, change);
         }
       }
+      return Promise.allSettled(started);
     });
     return application;
   }

@@ -1,6 +1,7 @@
 import type { Article, ArticleContent, ArticleStatus } from '../../../shared/articleModel';
 import { diffArticles, type ArticleDiff } from '../../../shared/diffArticles';
 import { AppError } from '../../../shared/errorCodes';
+import type { Identity } from '../../../shared/identity';
 import type { Version, VersionReason, VersionSummary } from '../../../shared/versionModel';
 import { isLockedForEditing } from '../../../shared/workflow';
 import type { LibraryStores } from '../library/openLibrary';
@@ -34,13 +35,16 @@ export class VersionService {
     this.#now = now;
   }
 
-  /** Takes a version of the article as it is now, stamped with the current user. */
-  async take(id: string, reason: VersionReason, label = ''): Promise<VersionSummary> {
-    const article = await this.#stores.store.get(id);
+  /**
+   * Takes a version of the article as it is now, stamped with the current user; or of `as.article` stamped with
+   * `as.by` (a move's own article and author, whatever happened since).
+   */
+  async take(id: string, reason: VersionReason, label = '', as?: { article: Article; by: Identity | null }): Promise<VersionSummary> {
+    const article = as?.article ?? (await this.#stores.store.get(id));
     const at = this.#now();
     const version = await this.#stores.versions.take(id, contentOf(article), {
       at,
-      by: currentIdentity(this.#stores.settings.get()),
+      by: as === undefined ? currentIdentity(this.#stores.settings.get()) : as.by,
       label: label.trim(),
       reason,
       revision: article.revision,
@@ -52,10 +56,15 @@ export class VersionService {
   }
 
   /** Takes a version in the background (a subscriber's reaction); a failure is reported, never thrown at the caller. */
-  takeLater(id: string, reason: VersionReason, onFailure: (error: unknown) => void): void {
-    const taking = this.take(id, reason).catch(onFailure);
-    this.#pending.add(taking);
-    void taking.finally(() => this.#pending.delete(taking));
+  takeLater(
+    id: string,
+    reason: VersionReason,
+    onFailure: (error: unknown) => void,
+    as?: { article: Article; by: Identity | null },
+  ): Promise<unknown> {
+    const taking = this.take(id, reason, '', as).catch(onFailure);
+    this.track(taking);
+    return taking;
   }
 
   /** After a save: a version when the article's newest one is older than ten minutes of editing (or there is none). */
@@ -124,12 +133,12 @@ export class VersionService {
     const [newest] = await this.list(id);
     const current = contentOf(article);
     const newestContent = newest === undefined ? null : (await this.get(id, newest.id)).content;
-    if (newestContent === null || diffArticles(newestContent, current).fields.length > 0)
-      await this.take(id, 'editing', 'Trước khi khôi phục');
+    // The text about to be replaced, unless the newest version already holds it.
+    if (newestContent === null || diffArticles(newestContent, current).fields.length > 0) await this.take(id, 'editing');
     await this.#stores.store.save(id, baseRevision, { ...version.content, status: article.status });
     const restored = await this.#stores.store.get(id);
     this.#events.announce({ kind: 'article-saved', id, revision: restored.revision, content: contentOf(restored) });
-    await this.take(id, 'restore', `Khôi phục phiên bản ${version.at}`);
+    await this.take(id, 'restore');
     return restored;
   }
 

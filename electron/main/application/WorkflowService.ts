@@ -51,7 +51,8 @@ export class WorkflowService {
       revision: article.revision,
     };
     await this.#stores.workflow.append(event);
-    this.#events.announce({ kind: 'article-moved', article, event });
+    // Answered once what the move sets off is done: the version it takes is in the list the window shows next.
+    await this.#events.announceAndWait({ kind: 'article-moved', article, event });
     return article;
   }
 

@@ -8,14 +8,13 @@ import type { VersionService } from './VersionService';
  * reported, never thrown at the change that set it off.
  */
 export function versionsFollowChanges(versions: VersionService, onFailure: (error: unknown) => void) {
-  return (change: LibraryChange): void => {
+  return (change: LibraryChange): void | Promise<unknown> => {
     switch (change.kind) {
+      // Of the article as the move left it, stamped with who moved it.
       case 'article-moved':
-        versions.takeLater(change.article.id, 'status', onFailure);
-        return;
+        return versions.takeLater(change.article.id, 'status', onFailure, { article: change.article, by: change.event.by });
       case 'article-exported':
-        versions.takeLater(change.id, 'export', onFailure);
-        return;
+        return versions.takeLater(change.id, 'export', onFailure, { article: change.article, by: change.by });
       case 'article-saved':
         versions.track(versions.takeIfEditedLong(change.id).catch(onFailure));
         return;

@@ -121,7 +121,7 @@ describe('restoring a backup', () => {
     const session = await openTestSession(await temporaryDirectory());
     const snapshot = await session.handlers['backup:createNow']({});
     const heard: string[] = [];
-    const unsubscribe = session.subscribe((change) => heard.push(change.kind));
+    const unsubscribe = session.subscribe((change) => void heard.push(change.kind));
     await session.handlers['backup:restore']({ id: snapshot.id });
     await session.handlers['article:create']({});
     unsubscribe();

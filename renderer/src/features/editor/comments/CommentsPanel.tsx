@@ -59,8 +59,10 @@ function useAnchoredThreadIds(editor: Editor | null): readonly string[] {
 function revealInPanel(panel: HTMLElement | null, threadId: string): void {
   const item = panel?.querySelector<HTMLElement>(`[data-thread-id="${threadId}"]`);
   if (panel == null || item == null || panel.scrollHeight <= panel.clientHeight) return;
-  const top = item.offsetTop;
-  const bottom = top + item.offsetHeight;
+  // The panel's title stays over its top while it scrolls.
+  const covered = panel.querySelector<HTMLElement>('.comments-title')?.offsetHeight ?? 0;
+  const top = item.offsetTop - covered;
+  const bottom = item.offsetTop + item.offsetHeight;
   if (top < panel.scrollTop) panel.scrollTop = top - 8;
   else if (bottom > panel.scrollTop + panel.clientHeight) panel.scrollTop = bottom - panel.clientHeight + 8;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { Editor, EditorEvents } from '@tiptap/core';
 import type { CommentThread } from '../../../../../shared/commentModel';
 import { useMessages } from '../../../i18n/MessagesContext';
+import { setPendingAnchor } from './activeAnchorPlugin';
 import { commentAnchorMarkName, commentTextMaximumLength, type AnchorRange } from './commentAnchors';
 
 export interface NewCommentFormProps {
@@ -40,6 +41,15 @@ export function NewCommentForm({ editor, range, quote, onStart, onStarted, onCan
       editor.off('transaction', follow);
     };
   }, [editor]);
+
+  // The editor no longer shows its selection once the form has the focus: the text stays marked while the form is open.
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    editor.view.dispatch(setPendingAnchor(editor.state.tr, range));
+    return () => {
+      if (!editor.isDestroyed) editor.view.dispatch(setPendingAnchor(editor.state.tr, null));
+    };
+  }, [editor, range]);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();

@@ -64,6 +64,30 @@ function BlockTags({ block }: { block: BlockDiff }) {
   );
 }
 
+/**
+ * One block of the body: what happened to it, its text word by word; a caption beside its photo. A moved block's text
+ * is neither new nor gone, so it is shown plain, its tags saying where it went (a moved caption's edits are listed
+ * with its photo).
+ */
+function BlockRow({ block }: { block: BlockDiff }) {
+  const photo = (block.after ?? block.before)?.mediaId ?? null;
+  const parts = block.moved ? block.parts.map((part) => ({ ...part, change: 'same' as const })) : block.parts;
+  const classes = ['diff-block', `diff-block-${block.change}`, block.moved && 'diff-block-moved', photo !== null && 'diff-block-photo'];
+  return (
+    <li className={classes.filter(Boolean).join(' ')}>
+      {photo !== null && <PhotoThumb mediaId={photo} />}
+      <div className="diff-block-content">
+        <BlockTags block={block} />
+        {parts.length > 0 && (
+          <p className="diff-block-text">
+            <TextParts parts={parts} />
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}
+
 function BodyDiffView({ blocks }: { blocks: readonly BlockDiff[] }) {
   const messages = useMessages().versions;
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
@@ -82,14 +106,7 @@ function BodyDiffView({ blocks }: { blocks: readonly BlockDiff[] }) {
             </button>
           </li>
         ) : (
-          <li key={row.index} className={`diff-block diff-block-${row.block.change}${row.block.moved ? ' diff-block-moved' : ''}`}>
-            <BlockTags block={row.block} />
-            {row.block.parts.length > 0 && (
-              <p className="diff-block-text">
-                <TextParts parts={row.block.parts} />
-              </p>
-            )}
-          </li>
+          <BlockRow key={row.index} block={row.block} />
         ),
       )}
     </ol>

@@ -38,21 +38,29 @@ export function VersionRow({ version, selected, onSelect, onView, onCompareWithN
       </time>
       <div className="version-main">
         <span className="version-person">{versionPerson(messages, version)}</span>
-        <span className={`version-reason version-reason-${version.reason}`}>{versionReason(messages, version)}</span>
-        {label !== '' && <span className="version-label">“{label}”</span>}
+        <span className="version-why">
+          <span className={`version-reason version-reason-${version.reason}`}>{versionReason(messages, version)}</span>
+          {label !== '' && (
+            <>
+              {' · '}
+              <span className="version-label">“{label}”</span>
+            </>
+          )}
+        </span>
       </div>
       <div className="version-actions">
-        <button type="button" className="button button-small" aria-describedby={timeId} disabled={busy} onClick={onView}>
+        <button type="button" className="button button-small" aria-describedby={timeId} aria-disabled={busy} onClick={onView}>
           {messages.versions.view}
         </button>
-        <button type="button" className="button button-small" aria-describedby={timeId} disabled={busy} onClick={onCompareWithNow}>
+        <button type="button" className="button button-small" aria-describedby={timeId} aria-disabled={busy} onClick={onCompareWithNow}>
           {messages.versions.compareWithNow}
         </button>
         <button
           type="button"
           className="button button-small"
           aria-describedby={timeId}
-          disabled={busy || restoreLocked}
+          disabled={restoreLocked}
+          aria-disabled={busy}
           title={restoreLocked ? messages.versions.restoreLocked : undefined}
           onClick={onRestore}
         >

@@ -61,6 +61,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
   const [selected, setSelected] = useState<string[]>([]);
   const [overlay, setOverlay] = useState<Overlay | null>(null);
   const [working, setWorking] = useState(false);
+  const workingRef = useRef(false);
   const [notice, setNotice] = useState<string | null>(null);
   const loads = useRef(0);
   const restoreLocked = isLockedForEditing(status);
@@ -85,9 +86,14 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
     if (open) loadList();
   }, [open, status, loadList]);
 
-  /** Runs one call at a time on the user's behalf; its failure is shown as a toast. */
+  /**
+   * Runs one call at a time on the user's behalf (a click meanwhile does nothing); its failure is shown as a toast.
+   * The buttons say they wait with aria-disabled rather than disabled, which would throw the keyboard focus out.
+   */
   const run = useCallback(
     async (work: () => Promise<void>) => {
+      if (workingRef.current) return;
+      workingRef.current = true;
       setWorking(true);
       setNotice(null);
       try {
@@ -95,6 +101,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
       } catch (error) {
         fail(error);
       } finally {
+        workingRef.current = false;
         setWorking(false);
       }
     },
@@ -143,6 +150,8 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
     });
 
   const restore = async (version: VersionSummary) => {
+    if (workingRef.current) return;
+    workingRef.current = true;
     setWorking(true);
     let restored: Article;
     try {
@@ -150,6 +159,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
       restored = await runBetweenSaves((baseRevision) => api.versionRestore({ id: articleId, versionId: version.id, baseRevision }));
     } catch (error) {
       // Refused (approved or published meanwhile, or saved elsewhere): the question closes, the toast says why.
+      workingRef.current = false;
       setWorking(false);
       setOverlay(null);
       fail(error);
@@ -194,11 +204,11 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
               onChange={(event) => setLabel(event.target.value)}
             />
           </label>
-          <button type="submit" className="button" disabled={working}>
+          <button type="submit" className="button" aria-disabled={working}>
             {messages.versions.save}
           </button>
         </form>
-        <button type="button" className="button" disabled={working} onClick={sinceMyReview}>
+        <button type="button" className="button" aria-disabled={working} onClick={sinceMyReview}>
           {messages.versions.sinceMyReview}
         </button>
       </div>
@@ -220,7 +230,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
                 <button
                   type="button"
                   className="button button-small button-primary"
-                  disabled={working}
+                  aria-disabled={working}
                   onClick={() => compare(pair[0], pair[1])}
                 >
                   {messages.versions.compareSelected}
@@ -269,13 +279,14 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
           onClose={closeOverlay}
           actions={
             <>
-              <button type="button" className="button" disabled={working} onClick={() => compare(overlay.version, null)}>
+              <button type="button" className="button" aria-disabled={working} onClick={() => compare(overlay.version, null)}>
                 {messages.versions.compareWithNow}
               </button>
               <button
                 type="button"
                 className="button"
-                disabled={working || restoreLocked}
+                disabled={restoreLocked}
+                aria-disabled={working}
                 onClick={() => setOverlay({ kind: 'restore', version: overlay.version })}
               >
                 {messages.versions.restore}
@@ -294,7 +305,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
       )}
       {overlay?.kind === 'restore' && (
         <VersionDialog
-          title={messages.versions.viewTitle(formatDateTime(overlay.version.at))}
+          title={messages.versions.restoreTitle(formatDateTime(overlay.version.at))}
           subtitle={<VersionLine version={overlay.version} />}
           role="alertdialog"
           size="small"
@@ -306,7 +317,7 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
               type="button"
               className="button button-primary"
               data-autofocus=""
-              disabled={working}
+              aria-disabled={working}
               onClick={() => void restore(overlay.version)}
             >
               {working ? messages.versions.restoring : messages.versions.restoreYes}
