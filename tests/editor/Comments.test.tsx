@@ -245,6 +245,8 @@ describe('comments in the editor', () => {
     expect(resolved.querySelector('.comment-list')).toBeNull();
     expect(resolved.querySelector('.comment-reply')).toBeNull();
     expect(panel().querySelector('.comments-count')).toBeNull();
+    // Its text is no longer highlighted in the body.
+    expect(document.querySelector('.ProseMirror .comment-anchor-resolved')!.textContent).toBe('Nguyễn Văn A');
     await click(buttonNamed('Xem 2 bình luận', resolved), 'Xem 2 bình luận');
     expect(resolved.querySelectorAll('.comment')).toHaveLength(2);
     expect((await handlers['comment:list']({ id }))[0]!.resolved).toMatchObject({ by: { name: 'Ngọc Sơn', role: 'reporter' } });
@@ -252,6 +254,7 @@ describe('comments in the editor', () => {
     await click(buttonNamed('Mở lại', resolved), 'Mở lại');
     await untilInAct(() => !threadItems()[0]!.classList.contains('comment-thread-resolved'), 'the reopened thread');
     expect(threadItems()[0]!.querySelector('.comment-reply')).not.toBeNull();
+    expect(document.querySelector('.ProseMirror .comment-anchor-resolved')).toBeNull();
     expect(buttonNamed('Đã xử lý', threadItems()[0])).toBeDefined();
     expect((await handlers['comment:list']({ id }))[0]!.resolved).toBeNull();
   });

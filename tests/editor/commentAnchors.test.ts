@@ -36,9 +36,9 @@ afterEach(() => {
 const threadA = '2026-11-30T10-00-00.000Z-aaaaaaaaaaaa';
 const threadB = '2026-11-30T10-05-00.000Z-bbbbbbbbbbbb';
 
-/** Anchors a thread over [from, to) as "Bình luận" does. */
+/** Anchors a thread over [from, to) as "Bình luận" does (outside the undo history). */
 function anchor(editor: Editor, threadId: string, from: number, to: number): void {
-  editor.chain().setTextSelection({ from, to }).setMark('commentAnchor', { threadId }).run();
+  editor.chain().setTextSelection({ from, to }).setMark('commentAnchor', { threadId }).setMeta('addToHistory', false).run();
 }
 
 /** The text each thread's anchor covers now. */
@@ -110,6 +110,15 @@ describe('a comment anchor in the body', () => {
       placed: [],
       detached: [thread(threadA)],
     });
+  });
+
+  it('comes back with its text when the deletion is undone', () => {
+    const editor = createEditor(sentence);
+    anchor(editor, threadA, 5, 9);
+    editor.commands.deleteRange({ from: 1, to: 17 });
+    expect(anchoredThreadIds(editor.state.doc)).toEqual([]);
+    editor.commands.undo();
+    expect(anchoredText(editor, threadA)).toEqual(['nóng']);
   });
 
   it('lets two threads cover the same text, each keeping its own', () => {

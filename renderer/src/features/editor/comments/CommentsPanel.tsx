@@ -7,7 +7,7 @@ import type { ToastMessage } from '../../../components/useToast';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { api } from '../../../lib/api';
 import { describeError } from '../../../lib/describeError';
-import { activeAnchorKey, activeAnchorPlugin, setActiveAnchor } from './activeAnchorPlugin';
+import { activeAnchorKey, activeAnchorPlugin, setActiveAnchor, setResolvedAnchors } from './activeAnchorPlugin';
 import { anchoredThreadIds, anchorRangesOf, quoteOf, threadIdsAt, threadsInReadingOrder, type AnchorRange } from './commentAnchors';
 import { CommentThreadItem } from './CommentThreadItem';
 import type { CommentsHub } from './CommentsHub';
@@ -125,6 +125,13 @@ export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsP
       if (!editor.isDestroyed) editor.unregisterPlugin(activeAnchorKey);
     };
   }, [editor]);
+
+  // Resolved threads' text is no longer highlighted.
+  const resolvedIds = useMemo(() => threads?.filter((thread) => thread.resolved !== null).map((thread) => thread.id) ?? [], [threads]);
+  useEffect(() => {
+    if (editor === null || editor.isDestroyed) return;
+    editor.view.dispatch(setResolvedAnchors(editor.state.tr, resolvedIds));
+  }, [editor, resolvedIds]);
 
   useEffect(() => {
     if (editor === null || editor.isDestroyed) return;
