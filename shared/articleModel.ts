@@ -102,3 +102,9 @@ export function summarizeArticle(article: Article): ArticleSummary {
     lastMove,
   };
 }
+
+/** The part of an article its editor changes (what a save sends and a version keeps). */
+export function articleContentOf(article: Article): ArticleContent {
+  const { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
+  return { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
+}

@@ -113,6 +113,42 @@ describe('moving an article through the editorial flow', () => {
     expect(await handlers['article:get']({ id })).toMatchObject({ title: 'Sửa sau khi duyệt', status: 'draft' });
   });
 
+  it('lets a comment be anchored on approved text, since a save that only adds comment anchors does not edit it', async () => {
+    const { session, handlers, id, revision } = await draftBy('reporter');
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng tăng 520 đồng' }] }] };
+    const saved = await handlers['article:save']({ id, baseRevision: revision, content: sampleContent({ title: 'Giá xăng', body }) });
+    const submitted = await handlers['article:move']({ id, baseRevision: saved.revision, to: 'submitted', note: '' });
+    await actAs(session, 'Minh Anh', 'editor');
+    const approved = await handlers['article:move']({ id, baseRevision: submitted.revision, to: 'approved', note: '' });
+    const anchor = { type: 'commentAnchor', attrs: { threadId: '2026-11-30T08-00-00.000Z-0123456789ab' } };
+    const anchored = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Giá xăng tăng ' },
+            { type: 'text', text: '520 đồng', marks: [anchor] },
+          ],
+        },
+      ],
+    };
+    const commented = await handlers['article:save']({
+      id,
+      baseRevision: approved.revision,
+      content: sampleContent({ title: 'Giá xăng', body: anchored, status: 'approved' }),
+    });
+    expect(commented.revision).toBe(approved.revision + 1);
+    const edited = sampleContent({
+      title: 'Giá xăng',
+      body: { ...anchored, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng tăng 510 đồng', marks: [anchor] }] }] },
+      status: 'approved',
+    });
+    await expect(handlers['article:save']({ id, baseRevision: commented.revision, content: edited })).rejects.toMatchObject({
+      code: 'article-locked',
+    });
+  });
+
   it('refuses to move a trashed article', async () => {
     const { handlers, id } = await draftBy('reporter');
     const trashed = await handlers['article:trash']({ id });

@@ -1,3 +1,4 @@
+import { nfcString } from '../../shared/nfcString';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
@@ -45,5 +46,14 @@ describe('NFC normalization', () => {
     const stored = JSON.parse(raw).data;
     expect(stored.title).toBe('Hội nghị “Sơ kết”'.normalize('NFC'));
     expect(stored.body.content[0].content[0].text).toBe('Đồng chí Nguyễn Toàn Thắng'.normalize('NFC'));
+  });
+});
+
+describe('the NFC length limit', () => {
+  it('measures text after normalizing, so decomposed text that fits once composed is accepted', () => {
+    const decomposed = 'người'.normalize('NFD');
+    expect(decomposed.length).toBeGreaterThan(5);
+    expect(nfcString(5).parse(decomposed)).toBe('người'.normalize('NFC'));
+    expect(nfcString(4).safeParse(decomposed).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Article, ArticleContent, ArticleSummary } from '../../../shared/articleModel';
+import { articleContentOf, type Article, type ArticleContent, type ArticleSummary } from '../../../shared/articleModel';
 import { collectFigures } from '../../../shared/collectFigures';
 import { AppError } from '../../../shared/errorCodes';
 import type { RecoveryNotice } from '../../../shared/recoveryNotice';
@@ -7,6 +7,7 @@ import { emptyTrash } from '../services/emptyTrash';
 import { listPeopleNames } from '../services/listPeopleNames';
 import { isLockedForEditing } from '../../../shared/workflow';
 import { currentIdentity } from './currentIdentity';
+import { differOnlyByCommentAnchors } from '../../../shared/withoutCommentAnchors';
 import type { LibraryEvents } from './LibraryEvents';
 
 /** Every change to the articles of one opened library, each announced once it is on disk. */
@@ -52,7 +53,9 @@ export class ArticleService {
     if (stored.revision === baseRevision && content.status !== stored.status) {
       throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
     }
-    if (stored.revision === baseRevision && isLockedForEditing(stored.status)) {
+    // Anchoring a comment on approved text is reviewing it, not editing it.
+    const onlyAnchors = differOnlyByCommentAnchors(articleContentOf(stored), content);
+    if (stored.revision === baseRevision && isLockedForEditing(stored.status) && !onlyAnchors) {
       throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
     }
     await this.#checkPhotosOf(id, content);

@@ -1,4 +1,4 @@
-import type { Article, ArticleContent, ArticleStatus } from '../../../shared/articleModel';
+import { articleContentOf, type Article, type ArticleContent, type ArticleStatus } from '../../../shared/articleModel';
 import { diffArticles, type ArticleDiff } from '../../../shared/diffArticles';
 import { AppError } from '../../../shared/errorCodes';
 import type { Identity } from '../../../shared/identity';
@@ -13,11 +13,6 @@ export const editingVersionEveryMs = 10 * 60_000;
 
 /** The statuses a reviewer's move leaves an article in: the version taken then is "the one I reviewed". */
 const reviewedStatuses: readonly ArticleStatus[] = ['changesRequested', 'approved'];
-
-function contentOf(article: Article): ArticleContent {
-  const { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
-  return { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
-}
 
 /** Versions of the articles of one opened library: taken by hand or automatically, listed, opened, compared, restored. */
 export class VersionService {
@@ -42,7 +37,7 @@ export class VersionService {
   async take(id: string, reason: VersionReason, label = '', as?: { article: Article; by: Identity | null }): Promise<VersionSummary> {
     const article = as?.article ?? (await this.#stores.store.get(id));
     const at = this.#now();
-    const version = await this.#stores.versions.take(id, contentOf(article), {
+    const version = await this.#stores.versions.take(id, articleContentOf(article), {
       at,
       by: as === undefined ? currentIdentity(this.#stores.settings.get()) : as.by,
       label: label.trim(),
@@ -131,18 +126,18 @@ export class VersionService {
     if (isLockedForEditing(article.status))
       throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi khôi phục.');
     const [newest] = await this.list(id);
-    const current = contentOf(article);
+    const current = articleContentOf(article);
     const newestContent = newest === undefined ? null : (await this.get(id, newest.id)).content;
     // The text about to be replaced, unless the newest version already holds it.
     if (newestContent === null || diffArticles(newestContent, current).fields.length > 0) await this.take(id, 'editing');
     await this.#stores.store.save(id, baseRevision, { ...version.content, status: article.status });
     const restored = await this.#stores.store.get(id);
-    this.#events.announce({ kind: 'article-saved', id, revision: restored.revision, content: contentOf(restored) });
+    this.#events.announce({ kind: 'article-saved', id, revision: restored.revision, content: articleContentOf(restored) });
     await this.take(id, 'restore');
     return restored;
   }
 
   async #contentAt(id: string, versionId: string | null): Promise<ArticleContent> {
-    return versionId === null ? contentOf(await this.#stores.store.get(id)) : (await this.get(id, versionId)).content;
+    return versionId === null ? articleContentOf(await this.#stores.store.get(id)) : (await this.get(id, versionId)).content;
   }
 }

@@ -1,0 +1,44 @@
+import type { ArticleContent } from './articleModel';
+import type { DocumentNodeJson } from './documentJson';
+
+/** A body with every comment anchor mark taken off (the body's own text and formatting unchanged). */
+function bodyWithoutAnchors(node: DocumentNodeJson): DocumentNodeJson {
+  const marks = node.marks?.filter((mark) => mark.type !== 'commentAnchor');
+  const copy: DocumentNodeJson = { ...node };
+  if (marks === undefined || marks.length === 0) delete copy.marks;
+  else copy.marks = marks;
+  // The body passed the document limits (depth ≤ 64) before it gets here, so recursion stays shallow.
+  if (node.content !== undefined) copy.content = joinTextRuns(node.content.map(bodyWithoutAnchors));
+  return copy;
+}
+
+/** Adjacent text nodes with the same marks as one (an anchor split a run of text in two). */
+function joinTextRuns(nodes: DocumentNodeJson[]): DocumentNodeJson[] {
+  const joined: DocumentNodeJson[] = [];
+  for (const node of nodes) {
+    const previous = joined[joined.length - 1];
+    if (previous?.type === 'text' && node.type === 'text' && canonicalJson(previous.marks ?? []) === canonicalJson(node.marks ?? [])) {
+      joined[joined.length - 1] = { ...previous, text: `${previous.text ?? ''}${node.text ?? ''}` };
+    } else {
+      joined.push(node);
+    }
+  }
+  return joined;
+}
+
+/** JSON with every object's keys sorted, so equal values give equal text whatever order their keys were built in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner,
+  );
+}
+
+/** Whether two versions of an article's content differ only by comment anchors: commenting approved text is not editing it. */
+export function differOnlyByCommentAnchors(before: ArticleContent, after: ArticleContent): boolean {
+  return (
+    canonicalJson({ ...before, body: bodyWithoutAnchors(before.body) }) ===
+    canonicalJson({ ...after, body: bodyWithoutAnchors(after.body) })
+  );
+}
