@@ -104,9 +104,10 @@ function packageNameOf(specifier: string): string {
 function bareImportsOf(code: string): Set<string> {
   const found = new Set<string>();
   const patterns = [
-    /\bfrom\s*["']([^"']+)["']/g,
+    // Only import and export statements: a bundle's code holds strings like `from " : "` too.
+    /^\s*(?:import|export)\b[^'";]*?\bfrom\s*["']([^"']+)["']/gm,
     /\bimport\s*\(\s*["']([^"']+)["']\s*\)/g,
-    /\bimport\s*["']([^"']+)["']/g,
+    /^\s*import\s*["']([^"']+)["']/gm,
     /\brequire\(\s*["']([^"']+)["']\s*\)/g,
   ];
   for (const pattern of patterns) {
