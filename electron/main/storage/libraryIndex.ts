@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { articleSummarySchema } from '../../../shared/articleModel';
 
-// 2: summaries carry photoCredit. An index of another version is rebuilt from the article files (it is only a cache).
-export const libraryIndexFormatVersion = 2;
+// 2: summaries carry photoCredit. 3: the five workflow statuses, createdBy and lastMove (issue 9).
+// An index of another version is rebuilt from the article files (it is only a cache), never taken for damage.
+export const libraryIndexFormatVersion = 3;
 
 const currentLibraryIndexSchema = z.object({
   formatVersion: z.literal(libraryIndexFormatVersion),
