@@ -51,20 +51,29 @@ export const commentThreadSchema = z.object({
 });
 export type CommentThread = z.infer<typeof commentThreadSchema>;
 
-/** The threads of an article from its records, oldest first; records of unknown threads are ignored. */
+/**
+ * The threads of an article from its records. Threads start at their first comment; the other records apply in time
+ * order whatever their time says against the start (another machine's clock may run behind). Records of unknown
+ * threads are ignored.
+ */
 export function threadsOf(records: readonly CommentRecord[]): CommentThread[] {
   const ordered = [...records].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   const threads = new Map<string, CommentThread>();
   for (const record of ordered) {
-    const thread = threads.get(record.threadId);
-    if (record.kind === 'comment') {
-      const comment = { id: record.id, by: record.by, at: record.at, text: record.text };
-      if (thread !== undefined) thread.comments.push(comment);
-      else if (record.id === record.threadId)
-        threads.set(record.id, { id: record.id, quote: record.quote, comments: [comment], resolved: null });
-    } else if (thread !== undefined) {
-      thread.resolved = record.kind === 'resolved' ? { by: record.by, at: record.at } : null;
+    if (record.kind === 'comment' && record.id === record.threadId) {
+      threads.set(record.id, {
+        id: record.id,
+        quote: record.quote,
+        comments: [{ id: record.id, by: record.by, at: record.at, text: record.text }],
+        resolved: null,
+      });
     }
+  }
+  for (const record of ordered) {
+    const thread = threads.get(record.threadId);
+    if (thread === undefined || record.id === record.threadId) continue;
+    if (record.kind === 'comment') thread.comments.push({ id: record.id, by: record.by, at: record.at, text: record.text });
+    else thread.resolved = record.kind === 'resolved' ? { by: record.by, at: record.at } : null;
   }
   return [...threads.values()];
 }

@@ -5,6 +5,7 @@ import { figureTextMaximumLength, isFigureMediaId, isFigureText } from './Figure
 import type { DocumentNodeJson } from './documentJson';
 import { findDocumentLimitBreach } from './documentLimits';
 import { AppError } from './errorCodes';
+import { commentThreadIdPattern } from './CommentAnchorMark';
 
 let cachedSchema: Schema | undefined;
 
@@ -56,6 +57,13 @@ function checkAttributes(node: ProseMirrorNode): void {
   }
   if ('textAlign' in node.attrs && !allowedAlignments.has(node.attrs.textAlign)) {
     throw refusal(`không có kiểu căn lề ${quoted(node.attrs.textAlign)}`);
+  }
+  for (const mark of node.marks) {
+    // A thread id finds its thread's files and its place in the panel: only the id form the app writes.
+    const threadId: unknown = mark.attrs['threadId'];
+    if (mark.type.name === 'commentAnchor' && (typeof threadId !== 'string' || !commentThreadIdPattern.test(threadId))) {
+      throw refusal(`mã bình luận ${quoted(threadId)} không hợp lệ`);
+    }
   }
   if (node.type.name === 'figure') {
     // A media id is also a file name in the media folder: only the 64-hex form can never be a path.

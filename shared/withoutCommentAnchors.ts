@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonicalJson';
 import type { ArticleContent } from './articleModel';
 import type { DocumentNodeJson } from './documentJson';
 
@@ -24,15 +25,6 @@ function joinTextRuns(nodes: DocumentNodeJson[]): DocumentNodeJson[] {
     }
   }
   return joined;
-}
-
-/** JSON with every object's keys sorted, so equal values give equal text whatever order their keys were built in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : inner,
-  );
 }
 
 /** Whether two versions of an article's content differ only by comment anchors: commenting approved text is not editing it. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { threadsOf, type CommentRecord } from '../../shared/commentModel';
 import { openTestSession } from '../support/openTestSession';
+import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 describe('comments on an article', () => {
@@ -75,6 +76,18 @@ describe('comments on an article', () => {
     expect((await handlers['comment:list']({ id })).map((thread) => thread.id)).toEqual([kept.id]);
   });
 
+  it('keeps a reply and a resolution whose clock ran behind the thread start (another machine)', () => {
+    const by = { name: 'Minh Anh', role: 'editor' as const };
+    const base = { articleId: 'abcdef12-0000', by, threadId: 'a' };
+    const threads = threadsOf([
+      { kind: 'comment', ...base, id: 'a', at: '2026-11-30T08:05:00Z', text: 'Hỏi', quote: '' },
+      { kind: 'comment', ...base, id: 'b', at: '2026-11-30T08:03:00Z', text: 'Trả lời', quote: '' },
+      { kind: 'resolved', ...base, id: 'c', at: '2026-11-30T08:04:00Z' },
+    ]);
+    expect(threads[0]?.comments.map((comment) => comment.text)).toEqual(['Hỏi', 'Trả lời']);
+    expect(threads[0]?.resolved).toEqual({ by, at: '2026-11-30T08:04:00Z' });
+  });
+
   it('builds threads from records whatever order the files arrive in, ignoring replies to unknown threads', () => {
     const by = { name: 'Minh Anh', role: 'editor' as const };
     const record = (id: string, threadId: string, at: string, kind: CommentRecord['kind'] = 'comment'): CommentRecord =>
@@ -95,5 +108,25 @@ describe('comments on an article', () => {
         resolved: { by, at: '2026-11-30T08:03:00Z' },
       },
     ]);
+  });
+});
+
+describe('comment anchors in a saved body', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it.each([['x"] , *'], [null], [42], ['../../etc']])('refuses an anchor whose thread id is %j', async (threadId) => {
+    const session = await openTestSession(await temporaryDirectory());
+    const article = await session.handlers['article:create']({});
+    const body = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng', marks: [{ type: 'commentAnchor', attrs: { threadId } }] }] },
+      ],
+    };
+    await expect(
+      session.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body }) }),
+    ).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
   });
 });

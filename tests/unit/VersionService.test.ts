@@ -155,6 +155,34 @@ describe('versions of an article', () => {
     expect((await handlers['version:get']({ id, versionId: before!.id })).content.title).toBe('Tít sai');
   });
 
+  it('keeps formatting-only edits as a version before restoring over them, and takes no extra version for the restore', async () => {
+    const { session, handlers, id } = await articleBy('reporter');
+    const plain = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng tăng' }] }] };
+    const italic = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng tăng', marks: [{ type: 'italic' }] }] }],
+    };
+    await handlers['article:save']({ id, baseRevision: 1, content: sampleContent({ body: plain }) });
+    await session.flush();
+    const original = (await handlers['version:list']({ id }))[0]!;
+    const edited = await handlers['article:save']({ id, baseRevision: 2, content: sampleContent({ body: italic }) });
+    await handlers['version:restore']({ id, versionId: original.id, baseRevision: edited.revision });
+    await session.flush();
+    const [restored, kept, ...rest] = await handlers['version:list']({ id });
+    expect([restored?.reason, kept?.reason, rest.length]).toEqual(['restore', 'editing', 1]);
+    expect((await handlers['version:get']({ id, versionId: kept!.id })).content.body).toEqual(italic);
+  });
+
+  it('keeps every version readable when it was given decomposed (NFD) text', async () => {
+    const { session, handlers, id } = await articleBy('reporter');
+    await session.flush();
+    const application = await session.application();
+    const decomposed = sampleContent({ title: 'Hội nghị'.normalize('NFD') });
+    await application.versions.take(id, 'manual', '', { article: { ...(await handlers['article:get']({ id })), ...decomposed }, by: null });
+    const second = await handlers['version:save']({ id, label: 'sau' });
+    expect((await handlers['version:get']({ id, versionId: second.id })).content.title).toBe('');
+  });
+
   it('refuses to restore over approved text', async () => {
     const { session, handlers, id } = await articleBy('reporter');
     await session.flush();

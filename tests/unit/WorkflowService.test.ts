@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
@@ -147,6 +147,16 @@ describe('moving an article through the editorial flow', () => {
     await expect(handlers['article:save']({ id, baseRevision: commented.revision, content: edited })).rejects.toMatchObject({
       code: 'article-locked',
     });
+  });
+
+  it('moves the article even when its history file cannot be written, and the history still shows the move', async () => {
+    const { handlers, dataDirectory, id, revision } = await draftBy('reporter');
+    // A file where the article's workflow folder would go: writing the event fails.
+    await mkdir(libraryLayout(dataDirectory).library.articleRecords(id), { recursive: true });
+    await writeFile(dirname(libraryLayout(dataDirectory).library.workflowEventFile(id, 'x')), 'not a folder');
+    const moved = await handlers['article:move']({ id, baseRevision: revision, to: 'submitted', note: 'mất' });
+    expect(moved.status).toBe('submitted');
+    expect(await handlers['article:history']({ id })).toMatchObject([{ from: 'draft', to: 'submitted', at: moved.lastMove?.at }]);
   });
 
   it('refuses to move a trashed article', async () => {

@@ -54,8 +54,8 @@ export class ArticleService {
       throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
     }
     // Anchoring a comment on approved text is reviewing it, not editing it.
-    const onlyAnchors = differOnlyByCommentAnchors(articleContentOf(stored), content);
-    if (stored.revision === baseRevision && isLockedForEditing(stored.status) && !onlyAnchors) {
+    const locked = stored.revision === baseRevision && isLockedForEditing(stored.status);
+    if (locked && !differOnlyByCommentAnchors(articleContentOf(stored), content)) {
       throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
     }
     await this.#checkPhotosOf(id, content);

@@ -57,7 +57,7 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     photos: new PhotoService(library.media, options.dialogs, events),
     exports: new ExportService(library, options.dialogs, events, options.writeOptions),
     settings: new SettingsService(library.settings, events),
-    workflow: new WorkflowService(library, events, options.now),
+    workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),
     versions,
     comments: new CommentService(library, events, options.now),
   };

@@ -1,4 +1,5 @@
 import { articleContentOf, type Article, type ArticleContent, type ArticleStatus } from '../../../shared/articleModel';
+import { canonicalJson } from '../../../shared/canonicalJson';
 import { diffArticles, type ArticleDiff } from '../../../shared/diffArticles';
 import { AppError } from '../../../shared/errorCodes';
 import type { Identity } from '../../../shared/identity';
@@ -129,9 +130,12 @@ export class VersionService {
     const current = articleContentOf(article);
     const newestContent = newest === undefined ? null : (await this.get(id, newest.id)).content;
     // The text about to be replaced, unless the newest version already holds it.
-    if (newestContent === null || diffArticles(newestContent, current).fields.length > 0) await this.take(id, 'editing');
+    // Compared whole (formatting and empty paragraphs included, which the word diff leaves out).
+    if (newestContent === null || canonicalJson(newestContent) !== canonicalJson(current)) await this.take(id, 'editing');
     await this.#stores.store.save(id, baseRevision, { ...version.content, status: article.status });
     const restored = await this.#stores.store.get(id);
+    // The restore's own version follows; the save it announces must not take an "editing" one besides.
+    this.#newestAt.set(id, this.#now().getTime());
     this.#events.announce({ kind: 'article-saved', id, revision: restored.revision, content: articleContentOf(restored) });
     await this.take(id, 'restore');
     return restored;

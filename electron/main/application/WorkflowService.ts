@@ -13,10 +13,18 @@ export class WorkflowService {
   readonly #events: LibraryEvents;
   readonly #now: () => Date;
 
-  constructor(stores: Pick<LibraryStores, 'store' | 'settings' | 'workflow'>, events: LibraryEvents, now: () => Date = () => new Date()) {
+  readonly #onFailure: (context: string, error: unknown) => void;
+
+  constructor(
+    stores: Pick<LibraryStores, 'store' | 'settings' | 'workflow'>,
+    events: LibraryEvents,
+    now: () => Date = () => new Date(),
+    onFailure: (context: string, error: unknown) => void = () => {},
+  ) {
     this.#stores = stores;
     this.#events = events;
     this.#now = now;
+    this.#onFailure = onFailure;
   }
 
   /**
@@ -50,7 +58,12 @@ export class WorkflowService {
       note: note.trim(),
       revision: article.revision,
     };
-    await this.#stores.workflow.append(event);
+    try {
+      await this.#stores.workflow.append(event);
+    } catch (error) {
+      // The move is done (the article file says so, and the history rebuilds it from there): report, do not fail it.
+      this.#onFailure('không ghi được lịch sử duyệt', error);
+    }
     // Answered once what the move sets off is done: the version it takes is in the list the window shows next.
     await this.#events.announceAndWait({ kind: 'article-moved', article, event });
     return article;

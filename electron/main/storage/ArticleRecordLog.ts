@@ -49,6 +49,8 @@ export class ArticleRecordLog<Entry extends { id: string; articleId: string }> {
       names = await readdir(folder);
     } catch (error) {
       if (errorCodeOf(error) === 'ENOENT') return { records: [], unreadable: 0 };
+      // Something not a folder stands where the records go: nothing readable, and nothing of it is touched.
+      if (errorCodeOf(error) === 'ENOTDIR') return { records: [], unreadable: 1 };
       throw error;
     }
     const records: Entry[] = [];

@@ -52,18 +52,20 @@ export class VersionStore {
 
   /** Takes a version of `content`; versions of one article are taken one at a time, in order. */
   take(articleId: string, content: ArticleContent, version: NewVersion): Promise<VersionSummary> {
+    // Stored and cached as the schema gives it back (NFC, keys in schema order), so the next delta applies to the file.
+    const parsed = articleContentSchema.parse(content);
     return this.#queue.run(articleId, async () => {
       const newest = await this.#newestOf(articleId);
       const summary: VersionSummary = { ...version, id: newRecordId(version.at), articleId, at: version.at.toISOString() };
-      const delta = newest === null || newest.depth + 1 >= keyframeEvery ? null : deltaBetween(linesOf(newest.content), linesOf(content));
-      const stored: StoredVersion = { ...summary, parentId: newest?.id ?? null, content: delta === null ? content : null, delta };
+      const delta = newest === null || newest.depth + 1 >= keyframeEvery ? null : deltaBetween(linesOf(newest.content), linesOf(parsed));
+      const stored: StoredVersion = { ...summary, parentId: newest?.id ?? null, content: delta === null ? parsed : null, delta };
       const path = this.#layout.versionFile(articleId, summary.id);
       await writeFileDurably(path, encodeStoredJson(format, storedVersionSchema.parse(stored)), this.#writeOptions).catch(
         (error: unknown) => {
           throw toStorageError(error, path);
         },
       );
-      this.#newest.set(articleId, { id: summary.id, content, depth: delta === null || newest === null ? 0 : newest.depth + 1 });
+      this.#newest.set(articleId, { id: summary.id, content: parsed, depth: delta === null || newest === null ? 0 : newest.depth + 1 });
       return summary;
     });
   }
