@@ -3,7 +3,7 @@ import type { ArticleContent } from './articleModel';
 import type { DocumentNodeJson } from './documentJson';
 
 /** A body with every comment anchor mark taken off (the body's own text and formatting unchanged). */
-function bodyWithoutAnchors(node: DocumentNodeJson): DocumentNodeJson {
+export function bodyWithoutAnchors(node: DocumentNodeJson): DocumentNodeJson {
   const marks = node.marks?.filter((mark) => mark.type !== 'commentAnchor');
   const copy: DocumentNodeJson = { ...node };
   if (marks === undefined || marks.length === 0) delete copy.marks;

@@ -130,3 +130,20 @@ describe('comment anchors in a saved body', () => {
     });
   });
 });
+
+describe('duplicating a commented article', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('gives the copy the text without the source’s comment anchors', async () => {
+    const session = await openTestSession(await temporaryDirectory());
+    await session.handlers['settings:update']({ userName: 'Minh Anh', userRole: 'editor' });
+    const article = await session.handlers['article:create']({});
+    const thread = await session.handlers['comment:start']({ id: article.id, text: 'Kiểm tra', quote: 'xăng' });
+    const anchor = { type: 'commentAnchor', attrs: { threadId: thread.id } };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng', marks: [anchor] }] }] };
+    await session.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ body }) });
+    const copy = await session.handlers['article:duplicate']({ id: article.id });
+    expect(copy.body).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng' }] }] });
+    expect(await session.handlers['comment:list']({ id: copy.id })).toEqual([]);
+  });
+});

@@ -45,7 +45,11 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
   },
   { path: 'library/index.json', role: 'cache', holds: 'article summaries (rebuilt from the article files if lost or damaged)' },
   { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards (updated per save, rebuilt if lost)' },
-  { path: 'settings.json', role: 'local', holds: 'interface language, export photo size and quality, backup policy' },
+  {
+    path: 'settings.json',
+    role: 'local',
+    holds: 'interface language, export photo size and quality, backup policy, your name and newsroom role',
+  },
   { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder; see below)' },
   { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while `library.lock` is judged or replaced' },
   { path: '<file>.prev', role: 'local', holds: 'the previous generation of each durable file (see below)' },

@@ -9,6 +9,7 @@ import {
   type LastMove,
 } from '../../../shared/articleModel';
 import type { Identity } from '../../../shared/identity';
+import { bodyWithoutAnchors } from '../../../shared/withoutCommentAnchors';
 import { emptyDocument } from '../../../shared/documentJson';
 import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { parseDocument } from '../../../shared/documentSchema';
@@ -191,6 +192,8 @@ export class ArticleStore {
       revision: 1,
       status: 'draft',
       title: `${source.title} (bản sao)`.trim(),
+      // The copy has no comment threads of its own: anchors to the source's threads would point at nothing.
+      body: bodyWithoutAnchors(source.body),
       createdAt: now,
       updatedAt: now,
       trashedAt: null,
@@ -224,8 +227,9 @@ export class ArticleStore {
       await rm(this.#pathOf(id), { force: true });
       // The previous generation too, or the article would come back from it at the next start.
       await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
-      // Its own records (workflow history) go with it; the article file went first, so nothing lists them meanwhile.
-      await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true });
+      // Its own records (history, versions, comments) go with it; the article file went first, so nothing lists them
+      // meanwhile. A folder held open elsewhere (Windows) stays behind, unlisted, rather than stopping the emptying.
+      await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true }).catch(() => undefined);
       this.#files.delete(id);
       this.#index.forget(id);
     }
