@@ -329,7 +329,8 @@ describe('comments in the editor', () => {
     const question = view.querySelector<HTMLElement>('.export-question')!;
     expect(question.getAttribute('role')).toBe('alertdialog');
     expect(question.textContent).toContain('Bài còn 1 bình luận chưa xử lý. Vẫn xuất?');
-    expect(document.activeElement).toBe(buttonNamed('Vẫn xuất', question));
+    // "Thôi" has the focus: Enter right after Ctrl+E never exports by accident.
+    expect(document.activeElement).toBe(buttonNamed('Thôi', question));
     await click(buttonNamed('Thôi', question), 'Thôi');
     expect(view.querySelector('.export-question')).toBeNull();
     expect(existsSync(exportPath)).toBe(false);
@@ -384,5 +385,48 @@ describe('comments in the editor', () => {
     await click(buttonNamed('Đã xử lý', threadItems()[0]), 'Đã xử lý');
     await untilInAct(() => threadItems()[0]!.classList.contains('comment-thread-resolved'), 'the resolved thread');
     expect((await handlers['article:get']({ id })).status).toBe('approved');
+  });
+
+  it('keeps a comment being typed while a move is under way; sent meanwhile, its anchor is saved after the move', async () => {
+    const { handlers } = await installInProcessApi(await temporaryDirectory());
+    const id = await addArticle(handlers, { title: 'Bài gửi duyệt', body: body(paragraph('Một câu cần hỏi lại.')) });
+    let releaseMove = () => {};
+    const move = window.api.articleMove;
+    window.api.articleMove = async (request) => {
+      await new Promise<void>((resolve) => {
+        releaseMove = resolve;
+      });
+      return move(request);
+    };
+    const saves: Array<{ status: string; anchors: string[] }> = [];
+    const save = window.api.articleSave;
+    window.api.articleSave = async (request) => {
+      // An earlier test's editor may still retry its last save: only this article's count.
+      if (request.id === id) saves.push({ status: request.content.status, anchors: storedAnchors(request.content.body) });
+      return save(request);
+    };
+    const view = await openArticle('Bài gửi duyệt');
+
+    await selectText('hỏi lại');
+    await click(commentButton(), 'Bình luận');
+    await typeInto(panel().querySelector('.comment-new textarea')!, 'Hỏi ai?');
+    await click(buttonNamed('Gửi duyệt'), 'Gửi duyệt');
+    await press(view.querySelector('.move-form textarea')!, 'Enter');
+    await untilInAct(() => bodyEditor().isEditable === false, 'the move under way');
+    // The move under way leaves the form and its text as they were.
+    expect(panel().querySelector<HTMLTextAreaElement>('.comment-new textarea')?.value).toBe('Hỏi ai?');
+
+    await click(buttonNamed('Gửi bình luận', panel()), 'Gửi bình luận');
+    await untilInAct(() => threadItems().length === 1, 'the thread');
+    await act(async () => releaseMove());
+    await untilInAct(() => document.querySelector('.workflow-bar .status')?.textContent === 'Chờ duyệt', 'the move');
+    const [stored] = await handlers['comment:list']({ id });
+    // Held while the move ran, then saved over the revision it made.
+    await untilInAct(() => saves.length > 0 && document.querySelector('.save-saved') !== null, 'the save of the anchor');
+    expect(saves).toEqual([{ status: 'submitted', anchors: [stored!.id] }]);
+    const saved = await handlers['article:get']({ id });
+    expect(saved.status).toBe('submitted');
+    expect(storedAnchors(saved.body)).toEqual([stored!.id]);
+    expect(document.querySelector('.save-failed')).toBeNull();
   });
 });

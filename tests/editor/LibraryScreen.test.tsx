@@ -130,7 +130,7 @@ describe('LibraryScreen', () => {
     expect(rowTitles(view)).toEqual(['Dân sinh']);
   });
 
-  it('shows under the status who has the article: who moved it last, or who created a draft that never moved', async () => {
+  it('shows under the status who moved the article last and how, or who created a draft that never moved', async () => {
     const library = await installInProcessApi(await temporaryDirectory());
     const [draft, approved] = await addArticles(library, [{ title: 'Bài nháp' }, { title: 'Bài đã duyệt' }]);
     await moveArticlesTo(library.handlers, [{ id: approved!, status: 'approved' }], { name: 'Thu Hà', role: 'editor' });
@@ -140,9 +140,9 @@ describe('LibraryScreen', () => {
       [...view.querySelectorAll('.article-row')]
         .find((row) => row.querySelector('.title-link')?.textContent === title)!
         .querySelector<HTMLElement>('.cell-status .status-holder')!;
-    expect(holderIn('Bài nháp').textContent).toBe('Ngọc Sơn');
+    expect(holderIn('Bài nháp').textContent).toBe('Ngọc Sơn tạo bài');
     expect(holderIn('Bài nháp').title).toMatch(/^Ngọc Sơn \(Phóng viên\) tạo bài lúc \d\d:\d\d \d\d\/\d\d$/);
-    expect(holderIn('Bài đã duyệt').textContent).toBe('Thu Hà');
+    expect(holderIn('Bài đã duyệt').textContent).toBe('Thu Hà duyệt');
     expect(holderIn('Bài đã duyệt').title).toMatch(/^Thu Hà \(Biên tập viên\) duyệt lúc \d\d:\d\d \d\d\/\d\d$/);
     expect(draft).toBeDefined();
   });

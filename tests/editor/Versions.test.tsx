@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
@@ -117,6 +118,28 @@ describe('the versions panel', () => {
     const [saved] = await handlers['version:list']({ id });
     expect(saved).toMatchObject({ label: 'Bản gửi thư ký', reason: 'manual', by: testIdentity });
     expect((await handlers['version:get']({ id, versionId: saved!.id })).content.title).toBe('Hội nghị sơ kết 6 tháng');
+  });
+
+  it('reads the list again after an export (which takes a version) and once the autosaves pause, not on every save', async () => {
+    const directory = await temporaryDirectory();
+    const { handlers } = await installInProcessApi(directory, join(directory, 'bai.html'));
+    await addArticle(handlers, { title: 'Bài xuất' });
+    let lists = 0;
+    const list = window.api.versionList;
+    window.api.versionList = async (request) => {
+      lists += 1;
+      return list(request);
+    };
+    const view = await openArticle('Bài xuất');
+    expect(rowWith('Xuất bài')).toBeUndefined();
+
+    await click(buttonNamed('Xuất HTML'), 'Xuất HTML');
+    await untilInAct(() => rowWith('Xuất bài') !== undefined, 'the export’s version in the list');
+
+    const before = lists;
+    await typeInto(titleField(), 'Bài xuất, sửa');
+    await untilInAct(() => view.querySelector('.save-saved') !== null && lists > before, 'the list read after the save');
+    expect(lists).toBe(before + 1);
   });
 
   it('opens a version read-only with its old title, and Esc closes it back to the button', async () => {

@@ -1,3 +1,4 @@
+import type { Editor } from '@tiptap/core';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
@@ -243,6 +244,45 @@ describe('the review workflow in the editor', () => {
     expect(saves).toEqual([['draft', 'Bài đã duyệt, sửa lại']]);
     await untilInAct(() => view.querySelectorAll('.history-entry').length === 3, 'the history of three moves');
     expect(view.querySelector('.history-entry .history-move')!.textContent).toBe('Đã duyệt → Nháp');
+  });
+
+  it('stops the body taking keystrokes as a move starts, and saves a change that reached it meanwhile after the move', async () => {
+    const { handlers, store } = await installInProcessApi(await temporaryDirectory());
+    const id = await addArticle(handlers, { title: 'Bài đang gửi' });
+    let releaseMove = () => {};
+    const move = window.api.articleMove;
+    window.api.articleMove = async (request) => {
+      await new Promise<void>((resolve) => {
+        releaseMove = resolve;
+      });
+      return move(request);
+    };
+    const view = await openArticle('Bài đang gửi');
+    const editorOf = () => (bodyEditor() as HTMLElement & { editor: Editor }).editor;
+
+    await click(buttonNamed('Gửi duyệt'), 'Gửi duyệt');
+    const note = view.querySelector<HTMLTextAreaElement>('.move-form textarea')!;
+    let editableAsTheMoveStarts: boolean | null = null;
+    await act(async () => {
+      note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      // Before React renders the read-only form: no keystroke can land between the click and the render.
+      editableAsTheMoveStarts = editorOf().isEditable;
+    });
+    expect(editableAsTheMoveStarts).toBe(false);
+    expect(bodyEditor().getAttribute('contenteditable')).toBe('false');
+
+    // A change that reaches the document anyway (as a comment's anchor does) is saved once the move is done.
+    await act(async () => {
+      const editor = editorOf();
+      editor.view.dispatch(editor.state.tr.insertText(' Thêm', editor.state.doc.content.size - 1));
+    });
+    await act(async () => releaseMove());
+    await untilInAct(() => statusBadge() === 'Chờ duyệt', 'the move');
+    await untilInAct(() => store.list('active')[0]!.revision > 3 && view.querySelector('.save-saved') !== null, 'the save after the move');
+    const stored = await store.get(id);
+    expect(stored.status).toBe('submitted');
+    expect(JSON.stringify(stored.body)).toContain(' Thêm');
+    expect(view.querySelector('.save-failed')).toBeNull();
   });
 
   it('says a move from a stale window met a change made elsewhere, and leaves the article as it was', async () => {

@@ -31,9 +31,11 @@ export function personLabel(messages: Messages, person: Identity): string {
 /** The longest note a move may carry (shared/workflowEvent.ts: workflowNoteMaximumLength; kept here so the bundle needs no zod). */
 export const moveNoteMaximumLength = 2_000;
 
-/** Who has the article: whoever moved it last, or the creator of a draft that never moved (null when unknown). */
-export function holderOf(article: { lastMove: LastMove | null; createdBy: Identity | null }): Identity | null {
-  return article.lastMove?.by ?? article.createdBy;
+/** The library row's short form: "Ngọc Sơn gửi duyệt" (who moved it last, and how), "Ngọc Sơn tạo bài"; null when unknown. */
+export function lastActorLine(messages: Messages, article: { lastMove: LastMove | null; createdBy: Identity | null }): string | null {
+  const { lastMove, createdBy } = article;
+  if (lastMove !== null) return `${lastMove.by.name} ${messages.moveVerb[moveKind(lastMove.from, lastMove.to)]}`;
+  return createdBy === null ? null : messages.createdShort(createdBy.name);
 }
 
 /** "Ngọc Sơn (Phóng viên) gửi duyệt lúc 10:42 30/11", or who created a draft that never moved; null when unknown. */

@@ -92,7 +92,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
   const [lastMove, setLastMove] = useState<LastMove | null>(article.lastMove);
   const [history, setHistory] = useState<WorkflowEvent[] | null>(null);
   const [moving, setMoving] = useState(false);
-  // Read-only text (approved, published, or while a move is on its way) is never changed, so never saved.
+  // Read-only text (approved, published, or while a move is on its way) takes no typing, so none is saved.
   const lockedRef = useRef(isLockedForEditing(article.status));
   const locked = isLockedForEditing(fields.status) || moving;
   const fieldsRef = useRef(fields);
@@ -107,7 +107,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
   const { markChanged, flush, runBetweenSaves } = autosave;
-  const { exporting, exportHtml, exportFolder, exportQuestion } = useArticleExport(article.id, flush, showToast);
+  const { exporting, exportsDone, exportHtml, exportFolder, exportQuestion } = useArticleExport(article.id, flush, showToast);
   const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
 
@@ -140,11 +140,13 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
   const onEditorChange = useCallback(
     (editor: Editor) => {
       editorRef.current = editor;
-      if (lockedRef.current) return;
       const credits = figureCreditsOf(editor);
       setFigureCredits((previous) => (sameList(previous, credits) ? previous : credits));
       const composed = composePhotoCredit(credits);
-      if (fieldsRef.current.photoCreditMode === 'auto' && composed !== fieldsRef.current.photoCredit) updateFields({});
+      const recompose = fieldsRef.current.photoCreditMode === 'auto' && composed !== fieldsRef.current.photoCredit;
+      // A change that reached the document is always saved, even one made while the text is read-only (a comment's
+      // anchor set during a move or on approved text): a save asked for during a move waits for it, on its revision.
+      if (recompose && !lockedRef.current) updateFields({});
       else markChanged(readContent);
     },
     [markChanged, readContent, updateFields],
@@ -192,6 +194,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
    */
   const move = useCallback(
     async (to: ArticleStatus, note: string): Promise<boolean> => {
+      // The body stops taking keystrokes now, not at the next render: nothing typed meanwhile can be dropped.
+      if (editorRef.current !== null && !editorRef.current.isDestroyed) editorRef.current.setEditable(false, false);
       lockedRef.current = true;
       setMoving(true);
       try {
@@ -377,11 +381,14 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
             readOnly={locked}
           />
         </div>
-        <CommentsPanel articleId={article.id} hub={commentsHub} readOnly={locked} showToast={showToast} />
+        {/* A move under way keeps the comment being typed: only approved or published text drops it. */}
+        <CommentsPanel articleId={article.id} hub={commentsHub} readOnly={isLockedForEditing(fields.status)} showToast={showToast} />
         <HistoryPanel events={history} />
         <VersionsPanel
           articleId={article.id}
           status={fields.status}
+          revision={autosave.savedRevision}
+          exportsDone={exportsDone}
           flush={flush}
           runBetweenSaves={runBetweenSaves}
           onRestored={onRestored}

@@ -14,6 +14,8 @@ function splitPath(path: string): { folder: string; name: string } {
 export function useArticleExport(articleId: string, flush: () => Promise<void>, showToast: (toast: ToastMessage) => void) {
   const messages = useMessages();
   const [exporting, setExporting] = useState(false);
+  // How many exports were written: each takes a version (main answers once it is written), so the list reads again.
+  const [exportsDone, setExportsDone] = useState(0);
   // Open comments ask first (issue 9, point 8): which export waits for the answer, and how many are open.
   const [question, setQuestion] = useState<{ kind: 'file' | 'folder'; unresolved: number } | null>(null);
 
@@ -26,6 +28,7 @@ export function useArticleExport(articleId: string, flush: () => Promise<void>, 
         if (result.status === 'saved') {
           const { folder, name } = splitPath(result.path);
           showToast({ text: messages.exported(name), detail: messages.exportedFolder(folder), tone: 'info' });
+          setExportsDone((count) => count + 1);
         } else {
           showToast({ text: messages.exportCancelled, tone: 'info' });
         }
@@ -60,5 +63,5 @@ export function useArticleExport(articleId: string, flush: () => Promise<void>, 
           cancel: () => setQuestion(null),
         };
 
-  return { exporting, exportHtml: () => ask('file'), exportFolder: () => ask('folder'), exportQuestion };
+  return { exporting, exportsDone, exportHtml: () => ask('file'), exportFolder: () => ask('folder'), exportQuestion };
 }

@@ -28,6 +28,8 @@ export interface AutosaveOptions {
 export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOptions) {
   const [state, setState] = useState<SaveState>(lastSavedAt ? { kind: 'saved', at: lastSavedAt } : { kind: 'idle' });
   const revision = useRef(initialRevision);
+  // The same revision as state, for what follows the article's saves (the versions list); a render per save.
+  const [savedRevision, setSavedRevision] = useState(initialRevision);
   const readContent = useRef<(() => ArticleContent) | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -56,6 +58,7 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
       try {
         const result = await saveRef.current(revision.current, read());
         revision.current = result.revision;
+        setSavedRevision(result.revision);
         failures.current = 0;
         lastError.current = null;
         if (readContent.current === null) setState({ kind: 'saved', at: new Date() });
@@ -132,6 +135,7 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
       try {
         const result = await attempt;
         revision.current = result.revision;
+        setSavedRevision(result.revision);
         return result;
       } finally {
         inFlight.current = null;
@@ -160,5 +164,5 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
     [runSave],
   );
 
-  return { state, markChanged, flush, runBetweenSaves, retryNow, currentRevision: () => revision.current };
+  return { state, savedRevision, markChanged, flush, runBetweenSaves, retryNow, currentRevision: () => revision.current };
 }

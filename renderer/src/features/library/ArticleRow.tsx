@@ -4,7 +4,7 @@ import { foldForSearch, matchRanges } from '../../../../shared/foldForSearch';
 import type { SearchHighlight } from '../../../../shared/searchModel';
 import { useMessages } from '../../i18n/MessagesContext';
 import { formatDateTime } from '../../lib/formatDateTime';
-import { holderLine, holderOf } from '../../lib/workflowText';
+import { holderLine, lastActorLine } from '../../lib/workflowText';
 import { highlightText } from './highlightText';
 
 export interface ArticleRowProps {
@@ -40,7 +40,7 @@ export function ArticleRow({
   const titleRanges = highlight?.titleRanges ?? (words === null ? [] : matchRanges(foldForSearch(summary.title), words));
   const title = summary.title === '' ? messages.untitled : highlightText(summary.title, titleRanges);
   const label = summary.title || messages.untitled;
-  const holder = holderOf(summary);
+  const lastActor = lastActorLine(messages, summary);
   return (
     <div
       className={active ? 'article-row article-row-active' : 'article-row'}
@@ -62,9 +62,9 @@ export function ArticleRow({
       </div>
       <div className="cell-status" role="cell">
         <span className={`status status-${summary.status}`}>{messages.status[summary.status]}</span>
-        {holder !== null && (
+        {lastActor !== null && (
           <span className="status-holder" title={holderLine(messages, summary) ?? undefined}>
-            {holder.name}
+            {lastActor}
           </span>
         )}
       </div>

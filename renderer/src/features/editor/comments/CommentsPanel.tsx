@@ -18,7 +18,10 @@ export interface CommentsPanelProps {
   articleId: string;
   /** Where the body editor and its "Bình luận" requests come from. */
   hub: CommentsHub;
-  /** Approved or published text takes no new anchor; replies and resolving still work (they leave the body as it is). */
+  /**
+   * Approved or published text takes no new anchor (a form being typed is dropped); replies and resolving still work
+   * (they leave the body as it is). Not set during a move: the comment being typed stays.
+   */
   readOnly: boolean;
   showToast: (toast: ToastMessage) => void;
 }
@@ -57,7 +60,11 @@ function useAnchoredThreadIds(editor: Editor | null): readonly string[] {
 
 /** Brings a thread into view inside the panel's own scroll area, never scrolling the page (the user may be typing). */
 function revealInPanel(panel: HTMLElement | null, threadId: string): void {
-  const item = panel?.querySelector<HTMLElement>(`[data-thread-id="${threadId}"]`);
+  // The id comes from the document (a pasted or stored anchor): compared as a value, never put into a selector.
+  const item =
+    panel === null
+      ? undefined
+      : [...panel.querySelectorAll<HTMLElement>('[data-thread-id]')].find((element) => element.dataset.threadId === threadId);
   if (panel == null || item == null || panel.scrollHeight <= panel.clientHeight) return;
   // The panel's title stays over its top while it scrolls.
   const covered = panel.querySelector<HTMLElement>('.comments-title')?.offsetHeight ?? 0;
@@ -181,8 +188,10 @@ export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsP
     if (first === undefined) return;
     // The text is selected (visible once the editor has focus again); the keyboard stays in the panel.
     editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, first.from, first.to)));
-    const anchor = editor.view.dom.querySelector(`[data-comment-thread="${threadId}"]`);
-    if (anchor !== null && typeof anchor.scrollIntoView === 'function') anchor.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const anchor = [...editor.view.dom.querySelectorAll<HTMLElement>('[data-comment-thread]')].find(
+      (element) => element.dataset.commentThread === threadId,
+    );
+    if (anchor !== undefined && typeof anchor.scrollIntoView === 'function') anchor.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
   const start = useCallback(

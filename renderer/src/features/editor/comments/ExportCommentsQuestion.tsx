@@ -37,10 +37,11 @@ export function ExportCommentsQuestion({ unresolved, onConfirm, onCancel }: Expo
       </p>
       <p className="muted export-question-note">{messages.comments.exportQuestionNote}</p>
       <div className="export-question-actions">
-        <button type="button" className="button button-small button-primary" autoFocus onClick={answer(onConfirm)}>
+        <button type="button" className="button button-small button-primary" onClick={answer(onConfirm)}>
           {messages.comments.exportAnyway}
         </button>
-        <button type="button" className="button button-small" onClick={cancel}>
+        {/* "Thôi" has the focus: Ctrl+E then Enter must not export the open comments' text unread. */}
+        <button type="button" className="button button-small" autoFocus onClick={cancel}>
           {messages.comments.exportCancel}
         </button>
       </div>

@@ -27,6 +27,14 @@ export function NewCommentForm({ editor, range, quote, onStart, onStarted, onCan
   const [sending, setSending] = useState(false);
   // The commented text follows edits made while the form is open (or the thread is on its way).
   const rangeRef = useRef(range);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
 
   useEffect(() => {
     const follow = ({ transaction }: EditorEvents['transaction']) => {
@@ -57,21 +65,28 @@ export function NewCommentForm({ editor, range, quote, onStart, onStarted, onCan
     setSending(true);
     const thread = await onStart(text.trim().normalize('NFC'));
     if (thread === null) {
-      setSending(false);
+      if (mounted.current) setSending(false);
       return;
     }
     const { from, to } = rangeRef.current;
     if (to > from && !editor.isDestroyed) {
-      // Kept out of the undo history: undoing one's typing never takes a comment off its text.
-      editor
-        .chain()
-        .focus()
-        .setTextSelection({ from, to })
-        .setMark(commentAnchorMarkName, { threadId: thread.id })
-        .setMeta('addToHistory', false)
-        .run();
+      if (mounted.current && editor.isEditable) {
+        // Kept out of the undo history: undoing one's typing never takes a comment off its text.
+        editor
+          .chain()
+          .focus()
+          .setTextSelection({ from, to })
+          .setMark(commentAnchorMarkName, { threadId: thread.id })
+          .setMeta('addToHistory', false)
+          .run();
+      } else {
+        // The form is gone or the text is read-only (a move under way): main has the thread, so its anchor is still
+        // set (the form saves it, after the move), but neither the focus nor the selection is taken from the user.
+        const mark = editor.schema.marks[commentAnchorMarkName]!.create({ threadId: thread.id });
+        editor.view.dispatch(editor.state.tr.addMark(from, to, mark).setMeta('addToHistory', false));
+      }
     }
-    onStarted(thread);
+    if (mounted.current) onStarted(thread);
   };
 
   const cancel = () => {

@@ -22,10 +22,17 @@ export const versionLabelMaximumLength = 200;
 /** How many versions the list shows at first, and how many more each "Hiện thêm" adds (a day may hold hundreds). */
 export const versionsPerPage = 20;
 
+/** How long the article's saves must pause before the open list reads its versions again (saves may take one). */
+export const versionsReloadDelayMs = 1_500;
+
 export interface VersionsPanelProps {
   articleId: string;
   /** The article's status: approved and published text is not restored over, and a move takes a version. */
   status: ArticleStatus;
+  /** The revision the editor's last save or move made: the open list reads again once the saves pause. */
+  revision: number;
+  /** How many exports were written (each takes a version): the list reads again after each. */
+  exportsDone: number;
   /** Saves the edits still pending, so that a version taken or compared "now" holds the text on screen. */
   flush: () => Promise<void>;
   /** Runs a change that makes a new revision (the restore) after pending saves, with the revision to build on. */
@@ -52,7 +59,16 @@ function olderFirst(versions: readonly VersionSummary[], selected: readonly stri
  * read-only, compare with the text now, or restore (after a question); tick two to compare them; and "Thay đổi từ lần
  * tôi duyệt". Collapsible; the views open in a modal window closed by Esc.
  */
-export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRestored, showToast }: VersionsPanelProps) {
+export function VersionsPanel({
+  articleId,
+  status,
+  revision,
+  exportsDone,
+  flush,
+  runBetweenSaves,
+  onRestored,
+  showToast,
+}: VersionsPanelProps) {
   const messages = useMessages();
   const [open, setOpen] = useState(true);
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -81,10 +97,25 @@ export function VersionsPanel({ articleId, status, flush, runBetweenSaves, onRes
     );
   }, [articleId, fail]);
 
-  // Read again when the status changes (each move takes a version) and whenever the panel is opened.
+  // Read again when the status changes (each move takes a version), after an export, and whenever the panel is opened.
+  const listedRevision = useRef(revision);
+  const revisionRef = useRef(revision);
+  revisionRef.current = revision;
   useEffect(() => {
-    if (open) loadList();
-  }, [open, status, loadList]);
+    if (!open) return;
+    listedRevision.current = revisionRef.current;
+    loadList();
+  }, [open, status, exportsDone, loadList]);
+
+  // Saves may take a version ("editing"): read again once they pause, never on every keystroke's save.
+  useEffect(() => {
+    if (!open || revision === listedRevision.current) return;
+    const timer = setTimeout(() => {
+      listedRevision.current = revision;
+      loadList();
+    }, versionsReloadDelayMs);
+    return () => clearTimeout(timer);
+  }, [open, revision, loadList]);
 
   /**
    * Runs one call at a time on the user's behalf (a click meanwhile does nothing); its failure is shown as a toast.
