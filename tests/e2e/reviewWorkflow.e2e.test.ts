@@ -87,7 +87,7 @@ describe('the review workflow', () => {
     await page.keyboard.press('Alt+ArrowLeft');
     const row = page.locator('.article-row').filter({ hasText: title });
     expect(await row.locator('.cell-status .status').textContent()).toBe('Đã duyệt');
-    expect(await row.locator('.status-holder').textContent()).toBe('Thu Hà');
+    expect(await row.locator('.status-holder').textContent()).toBe('Thu Hà duyệt');
     expect(await row.locator('.status-holder').getAttribute('title')).toMatch(/^Thu Hà \(Biên tập viên\) duyệt lúc \d\d:\d\d \d\d\/\d\d$/);
   });
 });

@@ -94,7 +94,7 @@ describe('the seed article typed into the app', () => {
     page = await driver.restart();
     await page.getByRole('button', { name: parts.title, exact: true }).waitFor();
     await page.getByRole('cell', { name: 'Tin: Ngọc Sơn', exact: true }).waitFor();
-    expect(await page.locator('.article-row .cell-status').textContent()).toBe('Chờ duyệtNgọc Sơn');
+    expect(await page.locator('.article-row .cell-status').textContent()).toBe('Chờ duyệtNgọc Sơn gửi duyệt');
     await readmeScreenshot(page, 'library');
 
     await page.getByRole('button', { name: parts.title, exact: true }).click();
