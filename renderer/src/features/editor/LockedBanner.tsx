@@ -39,8 +39,11 @@ export function LockedBanner({ status, busy, onReopen }: LockedBannerProps) {
             type="button"
             className="button button-primary"
             autoFocus
-            disabled={busy}
-            onClick={() => void onReopen().then((reopened) => reopened || cancel())}
+            // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) void onReopen().then((reopened) => reopened || cancel());
+            }}
           >
             {messages.unlockConfirmYes}
           </button>
@@ -51,7 +54,7 @@ export function LockedBanner({ status, busy, onReopen }: LockedBannerProps) {
       ) : (
         <>
           <p>{messages.lockedBanner[status]}</p>
-          <button ref={unlockButton} type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
+          <button ref={unlockButton} type="button" className="button" aria-disabled={busy} onClick={() => !busy && setConfirming(true)}>
             {messages.unlockToEdit}
           </button>
         </>

@@ -90,8 +90,10 @@ export function WorkflowBar(props: WorkflowBarProps) {
                 type="button"
                 className={primaryKinds.includes(kind) ? 'button button-primary' : 'button'}
                 aria-expanded={chosen === to}
-                disabled={busy}
+                // aria-disabled, not disabled: a disabled button drops the keyboard focus to the page.
+                aria-disabled={busy}
                 onClick={() => {
+                  if (busy) return;
                   setChosen(to);
                   setNote('');
                 }}
@@ -123,7 +125,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
             />
           </label>
           <div className="move-form-actions">
-            <button type="submit" className="button button-primary" disabled={busy}>
+            <button type="submit" className="button button-primary" aria-disabled={busy}>
               {messages.moveAction[moveKind(status, chosen)]}
             </button>
             <button type="button" className="button" onClick={() => close(chosen)}>

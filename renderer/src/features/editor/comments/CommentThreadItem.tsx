@@ -47,6 +47,7 @@ export function CommentThreadItem({ thread, active, detached, onActivate, onJump
   };
 
   const toggleResolved = async () => {
+    if (busy) return;
     setBusy(true);
     await onResolve(!resolved);
     setBusy(false);
@@ -116,7 +117,7 @@ export function CommentThreadItem({ thread, active, detached, onActivate, onJump
             />
           </label>
           {reply.trim() !== '' && (
-            <button type="submit" className="button button-small button-primary" disabled={busy}>
+            <button type="submit" className="button button-small button-primary" aria-disabled={busy}>
               {messages.comments.sendReply}
             </button>
           )}
@@ -133,7 +134,7 @@ export function CommentThreadItem({ thread, active, detached, onActivate, onJump
             {expanded ? messages.comments.hideComments : messages.comments.showComments(thread.comments.length)}
           </button>
         )}
-        <button type="button" className="button button-small" disabled={busy} onClick={() => void toggleResolved()}>
+        <button type="button" className="button button-small" aria-disabled={busy} onClick={() => void toggleResolved()}>
           {resolved ? messages.comments.reopen : messages.comments.resolve}
         </button>
       </div>
