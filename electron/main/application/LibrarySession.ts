@@ -11,7 +11,7 @@ import type { ErrorLog } from '../logging/logError';
 import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
-import type { LibraryChangeListener } from './LibraryEvents';
+import { LibraryEvents, type LibraryChangeListener } from './LibraryEvents';
 
 export type { OpenLibrary };
 
@@ -47,7 +47,8 @@ export class LibrarySession {
   #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
   #restoring: Promise<void> | null = null;
   #lock: LibraryLock | null = null;
-  readonly #listeners = new Set<LibraryChangeListener>();
+  /** The session's own listeners, which outlive each application (a restore opens a new one). */
+  readonly #sessionEvents: LibraryEvents;
   /** Work started through `run` and not yet settled; a restore waits for it. */
   readonly #running = new Set<Promise<void>>();
   readonly #options: LibrarySessionOptions;
@@ -56,6 +57,7 @@ export class LibrarySession {
     this.#options = options;
     this.dataDirectory = options.dataDirectory;
     this.appVersion = options.appVersion;
+    this.#sessionEvents = new LibraryEvents((error, change) => this.#options.onSubscriberError?.(error, change));
     this.backupService = new BackupService({
       dataDirectory: options.dataDirectory,
       appVersion: options.appVersion,
@@ -140,8 +142,7 @@ export class LibrarySession {
    * (what lives as long as the session subscribes here; what belongs to one library, in createLibraryApplication).
    */
   subscribe(listener: LibraryChangeListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#sessionEvents.subscribe(listener);
   }
 
   /** The stores open right now (a restore replaces them); only once `ready` has settled. */
@@ -203,18 +204,7 @@ export class LibrarySession {
       },
     );
     // The session's own listeners, forwarded from each application in turn (one unsubscribe works across restores).
-    application.events.subscribe((change) => {
-      const started: Promise<unknown>[] = [];
-      for (const listener of this.#listeners) {
-        try {
-          const work = listener(change);
-          if (work instanceof Promise) started.push(work);
-        } catch (error) {
-          this.#options.onSubscriberError?.(error, change);
-        }
-      }
-      return Promise.allSettled(started);
-    });
+    application.events.subscribe((change) => this.#sessionEvents.announceAndWait(change));
     return application;
   }
 

@@ -4,7 +4,6 @@ import { useEditorState } from '@tiptap/react';
 import type { TextAlignment } from '../../../../shared/documentExtensions';
 import { useMessages } from '../../i18n/MessagesContext';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
-import { CommentIcon } from './comments/CommentIcon';
 import { commentShortcut } from './comments/commentShortcut';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
@@ -128,7 +127,7 @@ export function EditorToolbar({
         </ToolButton>
         {onComment && (
           <ToolButton label={messages.comments.add} shortcut={commentShortcut} onRun={onComment}>
-            <CommentIcon />
+            <ToolbarIcon name="comment" />
           </ToolButton>
         )}
       </div>

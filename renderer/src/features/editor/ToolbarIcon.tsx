@@ -13,6 +13,7 @@ const paths = {
   photo: 'M3 5.5h14v10H3zM3 13l4-4 3 3 2-2 5 5M13 8.5h.01',
   undo: 'M7 7H13a4 4 0 0 1 0 8H8M7 7l3-3M7 7l3 3',
   redo: 'M13 7H7a4 4 0 0 0 0 8h5M13 7l-3-3M13 7l-3 3',
+  comment: 'M3.5 4.5h13v9h-7l-3.5 3v-3H3.5zM7 8h6M7 10.5h4',
 } as const;
 
 export type ToolbarIconName = keyof typeof paths;
