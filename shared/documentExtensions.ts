@@ -4,6 +4,7 @@ import TextAlign from '@tiptap/extension-text-align';
 import { CommentAnchorMark } from './CommentAnchorMark';
 import { FigureNode } from './FigureNode';
 import { isSafeLinkHref } from './isSafeLinkHref';
+import { allowingSuggestionsOnBlocks, suggestionMarks } from './SuggestionMarks';
 
 // Re-exported so whoever imports the extension list also sees the figure commands' type declarations.
 export { FigureNode } from './FigureNode';
@@ -20,7 +21,12 @@ export const headingLevels = [2, 3] as const;
  * validates stored documents against the schema built from it, so the two can never disagree.
  */
 export const documentExtensions: AnyExtension[] = [
-  StarterKit.configure({
+  // A suggested block (a pasted paragraph, a deleted list item) carries its suggestion mark on the block itself.
+  StarterKit.extend({
+    addExtensions() {
+      return allowingSuggestionsOnBlocks(this.parent?.() ?? []);
+    },
+  }).configure({
     heading: { levels: [...headingLevels] },
     // Code and strike-through have no place in a news article; leaving them out keeps pastes clean.
     code: false,
@@ -39,4 +45,5 @@ export const documentExtensions: AnyExtension[] = [
   TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...textAlignments], defaultAlignment: null }),
   FigureNode,
   CommentAnchorMark,
+  ...suggestionMarks,
 ];

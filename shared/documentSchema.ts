@@ -6,6 +6,8 @@ import type { DocumentNodeJson } from './documentJson';
 import { findDocumentLimitBreach } from './documentLimits';
 import { AppError } from './errorCodes';
 import { commentThreadIdPattern } from './CommentAnchorMark';
+import { isSuggestionMark, suggestionAttributeMaximumLength } from './SuggestionMarks';
+import type { Mark } from '@tiptap/pm/model';
 
 let cachedSchema: Schema | undefined;
 
@@ -50,6 +52,40 @@ function quoted(value: unknown): string {
   return (JSON.stringify(value) ?? String(value)).slice(0, 80);
 }
 
+function isBoundedString(value: unknown, maximumLength: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= maximumLength;
+}
+
+/**
+ * A suggestion's id (the plugin's number, or the editor's string), who made it and when: what the editor writes, nothing
+ * longer. The modification mark's own values (previous and new type or attribute) are the plugin's; they are only
+ * ever applied back through the schema, so they are checked there.
+ */
+function checkSuggestionAttributes(mark: Mark): void {
+  const { id, authorName, authorRole, at } = mark.attrs as Record<string, unknown>;
+  const validId = (typeof id === 'number' && Number.isSafeInteger(id)) || isBoundedString(id, suggestionAttributeMaximumLength);
+  if (!validId) throw refusal(`mã đề xuất sửa ${quoted(id)} không hợp lệ`);
+  if (authorName !== null && !isBoundedString(authorName, suggestionAttributeMaximumLength)) {
+    throw refusal(`tên người đề xuất sửa ${quoted(authorName)} không hợp lệ`);
+  }
+  if (authorRole !== null && !isBoundedString(authorRole, suggestionAttributeMaximumLength)) {
+    throw refusal(`vai trò người đề xuất sửa ${quoted(authorRole)} không hợp lệ`);
+  }
+  if (at !== null && (!isBoundedString(at, 40) || Number.isNaN(Date.parse(at)))) {
+    throw refusal(`giờ đề xuất sửa ${quoted(at)} không hợp lệ`);
+  }
+  if (mark.type.name !== 'modification') return;
+  const { type, attrName, previousValue, newValue } = mark.attrs as Record<string, unknown>;
+  const validValue = (value: unknown) => (JSON.stringify(value) ?? '').length <= 2000;
+  const validAttrName = attrName === null || isBoundedString(attrName, suggestionAttributeMaximumLength);
+  if (!modificationTypes.has(type) || !validAttrName || !validValue(previousValue) || !validValue(newValue)) {
+    throw refusal(`đề xuất đổi định dạng ${quoted(type)} không hợp lệ`);
+  }
+}
+
+/** What a modification suggestion changed, as the plugin records it: an attribute, the node's type, or a node mark. */
+const modificationTypes = new Set<unknown>(['attr', 'nodeType', 'mark']);
+
 /** ProseMirror checks structure, not attribute values: refuse the ones the editor can never produce. */
 function checkAttributes(node: ProseMirrorNode): void {
   if (node.type.name === 'heading' && !allowedHeadingLevels.has(node.attrs.level)) {
@@ -64,6 +100,7 @@ function checkAttributes(node: ProseMirrorNode): void {
     if (mark.type.name === 'commentAnchor' && (typeof threadId !== 'string' || !commentThreadIdPattern.test(threadId))) {
       throw refusal(`mã bình luận ${quoted(threadId)} không hợp lệ`);
     }
+    if (isSuggestionMark(mark)) checkSuggestionAttributes(mark);
   }
   if (node.type.name === 'figure') {
     // A media id is also a file name in the media folder: only the 64-hex form can never be a path.

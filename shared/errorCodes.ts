@@ -18,6 +18,7 @@ export const errorCodes = [
   'invalid-move',
   'article-locked',
   'identity-missing',
+  'invalid-package',
   'internal',
 ] as const;
 

@@ -30,7 +30,9 @@ function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): Pro
   if (coverMediaId === null) return null;
   let cover: ProseMirrorNode | null = null;
   doc.descendants((node) => {
-    if (cover === null && node.type.name === 'figure' && node.attrs['mediaId'] === coverMediaId) cover = node;
+    // A figure only suggested for insertion is not exported (serializeDocumentHtml), so it cannot lead the page.
+    const suggested = node.marks.some((mark) => mark.type.name === 'insertion');
+    if (cover === null && !suggested && node.type.name === 'figure' && node.attrs['mediaId'] === coverMediaId) cover = node;
     return cover === null;
   });
   return cover;

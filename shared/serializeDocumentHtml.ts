@@ -3,6 +3,7 @@ import { textAlignments } from './documentExtensions';
 import { AppError } from './errorCodes';
 import { escapeHtml } from './escapeHtml';
 import { isSafeLinkHref } from './isSafeLinkHref';
+import { isSuggestionAnchorText } from './SuggestionMarks';
 
 /** A photo as the exported page shows it: its `src` (a data: URI or a relative file name) and pixel size. */
 export interface ExportImage {
@@ -85,6 +86,26 @@ function checkedImage(images: ExportImages, mediaId: string): ExportImage {
   return image;
 }
 
+/**
+ * Pending suggestions never leave the app: the export holds the text as if each were rejected. What a suggestion
+ * inserts is left out (inline text or a whole block), what it deletes is written as plain text, the zero-width
+ * spaces anchoring a suggestion at a block boundary are left out, and a suggested change of a block's type or
+ * attributes is written as the block is now (its mark is dropped). A paragraph split under suggestion stays split.
+ */
+function isSuggestedInsertion(node: ProseMirrorNode): boolean {
+  return node.marks.some((mark) => mark.type.name === 'insertion') || isSuggestionAnchorText(node);
+}
+
+/** A textblock's text as exported: without the text suggested for insertion. */
+function exportedText(node: ProseMirrorNode): string {
+  let text = '';
+  node.forEach((child) => {
+    if (child.isText && !isSuggestedInsertion(child)) text += child.text ?? '';
+    else if (!child.isText) text += ' ';
+  });
+  return text;
+}
+
 /** Text with its runs of whitespace made single spaces and trimmed. */
 function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -97,7 +118,7 @@ function collapseSpaces(text: string): string {
  */
 function figureLines(node: ProseMirrorNode, renderer: BlockRenderer, className: string): string[] {
   const image = renderer.image(String(node.attrs['mediaId']));
-  const caption = collapseSpaces(node.textBetween(0, node.content.size, ' ', ' '));
+  const caption = collapseSpaces(exportedText(node));
   const credit = collapseSpaces(String(node.attrs['credit'] ?? ''));
   const alt = collapseSpaces(String(node.attrs['alt'] ?? '')) || caption || undescribedPhotoAlt;
   const parts = [
@@ -118,13 +139,16 @@ export const nodeSerializers: Readonly<Record<string, NodeSerializer>> = Object.
   // An empty paragraph is only the editor's spacing; the page's own margins do that job.
   paragraph: {
     kind: 'block',
-    render: (node, renderer) => (node.childCount === 0 ? [] : [`<p${alignmentClass(node)}>${renderer.inline(node)}</p>`]),
+    render: (node, renderer) => {
+      const html = renderer.inline(node);
+      return html === '' ? [] : [`<p${alignmentClass(node)}>${html}</p>`];
+    },
   },
   // The article title is the page's only <h1>, so body headings are <h2>/<h3> whatever level a stored document claims.
   heading: {
     kind: 'block',
     render: (node, renderer) => {
-      if (node.textContent.trim() === '') return [];
+      if (exportedText(node).trim() === '') return [];
       const tag = Number(node.attrs['level']) >= 3 ? 'h3' : 'h2';
       return [`<${tag}${alignmentClass(node)}>${renderer.inline(node)}</${tag}>`];
     },
@@ -161,6 +185,10 @@ export const markSerializers: Readonly<Record<string, MarkSerializer>> = Object.
   underline: () => ({ open: '<u>', close: '</u>' }),
   // Review notes never leave the app: the commented text is exported, the comment's anchor is not.
   commentAnchor: () => ({ open: '', close: '' }),
+  // Pending suggestions are exported as rejected (see isSuggestedInsertion): no mark of theirs is ever written.
+  insertion: () => ({ open: '', close: '' }),
+  deletion: () => ({ open: '', close: '' }),
+  modification: () => ({ open: '', close: '' }),
 });
 
 function unsupported(what: string, name: string): AppError {
@@ -189,7 +217,7 @@ function createRenderer({ images = {}, omit = null }: SerializeOptions): BlockRe
     blocks(parent) {
       const lines: string[] = [];
       parent.forEach((child) => {
-        if (child !== omit) lines.push(...renderBlock(child, renderer));
+        if (child !== omit && !isSuggestedInsertion(child)) lines.push(...renderBlock(child, renderer));
       });
       return lines;
     },
@@ -201,6 +229,7 @@ function createRenderer({ images = {}, omit = null }: SerializeOptions): BlockRe
       parent.forEach((child) => {
         const serializer = nodeSerializer(child);
         if (serializer.kind !== 'inline') throw unsupported('nội dung khối ở vị trí nội dòng', child.type.name);
+        if (isSuggestedInsertion(child)) return;
         let kept = 0;
         while (kept < openMarks.length && kept < child.marks.length && openMarks[kept]!.eq(child.marks[kept]!)) kept += 1;
         while (openMarks.length > kept) {

@@ -10,7 +10,16 @@ import { documentSchema } from '../../shared/documentSchema';
 import { AppError } from '../../shared/errorCodes';
 import { exportArticleHtml } from '../../shared/exportArticleHtml';
 import { markSerializers, nodeSerializers, serializeDocumentHtml } from '../../shared/serializeDocumentHtml';
-import { everyFeatureBody, everyFeatureBodyHtml, fixtureImages, link, paragraph, text } from '../fixtures/everyFeatureBody';
+import {
+  everyFeatureBody,
+  everyFeatureBodyHtml,
+  fixtureImages,
+  link,
+  paragraph,
+  redJpegId,
+  suggestion,
+  text,
+} from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
 import { exportValidationMessages } from '../support/exportValidation';
 import { thrownBy } from '../support/thrownBy';
@@ -93,6 +102,34 @@ describe('exportArticleHtml', () => {
     const html = exportArticleHtml(articleWith(everyFeatureBody), fixtureImages);
     expect(html).toContain('được bình luận');
     expect(html).not.toMatch(/comment|0123456789ab/);
+  });
+
+  it('exports pending suggestions as rejected, never writing a suggestion, its mark, author or id', () => {
+    const html = exportArticleHtml(articleWith(everyFeatureBody), fixtureImages);
+    expect(html).toContain('<p>Giá xăng tăng.</p>');
+    expect(html).not.toMatch(/giảm|nhẹ|Đoạn mới|Thu Hà|mh1-|<ins|<del|suggestion|insertion|deletion|modification|\u200B/);
+  });
+
+  it('leaves out a figure suggested for insertion, even when it is named as the cover', () => {
+    const suggested = { ...everyFeatureBody.find((node) => node.type === 'figure')!, marks: [suggestion('insertion', 'mh1-f')] };
+    const html = exportArticleHtml(articleWith([paragraph([text('Chữ.')]), suggested], { coverMediaId: redJpegId }), fixtureImages);
+    expect(html).not.toMatch(/<figure|<img|Quang cảnh/);
+  });
+
+  it.each([
+    ['an id that is neither a number nor a short string', { id: { x: 1 } }],
+    ['an overlong author name', { id: 'a', authorName: 'x'.repeat(121) }],
+    ['a time that is no time', { id: 'a', at: 'hôm qua' }],
+  ])('refuses a suggestion mark with %s', (_what, attrs) => {
+    const body = [paragraph([text('Chữ', [{ type: 'insertion', attrs }])])];
+    const error = thrownBy(() => exportArticleHtml(articleWith(body), fixtureImages));
+    expect((error as AppError).code).toBe('invalid-request');
+  });
+
+  it('refuses a formatting suggestion of a kind the plugin never records', () => {
+    const body = [{ ...paragraph([text('Chữ')]), marks: [{ type: 'modification', attrs: { id: 'a', type: 'script', attrName: null } }] }];
+    const error = thrownBy(() => exportArticleHtml(articleWith(body), fixtureImages));
+    expect((error as AppError).code).toBe('invalid-request');
   });
 
   it('never writes an inline style', () => {

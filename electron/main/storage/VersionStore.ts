@@ -19,12 +19,12 @@ const format = { kind: 'ban-thao/article-version', version: 1 };
 const keyframeEvery = 25;
 
 /** A version as stored: its summary, the version it follows, and either the whole text or the change from that one. */
-const storedVersionSchema = versionSummarySchema.extend({
+export const storedVersionSchema = versionSummarySchema.extend({
   parentId: versionSummarySchema.shape.id.nullable(),
   content: articleContentSchema.nullable(),
   delta: z.array(z.union([z.number().int(), z.array(z.string())])).nullable(),
 });
-type StoredVersion = z.infer<typeof storedVersionSchema>;
+export type StoredVersion = z.infer<typeof storedVersionSchema>;
 
 /** The lines a version's text is compared by: one JSON property (a paragraph's text, a caption…) per line. */
 function linesOf(content: ArticleContent): string[] {
@@ -145,6 +145,8 @@ function summaryOf(record: StoredVersion): VersionSummary {
   const { id, articleId, at, by, label, reason, revision, status } = record;
   return { id, articleId, at, by, label, reason, revision, status };
 }
+
+export { format as versionFormat, rebuild as rebuildVersion };
 
 /** A version's text: its own whole text, or its parent's with its delta applied (parents first, without recursion). */
 function rebuild(record: StoredVersion, records: Map<string, StoredVersion>): { content: ArticleContent; depth: number } {

@@ -6,10 +6,13 @@ import type { DurableWriteOptions } from './writeFileDurably';
 /** The workflow history of each article: one file per move (see ArticleRecordLog). */
 export type WorkflowLog = ArticleRecordLog<WorkflowEvent>;
 
+/** The kind and version of its files. */
+export const workflowEventFormat = { kind: 'ban-thao/workflow-event', version: 1 };
+
 export function createWorkflowLog(libraryFolder: string, writeOptions: DurableWriteOptions = {}): WorkflowLog {
   return new ArticleRecordLog({
     fileOf: libraryFolderLayout(libraryFolder).workflowEventFile,
-    format: { kind: 'ban-thao/workflow-event', version: 1 },
+    format: workflowEventFormat,
     schema: workflowEventSchema,
     writeOptions,
   });

@@ -26,6 +26,8 @@ import { useAutosave } from './useAutosave';
 import { usePhotoImport } from './usePhotoImport';
 import { WorkflowBar } from './WorkflowBar';
 import { VersionsPanel } from './versions/VersionsPanel';
+import { pendingSuggestionCount } from './suggestions/pendingSuggestions';
+import { tracksChangesByDefault } from './suggestions/trackChanges';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
@@ -107,7 +109,13 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
   const { markChanged, flush, runBetweenSaves } = autosave;
-  const { exporting, exportsDone, exportHtml, exportFolder, exportQuestion } = useArticleExport(article.id, flush, showToast);
+  const countSuggestions = useCallback(() => pendingSuggestionCount(editorRef.current?.state.doc), []);
+  const { exporting, exportsDone, exportHtml, exportFolder, exportQuestion } = useArticleExport(
+    article.id,
+    flush,
+    showToast,
+    countSuggestions,
+  );
   const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
 
@@ -273,6 +281,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
         {exportQuestion && (
           <ExportCommentsQuestion
             unresolved={exportQuestion.unresolved}
+            suggestions={exportQuestion.suggestions}
             onConfirm={exportQuestion.confirm}
             onCancel={exportQuestion.cancel}
           />
@@ -369,6 +378,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
                 importFromDialog={importFromDialog}
                 readOnly={locked}
                 comments={commentsHub}
+                trackChangesByDefault={tracksChangesByDefault(article.status, identity)}
+                author={identity}
               />
             </FigureContext.Provider>
           </div>

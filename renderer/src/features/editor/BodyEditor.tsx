@@ -11,6 +11,9 @@ import { LinkForm } from './LinkForm';
 import { syncSelectionFromDom } from './syncSelectionFromDom';
 import type { CommentsHub } from './comments/CommentsHub';
 import { isCommentShortcut } from './comments/commentShortcut';
+import type { Identity } from '../../../../shared/identity';
+import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
+import { setTrackingChanges, TrackChanges } from './suggestions/trackChanges';
 
 export interface BodyEditorProps {
   initialContent: DocumentNodeJson;
@@ -23,6 +26,10 @@ export interface BodyEditorProps {
   readOnly?: boolean;
   /** Where "Bình luận" (toolbar, Ctrl+Alt+M) goes, and who follows this editor for the comments' anchors (stable). */
   comments?: CommentsHub;
+  /** Whether "Sửa có theo dõi" starts on (an editor or managing editor on a submitted article); read once, at mount. */
+  trackChangesByDefault?: boolean;
+  /** Who a suggestion is stamped with (null until named in Cài đặt). */
+  author?: Identity | null;
 }
 
 /** Inserts one figure per imported photo at a document position (or the selection), credit prefilled from EXIF. */
@@ -51,6 +58,8 @@ export const BodyEditor = memo(function BodyEditor({
   importFromDialog,
   readOnly = false,
   comments,
+  trackChangesByDefault = false,
+  author = null,
 }: BodyEditorProps) {
   const messages = useMessages();
   // The editor's event handlers are created once; they reach the current import functions through this.
@@ -60,13 +69,19 @@ export const BodyEditor = memo(function BodyEditor({
   const [linkFormOpen, setLinkFormOpen] = useState(false);
   const commentsRef = useRef(comments);
   commentsRef.current = comments;
+  const authorRef = useRef(author);
+  authorRef.current = author;
+  const trackByDefault = useRef(trackChangesByDefault);
 
   const importAndInsert = (files: File[], position?: number) => {
     void figuresRef.current.importFiles(files).then((photos) => editorRef.current && insertPhotos(editorRef.current, photos, position));
   };
 
   const editor = useEditor({
-    extensions: editorExtensions('Nội dung bài viết…'),
+    extensions: [
+      ...editorExtensions('Nội dung bài viết…'),
+      TrackChanges.configure({ author: () => authorRef.current, now: () => new Date() }),
+    ],
     content: initialContent,
     immediatelyRender: true,
     editable: !readOnly,
@@ -118,6 +133,7 @@ export const BodyEditor = memo(function BodyEditor({
     },
     onCreate: ({ editor: created }) => {
       editorRef.current = created;
+      if (trackByDefault.current) setTrackingChanges(created, true);
       onReady(created);
     },
     onUpdate: ({ editor: updated }) => onChange(updated),
@@ -145,6 +161,7 @@ export const BodyEditor = memo(function BodyEditor({
       />
       {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
       <EditorContent editor={editor} className="body-content" />
+      <SuggestionsPanel editor={editor} />
     </fieldset>
   );
 });

@@ -5,6 +5,7 @@ import type { TextAlignment } from '../../../../shared/documentExtensions';
 import { useMessages } from '../../i18n/MessagesContext';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 import { commentShortcut } from './comments/commentShortcut';
+import { isTrackingChanges, setTrackingChanges } from './suggestions/trackChanges';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const modifier = isMac ? '⌘' : 'Ctrl+';
@@ -65,6 +66,7 @@ export function EditorToolbar({
       align: (['left', 'center', 'right', 'justify'] as const).find((alignment) => current.isActive({ textAlign: alignment })) ?? null,
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
+      tracking: isTrackingChanges(current.state),
     }),
   });
   const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => command(editor.chain().focus()).run();
@@ -184,6 +186,19 @@ export function EditorToolbar({
         >
           <ToolbarIcon name="redo" />
         </ToolButton>
+      </div>
+      <div className="tool-group">
+        {/* A switch with its words on it: whoever reviews must see at a glance whether their edits are tracked. */}
+        <button
+          type="button"
+          className={state.tracking ? 'tool tool-text tool-active' : 'tool tool-text'}
+          aria-pressed={state.tracking}
+          title={messages.suggestions.trackHint}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setTrackingChanges(editor, !state.tracking)}
+        >
+          {messages.suggestions.track}
+        </button>
       </div>
     </div>
   );

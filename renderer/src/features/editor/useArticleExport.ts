@@ -10,14 +10,22 @@ function splitPath(path: string): { folder: string; name: string } {
   return { folder: path.slice(0, separator), name: path.slice(separator + 1) };
 }
 
-/** The two exports (one HTML file, or a folder with images/), each saving pending edits first; open comments ask first. */
-export function useArticleExport(articleId: string, flush: () => Promise<void>, showToast: (toast: ToastMessage) => void) {
+/**
+ * The two exports (one HTML file, or a folder with images/), each saving pending edits first; open comments and pending
+ * suggestions in the body (`pendingSuggestions`, counted on the text on screen) ask first.
+ */
+export function useArticleExport(
+  articleId: string,
+  flush: () => Promise<void>,
+  showToast: (toast: ToastMessage) => void,
+  pendingSuggestions: () => number = () => 0,
+) {
   const messages = useMessages();
   const [exporting, setExporting] = useState(false);
   // How many exports were written: each takes a version (main answers once it is written), so the list reads again.
   const [exportsDone, setExportsDone] = useState(0);
   // Open comments ask first (issue 9, point 8): which export waits for the answer, and how many are open.
-  const [question, setQuestion] = useState<{ kind: 'file' | 'folder'; unresolved: number } | null>(null);
+  const [question, setQuestion] = useState<{ kind: 'file' | 'folder'; unresolved: number; suggestions: number } | null>(null);
 
   const run = useCallback(
     async (kind: 'file' | 'folder') => {
@@ -45,10 +53,11 @@ export function useArticleExport(articleId: string, flush: () => Promise<void>, 
     async (kind: 'file' | 'folder') => {
       // Unreadable comments do not stop an export: the exporter never writes them anyway.
       const unresolved = await unresolvedCommentCount(articleId).catch(() => 0);
-      if (unresolved > 0) setQuestion({ kind, unresolved });
+      const suggestions = pendingSuggestions();
+      if (unresolved > 0 || suggestions > 0) setQuestion({ kind, unresolved, suggestions });
       else await run(kind);
     },
-    [articleId, run],
+    [articleId, pendingSuggestions, run],
   );
 
   const exportQuestion =
@@ -56,6 +65,7 @@ export function useArticleExport(articleId: string, flush: () => Promise<void>, 
       ? null
       : {
           unresolved: question.unresolved,
+          suggestions: question.suggestions,
           confirm: () => {
             setQuestion(null);
             void run(question.kind);

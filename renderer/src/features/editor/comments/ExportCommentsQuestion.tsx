@@ -4,15 +4,18 @@ import { useMessages } from '../../../i18n/MessagesContext';
 export interface ExportCommentsQuestionProps {
   /** The article's threads still open. */
   unresolved: number;
+  /** The body's pending suggestions (tracked changes). */
+  suggestions?: number;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /**
- * Before an export of an article with open comments: "Bài còn N bình luận chưa xử lý. Vẫn xuất?" (the export itself never
- * carries them). "Vẫn xuất" has the focus, Esc or "Thôi" cancels; either way the focus goes back to where it was.
+ * Before an export of an article with open comments or pending suggestions: "Bài còn N bình luận chưa xử lý. Vẫn xuất?",
+ * "Bài còn N đề xuất sửa chưa xử lý…", or both in one sentence (the export itself never carries either). "Vẫn xuất" has
+ * the focus, Esc or "Thôi" cancels; either way the focus goes back to where it was.
  */
-export function ExportCommentsQuestion({ unresolved, onConfirm, onCancel }: ExportCommentsQuestionProps) {
+export function ExportCommentsQuestion({ unresolved, suggestions = 0, onConfirm, onCancel }: ExportCommentsQuestionProps) {
   const messages = useMessages();
   // Read while rendering, before "Vẫn xuất" takes the focus.
   const [returnFocus] = useState(() => document.activeElement);
@@ -33,9 +36,14 @@ export function ExportCommentsQuestion({ unresolved, onConfirm, onCancel }: Expo
   return (
     <div className="export-question" role="alertdialog" aria-labelledby="export-question-text" onKeyDown={onKeyDown}>
       <p id="export-question-text" className="export-question-text">
-        {messages.comments.exportQuestion(unresolved)}
+        {suggestions === 0
+          ? messages.comments.exportQuestion(unresolved)
+          : unresolved === 0
+            ? messages.suggestions.exportQuestion(suggestions)
+            : messages.suggestions.exportQuestionBoth(unresolved, suggestions)}
       </p>
-      <p className="muted export-question-note">{messages.comments.exportQuestionNote}</p>
+      {unresolved > 0 && <p className="muted export-question-note">{messages.comments.exportQuestionNote}</p>}
+      {suggestions > 0 && <p className="muted export-question-note">{messages.suggestions.exportQuestionNote}</p>}
       <div className="export-question-actions">
         <button type="button" className="button button-small button-primary" onClick={answer(onConfirm)}>
           {messages.comments.exportAnyway}
