@@ -23,7 +23,8 @@ async function reported(path: string, code: string): Promise<string[]> {
   });
 }
 
-describe('the layer rules (eslint.config.js)', () => {
+// Linting snippets and the whole tree takes seconds on a loaded 2-core machine: a generous bound, so a hang still fails.
+describe('the layer rules (eslint.config.js)', { timeout: 60_000 }, () => {
   it('keep a renderer feature to itself, the shared renderer folders and shared/', async () => {
     const path = 'renderer/src/features/library/x.ts';
     expect(await reported(path, "import { EditorScreen } from '../editor/EditorScreen';")).toEqual([
