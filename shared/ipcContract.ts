@@ -5,6 +5,7 @@ import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupM
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits } from './mediaModel';
 import { nfcString } from './nfcString';
+import { reviewPackageDropLimitBytes } from './reviewPackageModel';
 import { startupStatusSchema } from './startupStatus';
 import { workflowEventSchema, workflowNoteMaximumLength } from './workflowEvent';
 import type { ArticleDiff } from './diffArticles';
@@ -18,6 +19,14 @@ const empty = z.object({}).strict();
 const byId = z.object({ id: articleIdSchema }).strict();
 const exportOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+const receivedPackage = { articleId: articleIdSchema, title: z.string(), message: z.string() };
+const receivePackageOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('created'), ...receivedPackage }),
+  z.object({ status: z.literal('updated'), ...receivedPackage }),
+  z.object({ status: z.literal('unchanged'), ...receivedPackage }),
+  z.object({ status: z.literal('conflict'), ...receivedPackage }),
   z.object({ status: z.literal('cancelled') }),
 ]);
 
@@ -130,6 +139,20 @@ export const ipcContract = {
   ),
   /** What the library knows about one photo. */
   'media:get': channel(z.object({ id: mediaIdSchema }).strict(), mediaInfoSchema),
+  /** Writes the article with its history, comments, versions and photos to a review package (`.banthao`) where the user chooses. */
+  'package:send': channel(byId, exportOutcome),
+  /** Asks the user for a review package and receives it (created, updated, unchanged or conflict; see PackageService). */
+  'package:openFromDialog': channel(empty, receivePackageOutcome),
+  /** Receives a review package dropped on the window. */
+  'package:receiveBytes': channel(
+    z
+      .object({
+        fileName: nfcString(255),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= reviewPackageDropLimitBytes, 'Tệp quá lớn'),
+      })
+      .strict(),
+    receivePackageOutcome,
+  ),
   /** Names used before in bylines and photo credits, for completion. */
   'people:names': channel(empty, z.array(z.string())),
   /** Reads the settings. */

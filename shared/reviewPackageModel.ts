@@ -8,8 +8,8 @@ export const reviewPackageFormat = 'ban-thao/review-package';
 /** The package format this build writes and the newest it reads; a newer one was made by a newer Bản Thảo. */
 export const reviewPackageFormatVersion = 1;
 
-/** The extension of a review package file. */
-export const reviewPackageExtension = 'banthao';
+// The extension lives in a module without zod, so the renderer (which checks dropped file names) stays small.
+export { reviewPackageExtension } from './reviewPackageExtension';
 
 /** One file of the package as the manifest lists it: its path inside the zip, its size and its SHA-256 (hex). */
 export const reviewPackageEntrySchema = z
@@ -37,3 +37,6 @@ export const reviewPackageManifestSchema = z
   })
   .strict();
 export type ReviewPackageManifest = z.infer<typeof reviewPackageManifestSchema>;
+
+/** The largest package taken as bytes from the window (a dropped file); a larger one is opened through "Mở gói bài…". */
+export const reviewPackageDropLimitBytes = 512 * 1024 * 1024;

@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { reviewPackageExtension } from '../../shared/reviewPackageModel';
 import type { Dialogs, EarlierExportChoice } from './application/Dialogs';
 
 /** The application's dialogs as Electron shows them, attached to the focused window when there is one. */
@@ -54,6 +55,27 @@ export function createElectronDialogs(): Dialogs {
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
       return answer.canceled ? [] : answer.filePaths;
+    },
+    async choosePackagePath(suggestedFileName) {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = {
+        title: 'Gửi bài để duyệt',
+        defaultPath: join(app.getPath('documents'), suggestedFileName),
+        filters: [{ name: 'Gói bài Bản Thảo', extensions: [reviewPackageExtension] }],
+      };
+      const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
+      return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
+    },
+    async choosePackageToOpen() {
+      const options = {
+        title: 'Mở gói bài',
+        defaultPath: app.getPath('downloads'),
+        properties: ['openFile' as const],
+        filters: [{ name: 'Gói bài Bản Thảo', extensions: [reviewPackageExtension] }],
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
   };
 }

@@ -9,6 +9,8 @@ export interface BridgeDialogOptions {
   openFiles?: readonly string[];
   /** The answer on finding an earlier export of the same article; default BANTHAO_EARLIER_EXPORT, then "replace". */
   earlierExport?: EarlierExportChoice;
+  /** The review package "Mở gói bài…" answers with; default BANTHAO_OPEN_PACKAGE, unset is cancelled. */
+  packageToOpen?: string;
 }
 
 const earlierExportChoices: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
@@ -38,6 +40,13 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
     },
     async chooseImageFiles() {
       return [...(options.openFiles ?? [])];
+    },
+    async choosePackagePath(suggestedFileName) {
+      await mkdir(options.exportDirectory, { recursive: true });
+      return join(options.exportDirectory, basename(suggestedFileName));
+    },
+    async choosePackageToOpen() {
+      return options.packageToOpen ?? (process.env.BANTHAO_OPEN_PACKAGE || null);
     },
   };
 }

@@ -2,7 +2,7 @@ import { apiNameOf, ipcChannels } from '../../shared/ipcChannels';
 import type { Identity } from '../../shared/identity';
 import type { HandlerTable, PreloadApi } from '../../shared/ipcContract';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
-import { createTestHandlers } from './createTestHandlers';
+import { cannedDialogs, createTestHandlers } from './createTestHandlers';
 
 /** Who the tests' user is unless a test says otherwise: a reporter who has answered the first-run question. */
 export const testIdentity: Identity = { name: 'Ngọc Sơn', role: 'reporter' };
@@ -10,6 +10,8 @@ export const testIdentity: Identity = { name: 'Ngọc Sơn', role: 'reporter' };
 export interface InProcessApiOptions {
   /** Written into the settings before the app starts, as if the first-run question had been answered; null leaves it unanswered. */
   identity?: Identity | null;
+  /** More canned dialog answers (a package to open, where a package is saved). */
+  dialogs?: Parameters<typeof cannedDialogs>[0];
 }
 
 /**
@@ -17,7 +19,7 @@ export interface InProcessApiOptions {
  * structured clone on the way in and out as IPC would do. Returns the stores for assertions.
  */
 export async function installInProcessApi(dataDirectory: string, exportPath: string | null = null, options: InProcessApiOptions = {}) {
-  const library = await createTestHandlers(dataDirectory, exportPath === null ? {} : { exportPath });
+  const library = await createTestHandlers(dataDirectory, { ...(exportPath === null ? {} : { exportPath }), ...options.dialogs });
   const identity = options.identity === undefined ? testIdentity : options.identity;
   if (identity !== null) await library.handlers['settings:update']({ userName: identity.name, userRole: identity.role });
   installApiOver(library.handlers);

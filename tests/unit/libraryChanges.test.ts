@@ -27,6 +27,9 @@ interface Prepared {
   versionId: string;
   /** A comment thread on `withPhoto`. */
   threadId: string;
+  /** A review package of an article this library no longer has (sent, then trashed and the trash emptied). */
+  packagePath: string;
+  packageBytes: Uint8Array;
 }
 
 /** A request for each channel over the prepared library; the Record type makes a new channel fail to compile here. */
@@ -61,6 +64,9 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'media:importFromDialog': () => ({}),
   'media:importBytes': () => ({ fileName: 'khac.jpg', bytes: new Uint8Array(photoBytes.other) }),
   'media:get': ({ photoId }) => ({ id: photoId }),
+  'package:send': ({ withPhoto }) => ({ id: withPhoto }),
+  'package:openFromDialog': () => ({}),
+  'package:receiveBytes': ({ packageBytes }) => ({ fileName: 'goi.banthao', bytes: new Uint8Array(packageBytes) }),
   'people:names': () => ({}),
   'settings:get': () => ({}),
   'settings:update': () => ({ exportJpegQuality: 70 }),
@@ -103,6 +109,10 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'media:importFromDialog': ['photos-imported'],
   'media:importBytes': ['photos-imported'],
   'media:get': [],
+  // Written outside the library: nothing of the library changed.
+  'package:send': [],
+  'package:openFromDialog': ['package-received', 'version-saved'],
+  'package:receiveBytes': ['package-received', 'version-saved'],
   'people:names': [],
   'settings:get': [],
   'settings:update': ['settings-changed'],
@@ -148,10 +158,19 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
       exportFolder: outside,
       imageFiles: [join(outside, 'the.jpg')],
       earlierExport: 'replace',
+      packagePath: (suggestedFileName) => join(outside, suggestedFileName),
+      packageToOpen: join(outside, 'goi-gui-di.banthao'),
     }),
   });
   const { handlers } = session;
   await handlers['settings:update']({ userName: 'Ngọc Sơn', userRole: 'reporter' });
+  // An article sent away and then deleted here: receiving its package creates it again.
+  const sent = await handlers['article:create']({});
+  await handlers['article:save']({ id: sent.id, baseRevision: 1, content: sampleContent({ title: 'Gói gửi đi' }) });
+  const sentPackage = await handlers['package:send']({ id: sent.id });
+  if (sentPackage.status !== 'saved') throw new Error('the package was not written');
+  await handlers['article:trash']({ id: sent.id });
+  await handlers['trash:empty']({});
   const photo = await handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(photoBytes.first) });
   const withPhoto = await handlers['article:create']({});
   await handlers['article:save']({
@@ -178,6 +197,8 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
     snapshotId: snapshot.id,
     versionId: version!.id,
     threadId: thread.id,
+    packagePath: sentPackage.path,
+    packageBytes: new Uint8Array(await readFile(sentPackage.path)),
   };
 }
 

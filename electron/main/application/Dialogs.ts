@@ -12,4 +12,8 @@ export interface Dialogs {
   askAboutEarlierExport(folderPath: string): Promise<EarlierExportChoice>;
   /** Asks for photos to insert; empty when the user cancelled. */
   chooseImageFiles(): Promise<string[]>;
+  /** Asks where to save a review package (`.banthao`); null when the user cancelled. */
+  choosePackagePath(suggestedFileName: string): Promise<string | null>;
+  /** Asks for a review package (`.banthao`) to open; null when the user cancelled. */
+  choosePackageToOpen(): Promise<string | null>;
 }

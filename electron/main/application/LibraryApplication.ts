@@ -7,6 +7,7 @@ import type { Dialogs } from './Dialogs';
 import { ExportService } from './ExportService';
 import type { LibraryChange } from './LibraryChange';
 import { LibraryEvents } from './LibraryEvents';
+import { PackageService } from './PackageService';
 import { PhotoService } from './PhotoService';
 import { searchFollowsChanges } from './searchFollowsChanges';
 import { SettingsService } from './SettingsService';
@@ -29,10 +30,13 @@ export interface LibraryApplication {
   readonly workflow: WorkflowService;
   readonly versions: VersionService;
   readonly comments: CommentService;
+  readonly packages: PackageService;
 }
 
 export interface LibraryApplicationOptions {
   dialogs: Dialogs;
+  /** This build's version, written into review packages. */
+  appVersion: string;
   /** Told of each change that may take a snapshot (see backupsFollowChanges). */
   backups: { noteChange(): void };
   writeOptions?: DurableWriteOptions;
@@ -60,5 +64,10 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),
     versions,
     comments: new CommentService(library, events, options.now),
+    packages: new PackageService(library, options.dialogs, events, versions, {
+      appVersion: options.appVersion,
+      writeOptions: options.writeOptions,
+      now: options.now,
+    }),
   };
 }

@@ -24,6 +24,8 @@ export type LibraryChange =
   | { kind: 'settings-changed'; settings: Settings }
   | { kind: 'version-saved'; version: VersionSummary }
   | { kind: 'comment-added'; record: CommentRecord }
+  /** A review package was taken in: the article created from it, or the local copy brought up to it (records and photos with it). */
+  | { kind: 'package-received'; article: Article; outcome: 'created' | 'updated' }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -43,5 +45,6 @@ export const libraryChangeKinds = [
   'settings-changed',
   'version-saved',
   'comment-added',
+  'package-received',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

@@ -196,6 +196,7 @@ export class LibrarySession {
       { ...stores, search },
       {
         dialogs,
+        appVersion: this.#options.appVersion,
         writeOptions,
         now,
         backups: { noteChange: () => void service.noteChange() },

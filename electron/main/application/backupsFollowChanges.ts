@@ -19,6 +19,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'settings-changed':
     case 'version-saved':
     case 'comment-added':
+    case 'package-received':
       return true;
     case 'article-exported':
     case 'library-restored':

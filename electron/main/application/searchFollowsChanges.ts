@@ -9,6 +9,8 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
     switch (change.kind) {
       case 'article-created':
       case 'article-duplicated':
+      // Created from the package, or its text taken over the local one: indexed whole either way.
+      case 'package-received':
         search.noteArticle(change.article);
         return;
       case 'article-saved':

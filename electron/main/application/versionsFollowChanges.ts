@@ -29,6 +29,8 @@ export function versionsFollowChanges(versions: VersionService, onFailure: (erro
       case 'library-restored':
       case 'version-saved':
       case 'comment-added':
+      // The package service takes its own 'package' version once everything is in.
+      case 'package-received':
         return;
       default:
         assertNever(change);

@@ -48,6 +48,10 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),
     'media:importBytes': async ({ fileName, bytes }) => withApplication((application) => application.photos.importBytes(fileName, bytes)),
     'media:get': async ({ id }) => withApplication((application) => application.photos.get(id)),
+    'package:send': async ({ id }) => withApplication((application) => application.packages.send(id)),
+    'package:openFromDialog': async () => withApplication((application) => application.packages.openFromDialog()),
+    'package:receiveBytes': async ({ fileName, bytes }) =>
+      withApplication((application) => application.packages.receiveBytes(fileName, bytes)),
     'people:names': async () => withApplication((application) => application.articles.peopleNames()),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),

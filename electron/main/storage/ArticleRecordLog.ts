@@ -1,14 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { errorCodeOf, toStorageError } from './fileSystemErrors';
 import { decodeStoredJson, encodeStoredJson, type StoredFormat } from './storedJson';
 import { writeFileDurably, type DurableWriteOptions } from './writeFileDurably';
 
-/** A new record id: the time (sortable, no colons for Windows) then random hex, unique across machines. */
+// Records made in the same millisecond by this process sort in the order they were made.
+let recordsMade = 0;
+
+/**
+ * A new record id: the time (sortable, no colons for Windows), then a counter of this process (same-millisecond
+ * records keep their order) and random hex (unique across machines).
+ */
 export function newRecordId(at: Date): string {
-  return `${at.toISOString().replaceAll(':', '-')}-${randomBytes(6).toString('hex')}`;
+  recordsMade = (recordsMade + 1) % 0x10000;
+  return `${at.toISOString().replaceAll(':', '-')}-${recordsMade.toString(16).padStart(4, '0')}${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Writes a record file made elsewhere (a received review package) byte for byte, unless a file is already there: a
+ * record is immutable, so one with the same name is the same record. Returns whether it was written.
+ */
+export async function writeFileIfMissing(path: string, bytes: Uint8Array, writeOptions?: DurableWriteOptions): Promise<boolean> {
+  try {
+    await access(path);
+    return false;
+  } catch (error) {
+    if (errorCodeOf(error) !== 'ENOENT') throw toStorageError(error, path);
+  }
+  await writeFileDurably(path, bytes, writeOptions).catch((error: unknown) => {
+    throw toStorageError(error, path);
+  });
+  return true;
 }
 
 export interface ArticleRecordLogOptions<Entry> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import {
+  articleContentOf,
   articleFormatVersion,
   summarizeArticle,
   type Article,
@@ -112,6 +113,11 @@ export class ArticleStore {
     return article;
   }
 
+  /** Whether the library holds an article with this id, trashed or not. */
+  has(id: string): boolean {
+    return this.#index.has(id);
+  }
+
   /** What recoveries happened since the library was opened (quarantined files, older generations loaded). */
   recoveryNotices(): RecoveryNotice[] {
     return this.#recovery.log.list();
@@ -180,6 +186,42 @@ export class ArticleStore {
     const updated: Article = { ...stored, ...content, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
     await this.#put(updated);
     return { revision: updated.revision, updatedAt: updated.updatedAt };
+  }
+
+  /**
+   * Takes in an article made in another library (a received review package) with its own id, revision and dates,
+   * out of the trash; refuses (conflict) when this library already holds that id, or a file stands where it goes.
+   */
+  async adopt(article: Article): Promise<Article> {
+    parseDocument(article.body);
+    if (this.#index.has(article.id) || (await fileExists(this.#pathOf(article.id)))) {
+      throw new AppError('conflict', `Thư viện đã có bài ${article.id}.`);
+    }
+    const adopted: Article = { ...article, trashedAt: null };
+    await this.#put(adopted);
+    return adopted;
+  }
+
+  /**
+   * Takes the content, status and last move of the same article received from another library over the stored one
+   * (the caller checked the received one descends from it); refuses (conflict) when the stored revision moved on.
+   */
+  async takeReceived(id: string, baseRevision: number, received: Article): Promise<Article> {
+    parseDocument(received.body);
+    const stored = await this.get(id);
+    if (stored.revision !== baseRevision) {
+      throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
+    }
+    const updated: Article = {
+      ...stored,
+      ...articleContentOf(received),
+      status: received.status,
+      lastMove: received.lastMove,
+      revision: stored.revision + 1,
+      updatedAt: this.#now().toISOString(),
+    };
+    await this.#put(updated);
+    return updated;
   }
 
   /** A copy as a new draft of `createdBy`, with no workflow history of its own. */
@@ -256,5 +298,14 @@ export class ArticleStore {
   async flush(): Promise<void> {
     await Promise.all([...this.#files.values()].map((file) => file.settled()));
     await this.#index.flush();
+  }
+}
+
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
   }
 }

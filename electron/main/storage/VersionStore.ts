@@ -7,7 +7,7 @@ import { versionSummarySchema, type Version, type VersionSummary } from '../../.
 import { libraryFolderLayout } from '../library/libraryLayout';
 import { KeyedQueue } from '../media/KeyedQueue';
 import { errorCodeOf, toStorageError } from './fileSystemErrors';
-import { newRecordId } from './ArticleRecordLog';
+import { newRecordId, writeFileIfMissing } from './ArticleRecordLog';
 import { applyDelta, deltaBetween } from './lineDelta';
 import { decodeStoredJson, encodeStoredJson } from './storedJson';
 import { writeFileDurably, type DurableWriteOptions } from './writeFileDurably';
@@ -67,6 +67,22 @@ export class VersionStore {
       );
       this.#newest.set(articleId, { id: summary.id, content: parsed, depth: delta === null || newest === null ? 0 : newest.depth + 1 });
       return summary;
+    });
+  }
+
+  /**
+   * Version files made elsewhere (a received review package), each written byte for byte where it belongs unless a
+   * file is already there; in the article's queue, so no version is being taken meanwhile. Returns how many were written.
+   */
+  adoptFiles(articleId: string, files: readonly { id: string; bytes: Uint8Array }[]): Promise<number> {
+    return this.#queue.run(articleId, async () => {
+      let written = 0;
+      for (const file of files) {
+        if (await writeFileIfMissing(this.#layout.versionFile(articleId, file.id), file.bytes, this.#writeOptions)) written += 1;
+      }
+      // The newest version may be one of them now: read again when the next one is taken.
+      this.#newest.delete(articleId);
+      return written;
     });
   }
 

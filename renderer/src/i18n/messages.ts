@@ -93,6 +93,21 @@ const vi = {
   exportHtml: 'Xuất HTML',
   exporting: 'Đang xuất…',
   exported: (fileName: string) => `Đã xuất bài: ${fileName}`,
+  sendPackage: 'Gửi gói',
+  sendPackageHint: 'Lưu bài cùng ảnh, lịch sử, bình luận và phiên bản vào một tệp .banthao để gửi qua USB, e-mail hay Zalo',
+  packageSent: (fileName: string) => `Đã ghi gói bài: ${fileName}`,
+  packageCancelled: 'Đã hủy.',
+  openPackage: 'Mở gói bài…',
+  openPackageHint: 'Nhận một bài gửi đến dưới dạng tệp .banthao (cũng có thể kéo tệp thả vào cửa sổ)',
+  packageOutcome: {
+    created: (title: string) => `Đã nhận bài mới: ${title}`,
+    updated: (title: string) => `Đã cập nhật bài theo gói: ${title}`,
+    unchanged: (title: string) => `Bản trong máy đã mới bằng hoặc mới hơn gói, không có gì thay đổi: ${title}`,
+    conflict: (title: string) =>
+      `Chưa nhận gói “${title}”: cả hai bên đều đã sửa từ phiên bản chung gần nhất. ` +
+      'Không có gì bị ghi đè; phần so sánh ba bên sẽ có ở bước sau.',
+  },
+  packageDropOnlyBanthao: 'Chỉ nhận tệp gói bài .banthao khi thả vào thư viện.',
   exportedFolder: (folder: string) => `Trong thư mục ${folder}`,
   exportCancelled: 'Đã hủy xuất bài',
   language: 'Ngôn ngữ',
@@ -495,6 +510,22 @@ const en: Messages = {
   exportHtml: 'Export HTML',
   exporting: 'Exporting…',
   exported: (fileName) => `Exported: ${fileName}`,
+  sendPackage: 'Send package',
+  sendPackageHint:
+    'Saves the article with its photos, history, comments and versions in one .banthao file to send by USB stick, e-mail or Zalo',
+  packageSent: (fileName) => `Package written: ${fileName}`,
+  packageCancelled: 'Cancelled.',
+  openPackage: 'Open package…',
+  openPackageHint: 'Receives an article sent as a .banthao file (you can also drop the file on the window)',
+  packageOutcome: {
+    created: (title) => `New article received: ${title}`,
+    updated: (title) => `Article updated from the package: ${title}`,
+    unchanged: (title) => `The copy here is as new as the package or newer; nothing changed: ${title}`,
+    conflict: (title) =>
+      `Package “${title}” not taken: both sides changed since their last common version. ` +
+      'Nothing was overwritten; the three-way comparison comes in a later step.',
+  },
+  packageDropOnlyBanthao: 'Only .banthao package files can be dropped on the library.',
   exportedFolder: (folder) => `In the folder ${folder}`,
   exportCancelled: 'Export cancelled',
   language: 'Language',

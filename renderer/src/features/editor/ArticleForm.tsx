@@ -230,6 +230,30 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
     [article.id, runBetweenSaves, messages, showToast, loadHistory],
   );
 
+  const [sendingPackage, setSendingPackage] = useState(false);
+  /** "Gửi gói": pending edits are saved first, so the package holds the text on screen. */
+  const sendPackage = useCallback(async () => {
+    setSendingPackage(true);
+    try {
+      await flush();
+      const result = await api.packageSend({ id: article.id });
+      if (result.status === 'saved') {
+        const separator = Math.max(result.path.lastIndexOf('/'), result.path.lastIndexOf('\\'));
+        showToast({
+          text: messages.packageSent(result.path.slice(separator + 1)),
+          detail: messages.exportedFolder(result.path.slice(0, separator)),
+          tone: 'info',
+        });
+      } else {
+        showToast({ text: messages.packageCancelled, tone: 'info' });
+      }
+    } catch (error) {
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    } finally {
+      setSendingPackage(false);
+    }
+  }, [article.id, flush, messages, showToast]);
+
   const reopenForEditing = useCallback(async (): Promise<boolean> => {
     const reopened = await move('draft', '');
     if (reopened) requestAnimationFrame(() => titleRef.current?.focus());
@@ -298,6 +322,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
           identity={identity}
           busy={moving}
           onMove={move}
+          onSendPackage={() => void sendPackage()}
+          sending={sendingPackage}
         />
         <div className="sheet">
           {(fields.status === 'approved' || fields.status === 'published') && (

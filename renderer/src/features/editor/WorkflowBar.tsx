@@ -19,6 +19,10 @@ export interface WorkflowBarProps {
   busy: boolean;
   /** Makes the move; resolves true when it was made (the form then closes), false when it failed (the form stays). */
   onMove: (to: ArticleStatus, note: string) => Promise<boolean>;
+  /** "Gửi gói": writes the article's review package (pending edits saved first); absent, no button. */
+  onSendPackage?: () => void;
+  /** A package is being written. */
+  sending?: boolean;
 }
 
 /** Forward moves are the primary action; sending back and withdrawing are not. */
@@ -103,6 +107,19 @@ export function WorkflowBar(props: WorkflowBarProps) {
             );
           })}
         </div>
+        {props.onSendPackage !== undefined && (
+          <button
+            type="button"
+            className="button workflow-send"
+            title={messages.sendPackageHint}
+            aria-disabled={props.sending === true}
+            onClick={() => {
+              if (props.sending !== true) props.onSendPackage?.();
+            }}
+          >
+            {messages.sendPackage}
+          </button>
+        )}
       </div>
       {chosen !== null && (
         <form

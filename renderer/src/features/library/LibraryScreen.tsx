@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
+import type { ResultOf } from '../../../../shared/ipcContract';
+import { reviewPackageExtension } from '../../../../shared/reviewPackageExtension';
 import type { Language, Settings } from '../../../../shared/settingsModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
@@ -68,6 +70,34 @@ export function LibraryScreen(props: LibraryScreenProps) {
     await reload();
   };
 
+  /** What receiving a package did, in a toast; the list reads again (act) so a new or updated article shows. */
+  const receivePackage = (receive: () => Promise<ResultOf<'package:openFromDialog'>>) =>
+    act(async () => {
+      const result = await receive();
+      if (result.status === 'cancelled') return;
+      showToast({
+        text: messages.packageOutcome[result.status](result.title || messages.untitled),
+        tone: result.status === 'conflict' ? 'error' : 'info',
+      });
+    });
+
+  // A `.banthao` file dropped on the library is read here and received by main from its bytes.
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (scope === 'active' && event.dataTransfer.types.includes('Files')) event.preventDefault();
+  };
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const files = [...event.dataTransfer.files];
+    if (scope !== 'active' || files.length === 0) return;
+    event.preventDefault();
+    for (const file of files) {
+      if (!file.name.toLowerCase().endsWith(`.${reviewPackageExtension}`)) {
+        showToast({ text: messages.packageDropOnlyBanthao, tone: 'error' });
+        continue;
+      }
+      void receivePackage(async () => api.packageReceiveBytes({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+    }
+  };
+
   const moveToTrash = (article: ArticleSummary) =>
     act(() => api.articleTrash({ id: article.id }), {
       text: `${messages.movedToTrash}: ${article.title || messages.untitled}`,
@@ -76,7 +106,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
     });
 
   return (
-    <div className="library">
+    <div className="library" onDragOver={onDragOver} onDrop={onDrop}>
       <RecoveryNotices />
       <header className="topbar">
         <div className="brand" aria-label={messages.appName}>
@@ -122,6 +152,16 @@ export function LibraryScreen(props: LibraryScreenProps) {
           >
             {messages.settings}
           </button>
+          {scope === 'active' && (
+            <button
+              type="button"
+              className="button"
+              title={messages.openPackageHint}
+              onClick={() => void receivePackage(() => api.packageOpenFromDialog({}))}
+            >
+              {messages.openPackage}
+            </button>
+          )}
           <button type="button" className="button button-primary" onClick={onCreate} title="Ctrl+N">
             + {messages.newArticle}
           </button>

@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { receiveMessages } from '../../electron/main/application/PackageService';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
+import { articleContentSchema } from '../../shared/articleModel';
+import { bodyWithPhoto } from '../support/bodyWithPhoto';
+import { cannedDialogs, manualClock, openTestSession, type TestSession } from '../support/openTestSession';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { twoColourJpeg } from './media/photoFixtures';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file of the library's articles and photos with the SHA-256 of its bytes, by path. */
+async function hashLibrary(dataDirectory: string): Promise<Map<string, string>> {
+  const layout = libraryLayout(dataDirectory).library;
+  const files = new Map<string, string>();
+  for (const folder of [layout.articles, layout.media]) {
+    for (const entry of await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files.set(relative(dataDirectory, path), sha256(await readFile(path)));
+    }
+  }
+  return files;
+}
+
+/** A library with its own data folder, whose dialogs save packages in `outbox` and open the one it is handed. */
+async function openLibraryOf(
+  temporaryDirectory: () => Promise<string>,
+  who: { userName: string; userRole: 'reporter' | 'editor' },
+  clock: ReturnType<typeof manualClock>,
+) {
+  const dataDirectory = await temporaryDirectory();
+  const outbox = await temporaryDirectory();
+  let toOpen: string | null = null;
+  const session = await openTestSession(dataDirectory, {
+    now: clock.now,
+    dialogs: cannedDialogs({
+      packagePath: (suggestedFileName) => join(outbox, suggestedFileName),
+      packageToOpen: () => toOpen,
+    }),
+  });
+  await session.handlers['settings:update'](who);
+  const settle = async () => {
+    await session.flush();
+    await session.backupService.settled();
+  };
+  return {
+    session,
+    handlers: session.handlers,
+    dataDirectory,
+    settle,
+    /** Receives the package at `path` as "Mở gói bài…" does. */
+    open: async (path: string) => {
+      toOpen = path;
+      return session.handlers['package:openFromDialog']({});
+    },
+    send: async (id: string) => {
+      const sent = await session.handlers['package:send']({ id });
+      if (sent.status !== 'saved') throw new Error('not sent');
+      return sent.path;
+    },
+  };
+}
+
+async function versionIds(session: TestSession, id: string): Promise<string[]> {
+  return (await session.handlers['version:list']({ id })).map((version) => version.id).sort();
+}
+
+describe('PackageService: sending and receiving review packages between two libraries', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('creates, updates, leaves unchanged, refuses a conflict and a hostile package', async () => {
+    const clock = manualClock();
+    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+
+    // The reporter writes an article with a photo, keeps a version, submits it and leaves a comment.
+    const photo = await reporter.handlers['media:importBytes']({ fileName: 'cau-rong.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
+    const created = await reporter.handlers['article:create']({});
+    const id = created.id;
+    const content = articleContentSchema.parse(created);
+    const saved = await reporter.handlers['article:save']({
+      id,
+      baseRevision: created.revision,
+      content: { ...content, title: 'Cầu Rồng phun lửa', body: bodyWithPhoto(photo.id), coverMediaId: photo.id },
+    });
+    await reporter.handlers['version:save']({ id, label: 'Bản đầu' });
+    clock.advanceMinutes(2);
+    await reporter.handlers['article:move']({ id, baseRevision: saved.revision, to: 'submitted', note: 'Nhờ chị duyệt' });
+    await reporter.handlers['comment:start']({ id, text: 'Ảnh đã xin phép', quote: 'Cầu Rồng' });
+    await reporter.settle();
+    const firstPackage = await reporter.send(id);
+    expect(firstPackage).toMatch(/cau-rong-phun-lua\.banthao$/);
+
+    // The editor's empty library receives it: the same article, history, comments, versions and photo.
+    clock.advanceMinutes(5);
+    const received = await editor.open(firstPackage);
+    expect(received).toEqual({ status: 'created', articleId: id, title: 'Cầu Rồng phun lửa', message: receiveMessages.created });
+    await editor.settle();
+    const atEditor = await editor.handlers['article:get']({ id });
+    expect(atEditor).toMatchObject({ title: 'Cầu Rồng phun lửa', status: 'submitted', coverMediaId: photo.id, trashedAt: null });
+    expect(await editor.handlers['article:history']({ id })).toEqual(await reporter.handlers['article:history']({ id }));
+    expect(await editor.handlers['comment:list']({ id })).toEqual(await reporter.handlers['comment:list']({ id }));
+    const reporterVersions = await versionIds(reporter.session, id);
+    const editorVersions = await editor.handlers['version:list']({ id });
+    expect(editorVersions[0]).toMatchObject({ reason: 'package', by: { name: 'Minh Anh' } });
+    expect(editorVersions.map((version) => version.id).sort()).toEqual(
+      [...reporterVersions, editorVersions[0]!.id].sort((a, b) => (a < b ? -1 : 1)),
+    );
+    expect(await editor.handlers['media:get']({ id: photo.id })).toMatchObject({ id: photo.id });
+    expect((await editor.handlers['library:search']({ query: 'cau rong', scope: 'active' })).ids).toEqual([id]);
+
+    // The editor requests changes with a comment and sends it back.
+    clock.advanceMinutes(5);
+    await editor.handlers['article:move']({ id, baseRevision: atEditor.revision, to: 'changesRequested', note: 'Thêm nguồn' });
+    await editor.handlers['comment:start']({ id, text: 'Nguồn số liệu?', quote: 'Cầu Rồng' });
+    await editor.settle();
+    const backPackage = await editor.send(id);
+
+    // The reporter receives it: brought up to the editor's copy, records added, none of its own files rewritten.
+    const reporterFilesBefore = await hashLibrary(reporter.dataDirectory);
+    const reporterArticleBefore = await reporter.handlers['article:get']({ id });
+    clock.advanceMinutes(5);
+    const bytes = new Uint8Array(await readFile(backPackage));
+    const updated = await reporter.handlers['package:receiveBytes']({ fileName: 'cau-rong-phun-lua.banthao', bytes });
+    expect(updated).toEqual({ status: 'updated', articleId: id, title: 'Cầu Rồng phun lửa', message: receiveMessages.updated });
+    await reporter.settle();
+    const atReporter = await reporter.handlers['article:get']({ id });
+    expect(atReporter).toMatchObject({ status: 'changesRequested', revision: reporterArticleBefore.revision + 1 });
+    expect(atReporter.lastMove).toMatchObject({ to: 'changesRequested', by: { name: 'Minh Anh' } });
+    const threads = await reporter.handlers['comment:list']({ id });
+    expect(threads.flatMap((thread) => thread.comments.map((comment) => comment.text))).toContain('Nguồn số liệu?');
+    expect(await reporter.handlers['article:history']({ id })).toEqual(await editor.handlers['article:history']({ id }));
+    const reporterFilesAfter = await hashLibrary(reporter.dataDirectory);
+    const recordsFolder = relative(reporter.dataDirectory, libraryLayout(reporter.dataDirectory).library.articleRecords(id));
+    for (const [path, hash] of reporterFilesBefore) {
+      if (path.startsWith(`${recordsFolder}${sep}`)) expect(reporterFilesAfter.get(path), path).toBe(hash);
+    }
+    const [newest] = await reporter.handlers['version:list']({ id });
+    expect(newest).toMatchObject({ reason: 'package', status: 'changesRequested', by: { name: 'Ngọc Sơn' } });
+    for (const versionId of await versionIds(editor.session, id)) expect(await versionIds(reporter.session, id)).toContain(versionId);
+
+    // The same package again: nothing to take, nothing written.
+    const beforeAgain = await hashLibrary(reporter.dataDirectory);
+    expect(await reporter.open(backPackage)).toEqual({
+      status: 'unchanged',
+      articleId: id,
+      title: 'Cầu Rồng phun lửa',
+      message: receiveMessages.unchanged,
+    });
+    await reporter.settle();
+    expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeAgain);
+
+    // Both sides edit and keep a version: the editor's next package is a conflict and the reporter's copy stays as it is.
+    clock.advanceMinutes(5);
+    const mine = await reporter.handlers['article:save']({
+      id,
+      baseRevision: atReporter.revision,
+      content: { ...articleContentSchema.parse(atReporter), sapo: 'Sapo của phóng viên' },
+    });
+    await reporter.handlers['version:save']({ id, label: 'Sửa theo góp ý' });
+    const theirsBase = await editor.handlers['article:get']({ id });
+    await editor.handlers['article:save']({
+      id,
+      baseRevision: theirsBase.revision,
+      content: { ...articleContentSchema.parse(theirsBase), sapo: 'Sapo của biên tập viên' },
+    });
+    await editor.handlers['version:save']({ id, label: 'Biên tập' });
+    await editor.settle();
+    const conflictingPackage = await editor.send(id);
+    await reporter.settle();
+    const beforeConflict = await hashLibrary(reporter.dataDirectory);
+    expect(await reporter.open(conflictingPackage)).toEqual({
+      status: 'conflict',
+      articleId: id,
+      title: 'Cầu Rồng phun lửa',
+      message: receiveMessages.conflict,
+    });
+    await reporter.settle();
+    expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeConflict);
+    expect(await reporter.handlers['article:get']({ id })).toMatchObject({ revision: mine.revision, sapo: 'Sapo của phóng viên' });
+
+    // Bytes that are not a package: refused with the reader's message, the library untouched.
+    await expect(
+      reporter.handlers['package:receiveBytes']({ fileName: 'goi.banthao', bytes: new TextEncoder().encode('không phải zip') }),
+    ).rejects.toMatchObject({
+      code: 'invalid-package',
+      message: 'Gói hỏng: tệp không phải gói bài duyệt (không phải tệp zip).',
+    });
+    await reporter.settle();
+    expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeConflict);
+  });
+
+  it('keeps text typed since the newest local version as a version before taking the package over it', async () => {
+    const clock = manualClock();
+    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+    const created = await reporter.handlers['article:create']({});
+    const id = created.id;
+    const content = articleContentSchema.parse(created);
+    const first = await reporter.handlers['article:save']({
+      id,
+      baseRevision: created.revision,
+      content: { ...content, title: 'Bản gửi đi' },
+    });
+    await reporter.settle();
+    expect(await reporter.open(await reporter.send(id))).toMatchObject({ status: 'unchanged' });
+    expect((await editor.open(await reporter.send(id))).status).toBe('created');
+    // The reporter types on after sending (no version of it: ten minutes have not passed).
+    await reporter.handlers['article:save']({ id, baseRevision: first.revision, content: { ...content, title: 'Bản gõ thêm' } });
+    await reporter.settle();
+    const theirs = await editor.handlers['article:get']({ id });
+    await editor.handlers['article:save']({ id, baseRevision: theirs.revision, content: { ...content, title: 'Bản biên tập' } });
+    await editor.handlers['version:save']({ id, label: 'Biên tập' });
+    await editor.settle();
+    clock.advanceMinutes(1);
+    expect(await reporter.open(await editor.send(id))).toMatchObject({ status: 'updated' });
+    await reporter.settle();
+    expect(await reporter.handlers['article:get']({ id })).toMatchObject({ title: 'Bản biên tập' });
+    const versions = await reporter.handlers['version:list']({ id });
+    const kept = versions.find(
+      (version) => version.reason === 'editing' && version.by?.name === 'Ngọc Sơn' && version.at === clock.now().toISOString(),
+    );
+    expect(kept, JSON.stringify(versions)).toBeDefined();
+    expect((await reporter.handlers['version:get']({ id, versionId: kept!.id })).content.title).toBe('Bản gõ thêm');
+    expect(versions[0]).toMatchObject({ reason: 'package' });
+  });
+
+  it('refuses a package of an article in the local trash, and answers cancelled dialogs', async () => {
+    const clock = manualClock();
+    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const created = await reporter.handlers['article:create']({});
+    await reporter.handlers['article:save']({
+      id: created.id,
+      baseRevision: created.revision,
+      content: { ...articleContentSchema.parse(created), title: 'Bài bỏ đi' },
+    });
+    const path = await reporter.send(created.id);
+    await reporter.handlers['article:trash']({ id: created.id });
+    await reporter.settle();
+    const before = await hashLibrary(reporter.dataDirectory);
+    await expect(reporter.open(path)).rejects.toMatchObject({ code: 'conflict', message: receiveMessages.inTrash });
+    await reporter.settle();
+    expect(await hashLibrary(reporter.dataDirectory)).toEqual(before);
+
+    const cancelling = await openTestSession(await temporaryDirectory());
+    expect(await cancelling.handlers['package:openFromDialog']({})).toEqual({ status: 'cancelled' });
+    const other = await cancelling.handlers['article:create']({});
+    expect(await cancelling.handlers['package:send']({ id: other.id })).toEqual({ status: 'cancelled' });
+  });
+});
