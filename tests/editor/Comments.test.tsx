@@ -4,12 +4,10 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import type { ArticleContent } from '../../shared/articleModel';
-import type { ArticleStatus } from '../../shared/articleVocabulary';
 import type { DocumentNodeJson } from '../../shared/documentJson';
 import type { HandlerTable } from '../../shared/ipcContract';
 import { installInProcessApi } from '../support/installInProcessApi';
-import { moveArticlesTo } from '../support/moveArticlesTo';
+import { addArticle, moveArticlesTo } from '../support/moveArticlesTo';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
@@ -86,17 +84,6 @@ function paragraph(...pieces: Array<string | [string, ...string[]]>): JSONConten
 
 function body(...paragraphs: JSONContent[]): DocumentNodeJson {
   return { type: 'doc', content: paragraphs } as DocumentNodeJson;
-}
-
-async function addArticle(handlers: HandlerTable, content: Partial<ArticleContent>, status: ArticleStatus = 'draft') {
-  const created = await handlers['article:create']({});
-  await handlers['article:save']({
-    id: created.id,
-    baseRevision: created.revision,
-    content: sampleContent({ ...content, status: 'draft' }),
-  });
-  if (status !== 'draft') await moveArticlesTo(handlers, [{ id: created.id, status }], { name: 'Minh Anh', role: 'managingEditor' });
-  return created.id;
 }
 
 /** Saves a new body over the stored article (as if written before the editor opened it). */

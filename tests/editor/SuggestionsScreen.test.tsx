@@ -2,13 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
-import type { ArticleContent } from '../../shared/articleModel';
-import type { ArticleStatus } from '../../shared/articleVocabulary';
 import type { Identity } from '../../shared/identity';
-import type { HandlerTable } from '../../shared/ipcContract';
 import { installInProcessApi } from '../support/installInProcessApi';
-import { moveArticlesTo } from '../support/moveArticlesTo';
-import { sampleContent } from '../support/sampleContent';
+import { addArticle } from '../support/moveArticlesTo';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
 import { useRendering } from '../support/useRendering';
@@ -21,17 +17,6 @@ const titleField = () => document.querySelector<HTMLTextAreaElement>('textarea.i
 const bodyEditor = () => document.querySelector<HTMLElement>('.ProseMirror')!;
 const editorOf = () => (bodyEditor() as HTMLElement & { editor: Editor }).editor;
 const trackToggle = () => buttonNamed('Sửa có theo dõi');
-
-async function addArticle(handlers: HandlerTable, content: Partial<ArticleContent>, status: ArticleStatus) {
-  const created = await handlers['article:create']({});
-  await handlers['article:save']({
-    id: created.id,
-    baseRevision: created.revision,
-    content: sampleContent({ ...content, status: 'draft' }),
-  });
-  if (status !== 'draft') await moveArticlesTo(handlers, [{ id: created.id, status }], { name: 'Minh Anh', role: 'managingEditor' });
-  return created.id;
-}
 
 async function openArticle(title: string) {
   const view = await render(<App />);

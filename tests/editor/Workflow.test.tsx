@@ -4,15 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
 import { identityNameMaximumLength } from '../../renderer/src/lib/identity';
 import { moveNoteMaximumLength } from '../../renderer/src/lib/workflowText';
-import type { ArticleContent } from '../../shared/articleModel';
 import type { ArticleStatus } from '../../shared/articleVocabulary';
 import type { Identity } from '../../shared/identity';
-import type { HandlerTable } from '../../shared/ipcContract';
 import { settingsSchema } from '../../shared/settingsModel';
 import { workflowNoteMaximumLength } from '../../shared/workflowEvent';
 import { installInProcessApi } from '../support/installInProcessApi';
-import { moveArticlesTo } from '../support/moveArticlesTo';
-import { sampleContent } from '../support/sampleContent';
+import { addArticle, moveArticlesTo } from '../support/moveArticlesTo';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
 import { useRendering } from '../support/useRendering';
@@ -45,18 +42,6 @@ async function press(target: Element, key: string) {
   await act(async () => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
-}
-
-/** A saved article (a draft by the tests' reporter), moved on to `status` by a managing editor when asked. */
-async function addArticle(handlers: HandlerTable, content: Partial<ArticleContent>, status: ArticleStatus = 'draft') {
-  const created = await handlers['article:create']({});
-  await handlers['article:save']({
-    id: created.id,
-    baseRevision: created.revision,
-    content: sampleContent({ ...content, status: 'draft' }),
-  });
-  if (status !== 'draft') await moveArticlesTo(handlers, [{ id: created.id, status }], { name: 'Minh Anh', role: 'managingEditor' });
-  return created.id;
 }
 
 /** Renders the app and opens the article titled `title` from the library. */

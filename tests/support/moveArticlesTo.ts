@@ -1,7 +1,8 @@
-import type { Article } from '../../shared/articleModel';
+import type { Article, ArticleContent } from '../../shared/articleModel';
 import type { ArticleStatus } from '../../shared/articleVocabulary';
 import type { Identity } from '../../shared/identity';
 import type { HandlerTable } from '../../shared/ipcContract';
+import { sampleContent } from './sampleContent';
 
 /** The moves that take a draft to each status, in order (a managing editor may make every one of them). */
 const pathFromDraft: Record<ArticleStatus, ArticleStatus[]> = {
@@ -35,4 +36,20 @@ export async function moveArticlesTo(
     await handlers['settings:update']({ userName: before.userName, userRole: before.userRole });
   }
   return moved;
+}
+
+/** A saved article (a draft by the tests' reporter), moved on to `status` by a managing editor when asked. */
+export async function addArticle(
+  handlers: HandlerTable,
+  content: Partial<ArticleContent>,
+  status: ArticleStatus = 'draft',
+): Promise<string> {
+  const created = await handlers['article:create']({});
+  await handlers['article:save']({
+    id: created.id,
+    baseRevision: created.revision,
+    content: sampleContent({ ...content, status: 'draft' }),
+  });
+  if (status !== 'draft') await moveArticlesTo(handlers, [{ id: created.id, status }], { name: 'Minh Anh', role: 'managingEditor' });
+  return created.id;
 }

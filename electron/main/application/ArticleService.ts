@@ -49,17 +49,17 @@ export class ArticleService {
    * only changes through the workflow, and approved or published text only after it was moved back to draft.
    */
   async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
-    const stored = await this.#stores.store.get(id);
-    if (stored.revision === baseRevision && content.status !== stored.status) {
-      throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
-    }
-    // Anchoring a comment on approved text is reviewing it, not editing it.
-    const locked = stored.revision === baseRevision && isLockedForEditing(stored.status);
-    if (locked && !differOnlyByCommentAnchors(articleContentOf(stored), content)) {
-      throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
-    }
-    await this.#checkPhotosOf(id, content);
-    const saved = await this.#stores.store.save(id, baseRevision, content);
+    // Checked on the article the store's save reads: an autosave reads the file once.
+    const saved = await this.#stores.store.save(id, baseRevision, content, async (stored) => {
+      if (content.status !== stored.status) {
+        throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
+      }
+      // Anchoring a comment on approved text is reviewing it, not editing it.
+      if (isLockedForEditing(stored.status) && !differOnlyByCommentAnchors(articleContentOf(stored), content)) {
+        throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
+      }
+      await this.#checkPhotosOf(stored, content);
+    });
     this.#events.announce({ kind: 'article-saved', id, revision: saved.revision, content });
     return saved;
   }
@@ -68,11 +68,11 @@ export class ArticleService {
    * A figure may only name a photo the library holds (a forged id must not reach disk or an export), or one the
    * stored article already named: a photo lost since (damaged, synced late) must never make the text unsavable.
    */
-  async #checkPhotosOf(id: string, content: ArticleContent): Promise<void> {
+  async #checkPhotosOf(stored: Article, content: ArticleContent): Promise<void> {
     let storedPhotos: Set<string> | null = null;
     for (const figure of collectFigures(content.body)) {
       if (await this.#stores.media.has(figure.mediaId)) continue;
-      storedPhotos ??= new Set(collectFigures((await this.#stores.store.get(id)).body).map((stored) => stored.mediaId));
+      storedPhotos ??= new Set(collectFigures(stored.body).map((named) => named.mediaId));
       if (!storedPhotos.has(figure.mediaId)) {
         throw new AppError('invalid-request', `Bài nhắc tới một ảnh không có trong thư viện (${figure.mediaId.slice(0, 12)}…)`);
       }

@@ -177,12 +177,22 @@ export class ArticleStore {
   }
 
   /** Saves new content; refuses (conflict) a save based on a revision that is no longer the stored one. */
-  async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
+  /**
+   * `check` sees the stored article once its revision is known to match, before anything is written: the caller's
+   * rules run on the file this save reads, not on a second read of it.
+   */
+  async save(
+    id: string,
+    baseRevision: number,
+    content: ArticleContent,
+    check?: (stored: Article) => void | Promise<void>,
+  ): Promise<{ revision: number; updatedAt: string }> {
     parseDocument(content.body);
     const stored = await this.get(id);
     if (stored.revision !== baseRevision) {
       throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
     }
+    await check?.(stored);
     const updated: Article = { ...stored, ...content, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
     await this.#put(updated);
     return { revision: updated.revision, updatedAt: updated.updatedAt };
