@@ -255,6 +255,8 @@ export class LibrarySession {
     // A restore that began while this one waited goes first.
     if (this.#restoring !== null) return this.restoreBackup(id);
     const run = (async () => {
+      // Who uses this copy of the app is not the library's past: a restore brings back articles, not another user.
+      const { userName, userRole } = library.settings.get();
       // Calls already running finish on the old stores, and nothing they hold in memory may land after the
       // snapshot's files are in place.
       await Promise.all([...this.#running]);
@@ -267,6 +269,8 @@ export class LibrarySession {
         // Even a restore that failed half-way changed files: the memory must match the disk again.
         await this.#reopenAfterRestore();
       }
+      const restored = this.#current().library.settings;
+      if (restored.get().userName !== userName || restored.get().userRole !== userRole) await restored.update({ userName, userRole });
       this.#current().events.announce({ kind: 'library-restored', backupId: id });
     })();
     this.#restoring = run;

@@ -55,6 +55,21 @@ describe('restoring a backup', () => {
     expect((await session.handlers['article:get']({ id: article.id })).title).toBe('Sửa sau khôi phục');
   });
 
+  it('keeps who uses this copy of the app: the identity is not brought back from the snapshot', async () => {
+    const clock = manualClock();
+    const session = await openTestSession(await temporaryDirectory(), { now: clock.now });
+    const { handlers } = session;
+    await handlers['settings:update']({ userName: 'Thu Hà', userRole: 'reporter', backupKeepHours: 30 });
+    const snapshot = await handlers['backup:createNow']({});
+    clock.advanceMinutes(1);
+    await handlers['settings:update']({ userName: 'Minh Quân', userRole: 'editor', backupKeepHours: 40 });
+
+    await handlers['backup:restore']({ id: snapshot.id });
+
+    // The library's own settings come back; the person at the keyboard stays who they said they are.
+    expect(await handlers['settings:get']({})).toMatchObject({ userName: 'Minh Quân', userRole: 'editor', backupKeepHours: 30 });
+  });
+
   it('refuses a snapshot that does not exist and leaves the library as it was', async () => {
     const session = await openTestSession(await temporaryDirectory());
     const article = await session.handlers['article:create']({});
