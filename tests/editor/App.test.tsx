@@ -64,7 +64,10 @@ describe('App', () => {
   it('after a conflict keeps the text on screen by saving it as a new draft, and never overwrites the newer save', async () => {
     const { store } = await installInProcessApi(await temporaryDirectory());
     const article = await store.create();
-    const first = await store.save(article.id, 1, sampleContent({ title: 'Bản gốc', status: 'submitted' }));
+    // The reviewed text carries a comment anchor, which names a thread of this article only.
+    const anchor = { type: 'commentAnchor', attrs: { threadId: '2026-11-30T08-00-00.000Z-0123456789ab' } };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Giá xăng giảm', marks: [anchor] }] }] };
+    const first = await store.save(article.id, 1, sampleContent({ title: 'Bản gốc', status: 'submitted', body }));
     const view = await renderApp();
     await untilInAct(() => buttonNamed('Bản gốc') !== undefined, 'the article row');
     await act(async () => buttonNamed('Bản gốc')!.click());
@@ -89,6 +92,9 @@ describe('App', () => {
     const copy = store.list('active').find((summary) => summary.id !== article.id)!;
     expect(copy).toMatchObject({ title: 'Bản của phóng viên (bản của tôi)', status: 'draft' });
     expect((await store.get(copy.id)).sapo).toBe(sampleContent().sapo);
+    const copiedBody = JSON.stringify((await store.get(copy.id)).body);
+    expect(copiedBody).toContain('Giá xăng giảm');
+    expect(copiedBody).not.toContain('commentAnchor');
     expect((await store.get(article.id)).title).toBe('Sửa ở nơi khác');
     expect(view.textContent).toContain('Đã lưu nội dung của bạn thành một bài mới');
   });

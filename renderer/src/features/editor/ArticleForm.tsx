@@ -7,6 +7,7 @@ import type { DocumentNodeJson } from '../../../../shared/documentJson';
 import type { Identity } from '../../../../shared/identity';
 import { formatDisplayDate, parseDisplayDate } from '../../../../shared/publicationDate';
 import { isLockedForEditing } from '../../../../shared/workflow';
+import { bodyWithoutAnchors } from '../../../../shared/withoutCommentAnchors';
 import type { WorkflowEvent } from '../../../../shared/workflowEvent';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
@@ -178,7 +179,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
       await api.articleSave({
         id: created.id,
         baseRevision: created.revision,
-        content: { ...content, status: 'draft', title: messages.myVersionTitle(content.title) },
+        // The new draft has none of this article's comment threads, so it carries none of their anchors.
+        content: { ...content, body: bodyWithoutAnchors(content.body), status: 'draft', title: messages.myVersionTitle(content.title) },
       });
       showToast({ text: messages.savedAsNewArticle, tone: 'info' });
       onOpenArticle(created.id);
