@@ -1,3 +1,4 @@
+import { bodyWithoutAnchors } from '../../shared/withoutCommentAnchors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Editor, JSONContent } from '@tiptap/core';
@@ -356,18 +357,48 @@ describe('comments in the editor', () => {
     expect(view.querySelector('.export-question')).toBeNull();
   });
 
-  it('takes no new comment on approved text, whose body cannot change, but still replies and resolves there', async () => {
+  it('takes a new comment on approved text (reviewing is not editing): only its anchor is saved, the article stays approved', async () => {
     const { handlers } = await installInProcessApi(await temporaryDirectory());
     const id = await addArticle(handlers, { title: 'Bài đã duyệt' });
     const thread = await handlers['comment:start']({ id, text: 'Xem lại', quote: 'Đoạn thân bài' });
-    await saveBody(handlers, id, body(paragraph(['Đoạn thân bài', thread.id], '.')));
+    await saveBody(handlers, id, body(paragraph(['Đoạn thân bài', thread.id], ' cần hỏi thêm.')));
     await moveArticlesTo(handlers, [{ id, status: 'approved' }], { name: 'Minh Anh', role: 'managingEditor' });
+    const savedAnchors: string[] = [];
+    const save = window.api.articleSave;
+    window.api.articleSave = async (request) => {
+      const result = await save(request);
+      if (request.id === id) savedAnchors.push(...storedAnchors(request.content.body));
+      return result;
+    };
     await openArticle('Bài đã duyệt');
 
+    // The formatting toolbar is off; "Bình luận" is offered above the read-only text instead.
     expect(commentButton().matches(':disabled')).toBe(true);
+    const readOnlyComment = buttonNamed('Bình luận', document.querySelector('.readonly-comment-bar')!)!;
+    expect(readOnlyComment.matches(':disabled')).toBe(false);
+    await selectText('hỏi thêm');
+    await click(readOnlyComment, 'Bình luận above the read-only text');
+    const text = panel().querySelector<HTMLTextAreaElement>('.comment-new textarea')!;
+    await typeInto(text, 'Hỏi thêm ai?');
+    await press(text, 'Enter');
+    await untilInAct(() => threadItems().length === 2, 'the second thread');
+
+    const started = (await handlers['comment:list']({ id })).find((candidate) => candidate.id !== thread.id)!;
+    expect(started.quote).toBe('hỏi thêm');
+    await untilInAct(() => savedAnchors.includes(started.id), 'the anchor saved');
+    const saved = await handlers['article:get']({ id });
+    expect(saved.status).toBe('approved');
+    expect(JSON.stringify(bodyWithoutAnchors(saved.body))).toContain('Đoạn thân bài cần hỏi thêm.');
+
+    // Ctrl+Alt+M works on the read-only text too (it cannot take the focus, so the page hears the shortcut).
     await selectText('thân');
-    await press(document.querySelector('.ProseMirror')!, 'm', { ctrlKey: true, altKey: true, code: 'KeyM' });
-    expect(panel().querySelector('.comment-new')).toBeNull();
+    const walker = document.createTreeWalker(document.querySelector('.ProseMirror')!, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode() !== null && !walker.currentNode.textContent!.includes('thân'));
+    const textNode = walker.currentNode;
+    const start = textNode.textContent!.indexOf('thân');
+    window.getSelection()!.setBaseAndExtent(textNode, start, textNode, start + 'thân'.length);
+    await press(window, 'm', { ctrlKey: true, altKey: true, code: 'KeyM' });
+    expect(panel().querySelector('.comment-new .comment-quote-text')?.textContent).toBe('thân');
 
     await click(buttonNamed('Đã xử lý', threadItems()[0]), 'Đã xử lý');
     await untilInAct(() => threadItems()[0]!.classList.contains('comment-thread-resolved'), 'the resolved thread');

@@ -420,8 +420,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
             readOnly={locked}
           />
         </div>
-        {/* A move under way keeps the comment being typed: only approved or published text drops it. */}
-        <CommentsPanel articleId={article.id} hub={commentsHub} readOnly={isLockedForEditing(fields.status)} showToast={showToast} />
+        {/* Comments can be started on any text, approved too: an anchor is not an edit of the article. */}
+        <CommentsPanel articleId={article.id} hub={commentsHub} showToast={showToast} />
         <HistoryPanel events={history} />
         <VersionsPanel
           articleId={article.id}

@@ -10,7 +10,8 @@ import { editorExtensions } from './editorExtensions';
 import { LinkForm } from './LinkForm';
 import { syncSelectionFromDom } from './syncSelectionFromDom';
 import type { CommentsHub } from './comments/CommentsHub';
-import { isCommentShortcut } from './comments/commentShortcut';
+import { commentShortcut, isCommentShortcut } from './comments/commentShortcut';
+import { ToolbarIcon } from './ToolbarIcon';
 import type { Identity } from '../../../../shared/identity';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
 import { setTrackingChanges, TrackChanges } from './suggestions/trackChanges';
@@ -150,18 +151,53 @@ export const BodyEditor = memo(function BodyEditor({
     return () => comments?.attachEditor(null);
   }, [comments, editor]);
 
+  // Read-only text cannot hold the keyboard focus, so Ctrl+Alt+M is heard on the page while it is shown.
+  useEffect(() => {
+    if (!readOnly || comments === undefined) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const selected = editor.view.dom.ownerDocument.getSelection()?.anchorNode ?? null;
+      if (!isCommentShortcut(event) || selected === null || !editor.view.dom.contains(selected)) return;
+      event.preventDefault();
+      syncSelectionFromDom(editor.view);
+      comments.requestComment();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [comments, editor, readOnly]);
+
+  // Commenting approved text is reviewing it, not editing: "Bình luận" stays offered when the toolbar is off.
+  const commentOnReadOnly = readOnly && comments !== undefined && (
+    <div className="readonly-comment-bar">
+      <button
+        type="button"
+        className="button button-small"
+        title={`${messages.comments.add} (${commentShortcut})`}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => {
+          syncSelectionFromDom(editor.view);
+          comments.requestComment();
+        }}
+      >
+        <ToolbarIcon name="comment" /> {messages.comments.add}
+      </button>
+    </div>
+  );
+
   return (
-    // A disabled fieldset turns off the toolbar and every control of the photos (buttons, credit and alt inputs) at once.
-    <fieldset className={readOnly ? 'body-field body-field-readonly' : 'body-field'} disabled={readOnly}>
-      <EditorToolbar
-        editor={editor}
-        onLink={() => setLinkFormOpen(true)}
-        onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
-        onComment={comments?.requestComment}
-      />
-      {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
-      <EditorContent editor={editor} className="body-content" />
-      <SuggestionsPanel editor={editor} />
-    </fieldset>
+    <>
+      {commentOnReadOnly}
+      {/* A disabled fieldset turns off the toolbar and every control of the photos (buttons, credit and alt inputs) at once. */}
+      <fieldset className={readOnly ? 'body-field body-field-readonly' : 'body-field'} disabled={readOnly}>
+        <EditorToolbar
+          editor={editor}
+          onLink={() => setLinkFormOpen(true)}
+          onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
+          onComment={comments?.requestComment}
+        />
+        {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
+        <EditorContent editor={editor} className="body-content" />
+        <SuggestionsPanel editor={editor} />
+      </fieldset>
+    </>
   );
 });

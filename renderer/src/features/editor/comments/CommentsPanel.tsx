@@ -18,11 +18,6 @@ export interface CommentsPanelProps {
   articleId: string;
   /** Where the body editor and its "Bình luận" requests come from. */
   hub: CommentsHub;
-  /**
-   * Approved or published text takes no new anchor (a form being typed is dropped); replies and resolving still work
-   * (they leave the body as it is). Not set during a move: the comment being typed stays.
-   */
-  readOnly: boolean;
   showToast: (toast: ToastMessage) => void;
 }
 
@@ -86,7 +81,7 @@ interface Draft {
  * the thread are one: clicking a thread selects its text, moving the cursor into commented text makes its thread the
  * active one.
  */
-export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsPanelProps) {
+export function CommentsPanel({ articleId, hub, showToast }: CommentsPanelProps) {
   const messages = useMessages();
   const editor = useSyncExternalStore(hub.subscribeEditor, hub.editor);
   const anchored = useAnchoredThreadIds(editor);
@@ -95,8 +90,6 @@ export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsP
   const [draft, setDraft] = useState<Draft | null>(null);
   const panelRef = useRef<HTMLElement>(null);
   const drafts = useRef(0);
-  const readOnlyRef = useRef(readOnly);
-  readOnlyRef.current = readOnly;
 
   const fail = useCallback((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' }), [messages, showToast]);
 
@@ -164,7 +157,8 @@ export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsP
     () =>
       hub.onCommentRequest(() => {
         const current = hub.editor();
-        if (current === null || current.isDestroyed || readOnlyRef.current || !current.isEditable) return;
+        // Approved text can be commented too: an anchor-only save is reviewing, not editing (the store allows it).
+        if (current === null || current.isDestroyed) return;
         const { from, to } = current.state.selection;
         const quote = quoteOf(current.state.doc, from, to);
         if (from === to || quote === '') {
@@ -176,10 +170,6 @@ export function CommentsPanel({ articleId, hub, readOnly, showToast }: CommentsP
       }),
     [hub, messages, showToast],
   );
-
-  useEffect(() => {
-    if (readOnly) setDraft(null);
-  }, [readOnly]);
 
   const jump = (threadId: string) => {
     setActiveId(threadId);
