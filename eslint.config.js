@@ -22,7 +22,17 @@ function layer(files, options) {
 }
 
 /** Pure document code: it runs in the main process and in the renderer, so it may use neither Node nor the DOM's frameworks. */
-const sharedPackages = ['zod', 'diff', '@tiptap/core', '@tiptap/pm', '@tiptap/starter-kit', '@tiptap/extensions', '@tiptap/extension-*'];
+const sharedPackages = [
+  'zod',
+  'diff',
+  '@tiptap/core',
+  '@tiptap/pm',
+  '@tiptap/starter-kit',
+  '@tiptap/extensions',
+  '@tiptap/extension-*',
+  // The tracked-changes plugin's commands are pure ProseMirror: the exporter rejects suggestions with the editor's own.
+  '@handlewithcare/prosemirror-suggest-changes',
+];
 const rendererPackages = ['react', 'react-dom', '@tiptap/*', '@tanstack/react-virtual', '@handlewithcare/prosemirror-suggest-changes'];
 /** The only main-process files that import Electron: tests load every other one in plain Node, where Electron is not there. */
 const electronShellFiles = [

@@ -3,10 +3,12 @@ import type { Article } from './articleModel';
 import { collectFigures } from './collectFigures';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
+import type { DocumentNodeJson } from './documentJson';
 import { escapeHtml } from './escapeHtml';
 import { exportStylesheet } from './exportStylesheet';
 import { formatDisplayDate } from './publicationDate';
 import { serializeCoverFigureHtml, serializeDocumentHtml, type ExportImages } from './serializeDocumentHtml';
+import { withSuggestionsRejected } from './withSuggestionsRejected';
 
 export type { ExportImage, ExportImages } from './serializeDocumentHtml';
 
@@ -43,7 +45,10 @@ function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): Pro
  * of the body's figures), then the body's figures, each id once. The folder export numbers its image files so.
  */
 export function exportImageOrder(article: Article): string[] {
-  const bodyIds = collectFigures(article.body).map((figure) => figure.mediaId);
+  // A photo only suggested for insertion is not in the export, so it is not written beside it either.
+  const bodyIds = collectFigures(withSuggestionsRejected(parseDocument(article.body)).toJSON() as DocumentNodeJson).map(
+    (figure) => figure.mediaId,
+  );
   const coverId = article.coverMediaId !== null && bodyIds.includes(article.coverMediaId) ? [article.coverMediaId] : [];
   return [...new Set([...coverId, ...bodyIds])];
 }
@@ -56,7 +61,7 @@ export function exportImageOrder(article: Article): string[] {
  * or mark the exporter does not support or a photo missing from `images` or with a src other than those two forms.
  */
 export function exportArticleHtml(article: Article, images: ExportImages = {}): string {
-  const doc = parseDocument(article.body);
+  const doc = withSuggestionsRejected(parseDocument(article.body));
   // The cover leads the page and is not shown a second time in the body; a cover id no figure shows is ignored.
   const cover = findCoverFigure(doc, article.coverMediaId);
   const body = serializeDocumentHtml(doc, { indent: '      ', images, omit: cover });

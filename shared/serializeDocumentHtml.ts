@@ -90,7 +90,8 @@ function checkedImage(images: ExportImages, mediaId: string): ExportImage {
  * Pending suggestions never leave the app: the export holds the text as if each were rejected. What a suggestion
  * inserts is left out (inline text or a whole block), what it deletes is written as plain text, the zero-width
  * spaces anchoring a suggestion at a block boundary are left out, and a suggested change of a block's type or
- * attributes is written as the block is now (its mark is dropped). A paragraph split under suggestion stays split.
+ * attributes is written as the block is now (its mark is dropped). exportArticleHtml rejects every suggestion first
+ * (withSuggestionsRejected: a split paragraph joined, a changed block restored); this guards a body given here directly.
  */
 function isSuggestedInsertion(node: ProseMirrorNode): boolean {
   return node.marks.some((mark) => mark.type.name === 'insertion') || isSuggestionAnchorText(node);

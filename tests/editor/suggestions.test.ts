@@ -15,7 +15,10 @@ import {
 import { documentExtensions } from '../../shared/documentExtensions';
 import { parseDocument } from '../../shared/documentSchema';
 import type { DocumentNodeJson } from '../../shared/documentJson';
+import { exportArticleHtml, exportImageOrder } from '../../shared/exportArticleHtml';
 import { serializeDocumentHtml } from '../../shared/serializeDocumentHtml';
+import { withSuggestionsRejected } from '../../shared/withSuggestionsRejected';
+import { seedArticle } from '../fixtures/seedArticle';
 
 const mounted: { editor: Editor; element: HTMLElement }[] = [];
 const editorIdentity = { name: 'Thu Hà', role: 'editor' } as const;
@@ -54,6 +57,16 @@ function marked(doc: ProseMirrorNode, type: 'insertion' | 'deletion'): string[] 
     if (node.isText && node.marks.some((mark) => mark.type.name === type)) runs.push(node.text ?? '');
   });
   return runs;
+}
+
+/** Where a piece of text starts in the document. */
+function positionOf(doc: ProseMirrorNode, text: string): number {
+  let found = -1;
+  doc.descendants((node, position) => {
+    if (found < 0 && node.isText && node.text!.includes(text)) found = position + node.text!.indexOf(text);
+    return found < 0;
+  });
+  return found;
 }
 
 /** The body as the exporter writes it. */
@@ -216,6 +229,29 @@ describe('tracked changes (Sửa có theo dõi)', () => {
     typeAt(editor, 5, 'rất ');
     editor.chain().setTextSelection({ from: 13, to: 17 }).deleteSelection().run();
     expect(exported(editor)).toBe('<p>Tin nóng hôm nay</p>');
+  });
+
+  it('exports what "Từ chối tất cả" would leave: a split paragraph joined, a heading restored, a suggested photo left out', () => {
+    const editor = createEditor('<p>Tin nóng hôm nay</p><p>Hai</p>');
+    editor.chain().setTextSelection(9).splitBlock().run();
+    editor.chain().setTextSelection(positionOf(editor.state.doc, 'Hai')).toggleHeading({ level: 2 }).run();
+    editor
+      .chain()
+      .setTextSelection(editor.state.doc.content.size)
+      .insertFigure({ mediaId: 'a'.repeat(64), credit: 'Minh Anh' })
+      .run();
+    const article = { ...seedArticle(), body: editor.getJSON() as DocumentNodeJson, coverMediaId: 'a'.repeat(64) };
+    expect(JSON.stringify(article.body)).toContain('"figure"');
+
+    const html = exportArticleHtml(article, {});
+    expect(html).toContain('<p>Tin nóng hôm nay</p>');
+    expect(html).toContain('<p>Hai</p>');
+    expect(html).not.toMatch(/<h2|<figure|<img|Minh Anh|\u200B/);
+    // No photo file is written beside an export for a figure that is only suggested.
+    expect(exportImageOrder(article)).toEqual([]);
+
+    rejectAllSuggestions(editor);
+    expect(withSuggestionsRejected(parseDocument(article.body)).toJSON()).toEqual(editor.getJSON());
   });
 
   it('anchors a comment without turning the commented text into a suggestion', () => {

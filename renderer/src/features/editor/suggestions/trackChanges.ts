@@ -17,6 +17,7 @@ import {
 import type { ArticleStatus } from '../../../../../shared/articleVocabulary';
 import type { Identity } from '../../../../../shared/identity';
 import { isSuggestionMark } from '../../../../../shared/SuggestionMarks';
+import { suggestedBlockRanges } from '../../../../../shared/withSuggestionsRejected';
 
 /** Who suggests now, and the clock that stamps when (a test passes its own). */
 export interface TrackChangesOptions {
@@ -146,19 +147,10 @@ export function setTrackingChanges(editor: Editor, on: boolean): void {
  * same undo step.
  */
 function removeSuggestedBlocks(editor: Editor, markName: 'insertion' | 'deletion', id?: string | number): void {
-  const ranges: { from: number; to: number }[] = [];
-  editor.state.doc.descendants((node, pos) => {
-    if (node.isInline) return false;
-    const mark = node.marks.find((candidate) => candidate.type.name === markName);
-    if (mark !== undefined && (id === undefined || mark.attrs['id'] === id)) {
-      ranges.push({ from: pos, to: pos + node.nodeSize });
-      return false;
-    }
-    return true;
-  });
+  const ranges = suggestedBlockRanges(editor.state.doc, markName, id);
   if (ranges.length === 0) return;
   const tr = editor.state.tr;
-  for (const range of ranges.reverse()) tr.deleteRange(range.from, range.to);
+  for (const range of ranges) tr.deleteRange(range.from, range.to);
   editor.view.dispatch(tr.setMeta(suggestChangesKey, { skip: true }));
 }
 
