@@ -32,6 +32,7 @@ import { tracksChangesByDefault } from './suggestions/trackChanges';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
+import { nfcFieldValue } from './text/nfcFieldValue';
 function fieldsOf(article: Article): Fields {
   const { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
   return { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
@@ -376,7 +377,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
               autoFocus={article.revision === 1 && article.title === ''}
               value={fields.title}
               placeholder={messages.fieldTitlePlaceholder}
-              onChange={(event) => updateFields({ title: event.target.value.replace(/\n/g, ' ') })}
+              onChange={(event) => updateFields({ title: nfcFieldValue(event).replace(/\n/g, ' ') })}
               onKeyDown={onEnterMoveTo(() => sapoRef.current?.focus())}
             />
           </label>
@@ -390,7 +391,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
               readOnly={locked}
               value={fields.sapo}
               placeholder={messages.fieldSapoPlaceholder}
-              onChange={(event) => updateFields({ sapo: event.target.value.replace(/\n/g, ' ') })}
+              onChange={(event) => updateFields({ sapo: nfcFieldValue(event).replace(/\n/g, ' ') })}
               onKeyDown={onEnterMoveTo(() => editorRef.current?.commands.focus('start'))}
             />
           </label>

@@ -2,6 +2,7 @@ import { bylineRoles, type BylineRole } from '../../../../shared/articleVocabula
 import { bylineText, photoCreditText } from '../../../../shared/creditLines';
 import { photosAllBy } from '../../../../shared/composePhotoCredit';
 import { useMessages } from '../../i18n/MessagesContext';
+import { nfcFieldValue } from './text/nfcFieldValue';
 
 export interface CreditsValues {
   bylineRole: BylineRole;
@@ -53,7 +54,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange,
             value={values.bylineName}
             readOnly={readOnly}
             placeholder={messages.fieldBylineNamePlaceholder}
-            onChange={(event) => onChange({ bylineName: event.target.value })}
+            onChange={(event) => onChange({ bylineName: nfcFieldValue(event) })}
           />
         </label>
         <label className="field field-credit">
@@ -67,7 +68,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange,
             disabled={values.bylineRole === 'newsAndPhotos'}
             title={values.bylineRole === 'newsAndPhotos' ? messages.photoCreditCoveredByByline : undefined}
             // Typing a credit takes over from the composed one; the checkbox below gives it back.
-            onChange={(event) => onChange({ photoCredit: event.target.value, photoCreditMode: 'manual' })}
+            onChange={(event) => onChange({ photoCredit: nfcFieldValue(event), photoCreditMode: 'manual' })}
           />
         </label>
       </div>

@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n/MessagesContext';
 import { api, mediaUrl } from '../../lib/api';
 import { formatTakenAt } from '../../lib/formatDateTime';
 import { useFigureContext } from './FigureContext';
+import { nfcFieldValue } from './text/nfcFieldValue';
 
 /**
  * A photo in the body: the image, its caption typed inline underneath (the node's content), the credit and
@@ -103,7 +104,7 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
             list="people-names"
             maxLength={figureTextMaximumLength}
             placeholder={messages.fieldPhotoCreditPlaceholder}
-            onChange={(event) => editor.commands.updateFigure(position(), { credit: event.target.value })}
+            onChange={(event) => editor.commands.updateFigure(position(), { credit: nfcFieldValue(event) })}
           />
         </label>
         <label>
@@ -113,7 +114,7 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
             value={alt}
             maxLength={figureTextMaximumLength}
             placeholder={messages.altTextPlaceholder}
-            onChange={(event) => editor.commands.updateFigure(position(), { alt: event.target.value })}
+            onChange={(event) => editor.commands.updateFigure(position(), { alt: nfcFieldValue(event) })}
           />
         </label>
         {info?.takenAt && <span className="figure-taken">{messages.takenAt(formatTakenAt(info.takenAt))}</span>}
