@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App';
+import { oneLineText } from '../../renderer/src/features/editor/text/pasteAsOneLine';
 import { installInProcessApi } from '../support/installInProcessApi';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -19,6 +20,15 @@ async function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: st
     field.dispatchEvent(new Event('input', { bubbles: true }));
   });
 }
+
+describe('one line of plain text in the title, sapo, byline and credit fields', () => {
+  it('makes line breaks and tabs one space, NFC, trimmed', () => {
+    expect(oneLineText('\nHội nghị\r\n\n  sơ kết\t6 tháng\n')).toBe('Hội nghị sơ kết 6 tháng');
+    expect(oneLineText(' và\nAn ')).toBe(' và An ');
+    expect(oneLineText('Nguyễn\nVăn'.normalize('NFD'))).toBe('Nguyễn Văn');
+    expect(oneLineText('Một dòng')).toBe('Một dòng');
+  });
+});
 
 describe('NFC at the door in the article’s fields', () => {
   const temporaryDirectory = useTemporaryDirectories();
@@ -43,9 +53,19 @@ describe('NFC at the door in the article’s fields', () => {
     expect(sapo.value).toBe('Sáng nay, Bộ Công Thương');
     expect(byline.value).toBe('Nguyễn Thủy');
 
+    // A paste of several lines lands on one line, at the caret, words kept apart.
+    await act(async () => {
+      byline.setSelectionRange(byline.value.length, byline.value.length);
+      const paste = new Event('paste', { bubbles: true, cancelable: true });
+      const pasted = ' và\nTrần Văn\r\nAn';
+      Object.defineProperty(paste, 'clipboardData', { value: { getData: (type: string) => (type === 'text/plain' ? pasted : '') } });
+      byline.dispatchEvent(paste);
+    });
+    expect(byline.value).toBe('Nguyễn Thủy và Trần Văn An');
+
     await untilInAct(() => store.list('active')[0]?.title === 'Hội nghị tổng kết', 'the save');
     const saved = await store.get(article.id);
     expect(saved.sapo).toBe('Sáng nay, Bộ Công Thương');
-    expect(saved.bylineName).toBe('Nguyễn Thủy');
+    await untilInAct(() => store.list('active')[0]?.bylineName === 'Nguyễn Thủy và Trần Văn An', 'the byline saved');
   });
 });

@@ -29,10 +29,11 @@ import { WorkflowBar } from './WorkflowBar';
 import { VersionsPanel } from './versions/VersionsPanel';
 import { pendingSuggestionCount } from './suggestions/pendingSuggestions';
 import { tracksChangesByDefault } from './suggestions/trackChanges';
+import { nfcFieldValue } from './text/nfcFieldValue';
+import { pasteAsOneLine } from './text/pasteAsOneLine';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
-import { nfcFieldValue } from './text/nfcFieldValue';
 function fieldsOf(article: Article): Fields {
   const { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
   return { status, publicationDate, title, sapo, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
@@ -378,6 +379,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
               value={fields.title}
               placeholder={messages.fieldTitlePlaceholder}
               onChange={(event) => updateFields({ title: nfcFieldValue(event).replace(/\n/g, ' ') })}
+              onPaste={pasteAsOneLine}
               onKeyDown={onEnterMoveTo(() => sapoRef.current?.focus())}
             />
           </label>
@@ -392,6 +394,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
               value={fields.sapo}
               placeholder={messages.fieldSapoPlaceholder}
               onChange={(event) => updateFields({ sapo: nfcFieldValue(event).replace(/\n/g, ' ') })}
+              onPaste={pasteAsOneLine}
               onKeyDown={onEnterMoveTo(() => editorRef.current?.commands.focus('start'))}
             />
           </label>

@@ -3,6 +3,7 @@ import { bylineText, photoCreditText } from '../../../../shared/creditLines';
 import { photosAllBy } from '../../../../shared/composePhotoCredit';
 import { useMessages } from '../../i18n/MessagesContext';
 import { nfcFieldValue } from './text/nfcFieldValue';
+import { pasteAsOneLine } from './text/pasteAsOneLine';
 
 export interface CreditsValues {
   bylineRole: BylineRole;
@@ -55,6 +56,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange,
             readOnly={readOnly}
             placeholder={messages.fieldBylineNamePlaceholder}
             onChange={(event) => onChange({ bylineName: nfcFieldValue(event) })}
+            onPaste={pasteAsOneLine}
           />
         </label>
         <label className="field field-credit">
@@ -69,6 +71,7 @@ export function CreditsFields({ values, figureCredits, composedCredit, onChange,
             title={values.bylineRole === 'newsAndPhotos' ? messages.photoCreditCoveredByByline : undefined}
             // Typing a credit takes over from the composed one; the checkbox below gives it back.
             onChange={(event) => onChange({ photoCredit: nfcFieldValue(event), photoCreditMode: 'manual' })}
+            onPaste={pasteAsOneLine}
           />
         </label>
       </div>

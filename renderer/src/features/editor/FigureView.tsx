@@ -7,6 +7,7 @@ import { api, mediaUrl } from '../../lib/api';
 import { formatTakenAt } from '../../lib/formatDateTime';
 import { useFigureContext } from './FigureContext';
 import { nfcFieldValue } from './text/nfcFieldValue';
+import { pasteAsOneLine } from './text/pasteAsOneLine';
 
 /**
  * A photo in the body: the image, its caption typed inline underneath (the node's content), the credit and
@@ -105,6 +106,7 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
             maxLength={figureTextMaximumLength}
             placeholder={messages.fieldPhotoCreditPlaceholder}
             onChange={(event) => editor.commands.updateFigure(position(), { credit: nfcFieldValue(event) })}
+            onPaste={pasteAsOneLine}
           />
         </label>
         <label>
@@ -115,6 +117,7 @@ export function FigureView({ node, editor, getPos, selected }: ReactNodeViewProp
             maxLength={figureTextMaximumLength}
             placeholder={messages.altTextPlaceholder}
             onChange={(event) => editor.commands.updateFigure(position(), { alt: nfcFieldValue(event) })}
+            onPaste={pasteAsOneLine}
           />
         </label>
         {info?.takenAt && <span className="figure-taken">{messages.takenAt(formatTakenAt(info.takenAt))}</span>}
