@@ -1,6 +1,8 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LibraryEvents } from '../../electron/main/application/LibraryEvents';
+import { VersionService } from '../../electron/main/application/VersionService';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import type { NewsroomRole } from '../../shared/articleVocabulary';
 import { manualClock, openTestSession, type TestSession } from '../support/openTestSession';
@@ -67,6 +69,17 @@ describe('versions of an article', () => {
     // The first save (no version yet), then minutes 10 and 20.
     expect((await handlers['version:list']({ id })).map((version) => version.reason)).toEqual(['editing', 'editing', 'editing']);
     expect((await handlers['version:list']({ id })).map((version) => version.revision).reverse()).toEqual([2, 12, 22]);
+  });
+
+  it('takes one editing version when two saves ask together before the newest version was ever read', async () => {
+    const { session, handlers, id } = await articleBy('reporter');
+    await session.flush();
+    expect(await handlers['version:list']({ id })).toEqual([]);
+    // A fresh service has read nothing from disk yet: both calls start while the first is still reading.
+    const versions = new VersionService(session.library, new LibraryEvents());
+    const taken = await Promise.all([versions.takeIfEditedLong(id), versions.takeIfEditedLong(id)]);
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    expect((await handlers['version:list']({ id })).map((version) => version.reason)).toEqual(['editing']);
   });
 
   it('rebuilds every one of 30 versions exactly, storing each after the first as a small change', async () => {

@@ -22,6 +22,7 @@ export class VersionService {
   readonly #now: () => Date;
   /** When each article's newest version was taken (read from disk the first time it is needed). */
   readonly #newestAt = new Map<string, number>();
+  readonly #newestAtReads = new Map<string, Promise<number>>();
   /** Versions being taken in the background (after a save, a move, an export); flushing waits for them. */
   readonly #pending = new Set<Promise<unknown>>();
 
@@ -65,17 +66,30 @@ export class VersionService {
 
   /** After a save: a version when the article's newest one is older than ten minutes of editing (or there is none). */
   async takeIfEditedLong(id: string): Promise<boolean> {
-    let newestAt = this.#newestAt.get(id);
-    if (newestAt === undefined) {
-      const [newest] = await this.#stores.versions.list(id);
-      newestAt = newest === undefined ? Number.NEGATIVE_INFINITY : Date.parse(newest.at);
-      this.#newestAt.set(id, newestAt);
+    if (!this.#newestAt.has(id)) {
+      const read = await this.#readNewestAt(id);
+      // Another call may have gone on meanwhile and counted a version as taken: its time wins over the disk's.
+      if (!this.#newestAt.has(id)) this.#newestAt.set(id, read);
     }
+    const newestAt = this.#newestAt.get(id)!;
     if (this.#now().getTime() - newestAt < editingVersionEveryMs) return false;
     // Counted as taken from now, so a burst of saves takes one version.
     this.#newestAt.set(id, this.#now().getTime());
     await this.take(id, 'editing');
     return true;
+  }
+
+  /** When the article's newest stored version was taken; calls that ask together share one read. */
+  #readNewestAt(id: string): Promise<number> {
+    let reading = this.#newestAtReads.get(id);
+    if (reading === undefined) {
+      reading = this.#stores.versions
+        .list(id)
+        .then(([newest]) => (newest === undefined ? Number.NEGATIVE_INFINITY : Date.parse(newest.at)))
+        .finally(() => this.#newestAtReads.delete(id));
+      this.#newestAtReads.set(id, reading);
+    }
+    return reading;
   }
 
   /** Background work of `takeLater` and `takeIfEditedLong`; flushing and closing wait for it. */
