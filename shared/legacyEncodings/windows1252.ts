@@ -1,0 +1,38 @@
+// Windows-1252 is how Windows hands 8-bit text to Unicode programs: a legacy-font document's bytes reach the clipboard
+// and Word's XML as the code points of this code page, so every legacy table here is written over those code points.
+// 0xA0–0xFF are Latin-1 (the same number as code point); 0x80–0x9F are the code page's own, listed here.
+const c1Bytes: Readonly<Record<number, number>> = {
+  0x80: 0x20ac,
+  0x82: 0x201a,
+  0x83: 0x0192,
+  0x84: 0x201e,
+  0x85: 0x2026,
+  0x86: 0x2020,
+  0x87: 0x2021,
+  0x88: 0x02c6,
+  0x89: 0x2030,
+  0x8a: 0x0160,
+  0x8b: 0x2039,
+  0x8c: 0x0152,
+  0x8e: 0x017d,
+  0x91: 0x2018,
+  0x92: 0x2019,
+  0x93: 0x201c,
+  0x94: 0x201d,
+  0x95: 0x2022,
+  0x96: 0x2013,
+  0x97: 0x2014,
+  0x98: 0x02dc,
+  0x99: 0x2122,
+  0x9a: 0x0161,
+  0x9b: 0x203a,
+  0x9c: 0x0153,
+  0x9e: 0x017e,
+  0x9f: 0x0178,
+};
+
+/** The character a byte arrives as when Windows reads it as Windows-1252 (its five unassigned bytes pass as C1 controls). */
+export function fromWindows1252Byte(byte: number): string {
+  if (!Number.isInteger(byte) || byte < 0 || byte > 0xff) throw new RangeError(`not a byte: ${byte}`);
+  return String.fromCharCode(c1Bytes[byte] ?? byte);
+}
