@@ -1,6 +1,7 @@
 import type { ArticleContent } from './articleModel';
 import { diffBodies, type BlockDiff, type PhotoDiff } from './diffBody';
 import { diffText, editBudget, type EditBudget, type TextPart } from './diffText';
+import { bodyAsRead } from './withSuggestionsRejected';
 
 export type { BlockChange, BlockDiff, BlockShape, PhotoDiff, PhotoPlacement } from './diffBody';
 export type { TextChange, TextPart } from './diffText';
@@ -63,7 +64,8 @@ function compareValue<Field extends ValueFieldName>(field: Field, before: Articl
 }
 
 function compareBody(before: ArticleContent, after: ArticleContent, budget: EditBudget): FieldDiff[] {
-  const { blocks, photos } = diffBodies(before.body, after.body, budget);
+  // Pending suggestions are not the article's text yet: each body is compared as it reads outside the app.
+  const { blocks, photos } = diffBodies(bodyAsRead(before.body), bodyAsRead(after.body), budget);
   const fields: FieldDiff[] = [];
   if (blocks.some((block) => block.change !== 'same' || block.moved)) fields.push({ field: 'body', blocks });
   if (photos.length > 0) fields.push({ field: 'photos', photos });
@@ -91,8 +93,9 @@ const fieldComparisons: Record<keyof ArticleContent, FieldComparison> = {
  * Compares two versions of an article field by field: text fields word by word, keeping Vietnamese syllables and words
  * whole and reading NFC and NFD as the same text; the body block by block and then word by word, so a paragraph
  * inserted in the middle is one inserted block; photos by media id. Not compared: formatting (bold, links, alignment)
- * and empty paragraphs. `before` is the older version. Pure and deterministic: the same two versions always give the
- * same result; the work is bounded (see EditBudget), so hostile versions cannot make it run for long.
+ * and empty paragraphs; a pending suggestion counts once it is accepted (bodies are compared as exported). `before`
+ * is the older version. Pure and deterministic: the same two versions always give the same result; the work is bounded
+ * (see EditBudget), so hostile versions cannot make it run for long.
  *
  * @example
  * diffArticles(sampleContent({ title: 'Hội nghị sơ kết' }), sampleContent({ title: 'Hội nghị tổng kết' }))

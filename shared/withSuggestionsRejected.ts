@@ -2,7 +2,9 @@ import { revertSuggestions } from '@handlewithcare/prosemirror-suggest-changes';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EditorState } from '@tiptap/pm/state';
 import { Transform } from '@tiptap/pm/transform';
-import { isSuggestionMark } from './SuggestionMarks';
+import type { DocumentNodeJson } from './documentJson';
+import { parseDocument } from './documentSchema';
+import { isSuggestionMark, suggestionMarkNames } from './SuggestionMarks';
 
 /**
  * The ranges of the blocks (figures, whole paragraphs) that carry a suggestion mark themselves, last first. The
@@ -49,4 +51,28 @@ export function withSuggestionsRejected(doc: ProseMirrorNode): ProseMirrorNode {
     rejected = transaction.doc;
   });
   return rejected;
+}
+
+/** Whether a stored body carries any suggestion mark, read from the JSON alone (an explicit stack: no recursion). */
+function jsonHasSuggestion(body: DocumentNodeJson): boolean {
+  const pending: DocumentNodeJson[] = [body];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.marks?.some((mark) => (suggestionMarkNames as readonly string[]).includes(mark.type)) === true) return true;
+    if (node.content !== undefined) pending.push(...node.content);
+  }
+  return false;
+}
+
+/**
+ * A stored body as it reads outside the app (as exported): pending suggestions rejected. A body that is not a valid
+ * document comes back as it is, for the caller's own checks to judge.
+ */
+export function bodyAsRead(body: DocumentNodeJson): DocumentNodeJson {
+  if (!jsonHasSuggestion(body)) return body;
+  try {
+    return withSuggestionsRejected(parseDocument(body)).toJSON() as DocumentNodeJson;
+  } catch {
+    return body;
+  }
 }

@@ -470,3 +470,30 @@ describe('a 10,000-word feature', () => {
     ).toEqual([['kept', [inserted('(ảnh tư liệu) ')]]]);
   });
 });
+
+describe('pending suggestions in a comparison', () => {
+  const mark = (type: 'insertion' | 'deletion') => ({
+    type,
+    attrs: { id: 1, authorName: 'Thu Hà', authorRole: 'editor', at: '2026-11-30T09:00:00.000Z' },
+  });
+  const suggested = withBody({
+    type: 'paragraph',
+    content: [
+      { type: 'text', text: 'Bản ' },
+      { type: 'text', text: 'tóm tắt', marks: [mark('deletion')] },
+      { type: 'text', text: 'vắn tắt', marks: [mark('insertion')] },
+      { type: 'text', text: ' của tin.' },
+    ],
+  });
+
+  it('compares a body as it reads outside the app: a suggestion counts once it is accepted, never glued to the old text', () => {
+    const accepted = withBody(paragraph('Bản vắn tắt của tin.'));
+    expect(bodyLines(suggested, accepted)).toEqual(bodyLines(withBody(paragraph('Bản tóm tắt của tin.')), accepted));
+    const body = fieldOf(diffArticles(suggested, accepted).fields, 'body')!;
+    expect(JSON.stringify(body)).not.toContain('tắtvắn');
+  });
+
+  it('finds no change between a suggestion still pending and the text it was made on', () => {
+    expect(diffArticles(withBody(paragraph('Bản tóm tắt của tin.')), suggested).fields).toEqual([]);
+  });
+});
