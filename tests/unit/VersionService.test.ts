@@ -76,7 +76,12 @@ describe('versions of an article', () => {
     await session.flush();
     expect(await handlers['version:list']({ id })).toEqual([]);
     // A fresh service has read nothing from disk yet: both calls start while the first is still reading.
-    const versions = new VersionService(session.library, new LibraryEvents());
+    const versions = new VersionService(
+      session.library,
+      new LibraryEvents((error) => {
+        throw error;
+      }),
+    );
     const taken = await Promise.all([versions.takeIfEditedLong(id), versions.takeIfEditedLong(id)]);
     expect(taken.filter(Boolean)).toHaveLength(1);
     expect((await handlers['version:list']({ id })).map((version) => version.reason)).toEqual(['editing']);
