@@ -3,6 +3,11 @@
 // Checked by tests/packaging/electronBuilderConfig.test.ts (schema + security values) and
 // tests/packaging/packagedApp.test.ts (what actually lands in app.asar).
 
+// Review packages (.banthao) open in the app by double-click once it is installed; main takes the path from the
+// command line (Windows, Linux) or macOS's open-file event (electron/main/claimSingleInstance.ts). One entry per
+// platform, because `name` means something else on each: the registry class on Windows, the kind shown on macOS.
+const reviewPackage = { ext: 'banthao', description: 'Gói bài Bản Thảo' };
+
 /** @type {import('electron-builder').Configuration} */
 const config = {
   appId: 'vn.banthao.app',
@@ -53,6 +58,10 @@ const config = {
     ],
     // ASCII file name for the executable; shortcuts and the window title still read "Bản Thảo".
     executableName: 'BanThao',
+    // The NSIS installer registers it, per user (HKCU\Software\Classes) or for all users, and opens the file with
+    // `BanThao.exe "%1"`; `name` is the registry class (no spaces, vendor.type), `description` what Explorer shows.
+    // The portable exe registers nothing.
+    fileAssociations: [{ ...reviewPackage, name: 'BanThao.GoiBai' }],
   },
   nsis: {
     oneClick: false,
@@ -88,6 +97,9 @@ const config = {
     synopsis: 'Trạm biên tập ngoại tuyến cho tòa soạn',
     description: 'Bản Thảo: trạm biên tập ngoại tuyến cho phóng viên và biên tập viên',
     artifactName: 'ban-thao-${version}-${arch}.${ext}',
+    // The .deb installs a shared-mime-info type for *.banthao and names it in the desktop entry (MimeType=, with
+    // `Exec=… %U`); an AppImage carries both, and AppImageLauncher integrates them.
+    fileAssociations: [{ ...reviewPackage, name: 'Gói bài Bản Thảo', mimeType: 'application/x-banthao' }],
   },
   deb: {
     packageCategory: 'editors',
@@ -100,6 +112,9 @@ const config = {
     hardenedRuntime: true,
     darkModeSupport: true,
     artifactName: 'ban-thao-${version}-mac-${arch}.${ext}',
+    // CFBundleDocumentTypes in Info.plist: Finder opens .banthao files with the app (the 'open-file' event), shown as
+    // this kind; the app edits what it opens and is the type's owner.
+    fileAssociations: [{ ...reviewPackage, name: 'Gói bài Bản Thảo', role: 'Editor', rank: 'Owner' }],
   },
   dmg: {
     title: '${productName} ${version}',

@@ -13,7 +13,8 @@ export interface ArticleCounts {
 
 const countedParts: readonly CountedPart[] = ['title', 'sapo', 'body', 'caption'];
 
-function sum(counts: readonly TextCounts[]): TextCounts {
+/** Counts of several texts added up, the reading time over their words. */
+export function sumCounts(counts: readonly TextCounts[]): TextCounts {
   const words = counts.reduce((total, count) => total + count.words, 0);
   return {
     words,
@@ -31,7 +32,10 @@ function sum(counts: readonly TextCounts[]): TextCounts {
 export function countArticle(content: ArticleContent): ArticleCounts {
   const blocks = articleTextBlocks(content);
   const parts = Object.fromEntries(
-    countedParts.map((part) => [part, sum(blocks.filter((block) => block.location.part === part).map((block) => countText(block.text)))]),
+    countedParts.map((part) => [
+      part,
+      sumCounts(blocks.filter((block) => block.location.part === part).map((block) => countText(block.text))),
+    ]),
   ) as Record<CountedPart, TextCounts>;
-  return { total: sum(countedParts.map((part) => parts[part])), parts };
+  return { total: sumCounts(countedParts.map((part) => parts[part])), parts };
 }

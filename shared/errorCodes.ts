@@ -19,6 +19,7 @@ export const errorCodes = [
   'article-locked',
   'identity-missing',
   'invalid-package',
+  'invalid-word-file',
   'internal',
 ] as const;
 

@@ -32,7 +32,17 @@ export const ipcChannels = [
   'package:send',
   'package:openFromDialog',
   'package:receiveBytes',
+  'conflict:list',
+  'conflict:get',
+  'conflict:resolve',
+  'package:readyToReceive',
+  'word:openFromDialog',
+  'word:readBytes',
+  'word:progress',
   'people:names',
+  'dictionary:list',
+  'dictionary:add',
+  'spelling:knownWords',
   'settings:get',
   'settings:update',
   'backup:list',
@@ -49,7 +59,7 @@ export const ipcChannels = [
 export type IpcChannel = (typeof ipcChannels)[number];
 
 /** Events main sends to the renderer (never requests). */
-export const ipcEvents = ['app:beforeClose'] as const;
+export const ipcEvents = ['app:beforeClose', 'package:receiving', 'package:received'] as const;
 export type IpcEvent = (typeof ipcEvents)[number];
 
 type ApiNameOf<Channel extends string> = Channel extends `${infer Domain}:${infer Action}` ? `${Domain}${Capitalize<Action>}` : never;

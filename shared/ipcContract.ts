@@ -13,7 +13,10 @@ import { commentIdSchema, commentQuoteMaximumLength, commentTextMaximumLength, c
 import { versionIdSchema, versionLabelMaximumLength, versionSchema, versionSummarySchema, type VersionSummary } from './versionModel';
 import { recoveryNoticeSchema } from './recoveryNotice';
 import { appErrorSchema, type AppErrorData } from './errorCodes';
+import { conflictChoicesSchema, conflictIdSchema, type ConflictView } from './conflictModel';
 import type { ApiName, IpcChannel } from './ipcChannels';
+import { dictionaryEntrySchema, dictionaryWordSchema } from './spelling/dictionaryModel';
+import { wordDraftSchema, wordImportLimitBytes, wordImportProgressSchema } from './wordImportModel';
 
 const empty = z.object({}).strict();
 const byId = z.object({ id: articleIdSchema }).strict();
@@ -28,6 +31,15 @@ const receivePackageOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('unchanged'), ...receivedPackage }),
   z.object({ status: z.literal('conflict'), ...receivedPackage }),
   z.object({ status: z.literal('cancelled') }),
+]);
+
+/**
+ * What main pushes (`package:received`) after receiving a package opened outside the window: the file's name and the
+ * outcome, or the error as data. The renderer checks it without zod (shared/packageReceivedReport.ts).
+ */
+export const packageReceivedReportSchema = z.discriminatedUnion('ok', [
+  z.object({ fileName: z.string(), ok: z.literal(true), outcome: receivePackageOutcome }).strict(),
+  z.object({ fileName: z.string(), ok: z.literal(false), error: appErrorSchema }).strict(),
 ]);
 
 /** One entry of the contract: what a channel takes and what it gives back (its JSDoc says what it does). */
@@ -153,8 +165,61 @@ export const ipcContract = {
       .strict(),
     receivePackageOutcome,
   ),
+  /**
+   * The window has saved its pending edits for package `requestId` (asked by the `package:receiving` event); main then
+   * receives the package the user opened outside the window (double-click, a second launch, macOS's open-file).
+   */
+  'package:readyToReceive': channel(z.object({ requestId: z.number().int().nonnegative() }).strict(), empty),
+  /** "Nhập từ Word…": asks the user for a .docx and reads it into a draft to confirm (its pictures stored as photos). */
+  'word:openFromDialog': channel(
+    empty,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('read'), draft: wordDraftSchema }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  ),
+  /** Reads a .docx dropped on the library into a draft to confirm. */
+  'word:readBytes': channel(
+    z
+      .object({
+        fileName: nfcString(255),
+        bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= wordImportLimitBytes, 'Tệp quá lớn'),
+      })
+      .strict(),
+    wordDraftSchema,
+  ),
+  /** How far reading a Word file has got (asked while it is read; null when none is). */
+  'word:progress': channel(empty, wordImportProgressSchema),
+  /** The active articles with a conflict waiting to be settled (a received package and the local copy both changed). */
+  'conflict:list': channel(empty, z.array(articleIdSchema)),
+  /** The article's pending conflict for the three-way view (common, local and package text, each side's diff), or null. */
+  'conflict:get': channel(byId, z.custom<ConflictView | null>()),
+  /**
+   * Settles the pending conflict with a choice per field (and text typed by hand): saves the merged text over
+   * baseRevision (`conflict` when stale), takes a 'merge' version and records the resolution; returns the article.
+   */
+  'conflict:resolve': channel(
+    z
+      .object({
+        id: articleIdSchema,
+        conflictId: conflictIdSchema,
+        baseRevision: z.number().int().nonnegative(),
+        choices: conflictChoicesSchema,
+      })
+      .strict(),
+    articleSchema,
+  ),
   /** Names used before in bylines and photo credits, for completion. */
   'people:names': channel(empty, z.array(z.string())),
+  /** The words of the library's spelling dictionary, alphabetical, with who added each and when. */
+  'dictionary:list': channel(empty, z.array(dictionaryEntrySchema)),
+  /** Adds one word to the dictionary (NFC, trimmed, letters only); answers its entry, the earlier one if it was there. */
+  'dictionary:add': channel(z.object({ word: dictionaryWordSchema }).strict(), dictionaryEntrySchema),
+  /**
+   * The words other articles of the library use that the spelling check would flag (names, loan words), lower case:
+   * known to this article's check. Read from every article once per session, so the first answer may take a moment.
+   */
+  'spelling:knownWords': channel(byId, z.array(z.string())),
   /** Reads the settings. */
   'settings:get': channel(empty, settingsSchema),
   /** Changes some settings and returns them all. */
@@ -198,6 +263,10 @@ export type PreloadApi = {
 } & {
   /** Subscribes to the window's close request; returns the unsubscribe function. */
   onAppBeforeClose: (listener: () => void) => () => void;
+  /** Main is about to receive a package opened outside the window: the listener gets the request id to answer. */
+  onPackageReceiving: (listener: (requestId: unknown) => void) => () => void;
+  /** What receiving a package opened outside the window did (unchecked here: see isPackageReceivedReport). */
+  onPackageReceived: (listener: (report: unknown) => void) => () => void;
   /** The URL the renderer may show a stored photo from (a custom protocol in Electron, the bridge in tests). */
   mediaUrl: (mediaId: string) => string;
 };

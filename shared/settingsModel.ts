@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newsroomRoles } from './articleVocabulary';
+import { defaultHouseStyle, houseStyleSchema } from './houseStyle';
 import { nfcString } from './nfcString';
 import { numberSettings, type NumberSettingKey } from './numberSettings';
 
@@ -20,6 +21,10 @@ export const settingsSchema = z.object({
   userName: nfcString(100),
   /** Their newsroom role, which decides the workflow moves offered; null until first run asks. */
   userRole: z.enum(newsroomRoles).nullable(),
+  /** The agency's typography choices (Quy chuẩn trình bày): kept with the library, so a shared library shares them. */
+  houseStyle: houseStyleSchema,
+  /** Whether the body underlines misspelled words (Kiểm tra chính tả). */
+  spellCheck: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -32,10 +37,20 @@ export const defaultSettings: Settings = {
   backupDailyKeepDays: numberSettings.backupDailyKeepDays.fallback,
   userName: '',
   userRole: null,
+  houseStyle: defaultHouseStyle,
+  spellCheck: true,
 };
+
+/** A stored house style written before one of its choices existed gets that choice's default. */
+function withHouseStyleDefaults(stored: object): object {
+  const houseStyle: unknown = (stored as { houseStyle?: unknown }).houseStyle;
+  return typeof houseStyle === 'object' && houseStyle !== null
+    ? { ...stored, houseStyle: { ...defaultHouseStyle, ...houseStyle } }
+    : stored;
+}
 
 /** Settings files written before a setting existed get its default (a missing key is not damage). */
 export const storedSettingsSchema = z.preprocess(
-  (stored) => (typeof stored === 'object' && stored !== null ? { ...defaultSettings, ...stored } : stored),
+  (stored) => (typeof stored === 'object' && stored !== null ? { ...defaultSettings, ...withHouseStyleDefaults(stored) } : stored),
   settingsSchema,
 );

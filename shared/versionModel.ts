@@ -5,9 +5,10 @@ import { nfcString } from './nfcString';
 
 /**
  * Why a version was taken: by hand ("Lưu phiên bản"), on a workflow move, on an export, on receiving a package,
- * after 10 minutes of editing, or when a version was restored (the restored text becomes a version of its own).
+ * after 10 minutes of editing, when a version was restored (the restored text becomes a version of its own), or when a
+ * conflict with a received package was resolved (the merged text).
  */
-export const versionReasons = ['manual', 'status', 'export', 'package', 'editing', 'restore'] as const;
+export const versionReasons = ['manual', 'status', 'export', 'sent', 'package', 'editing', 'restore', 'merge'] as const;
 export type VersionReason = (typeof versionReasons)[number];
 
 /** The longest label a version may carry. */

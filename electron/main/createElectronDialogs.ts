@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { reviewPackageExtension } from '../../shared/reviewPackageModel';
+import { wordFileExtension } from '../../shared/wordImportModel';
 import type { Dialogs, EarlierExportChoice } from './application/Dialogs';
 
 /** The application's dialogs as Electron shows them, attached to the focused window when there is one. */
@@ -72,6 +73,17 @@ export function createElectronDialogs(): Dialogs {
         defaultPath: app.getPath('downloads'),
         properties: ['openFile' as const],
         filters: [{ name: 'Gói bài Bản Thảo', extensions: [reviewPackageExtension] }],
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    async chooseWordFile() {
+      const options = {
+        title: 'Nhập tệp Word',
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile' as const],
+        filters: [{ name: 'Tài liệu Word (.docx)', extensions: [wordFileExtension] }],
       };
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);

@@ -1,10 +1,13 @@
-import { join } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, Menu, protocol } from 'electron';
 import { claimSingleInstance, type SingleInstanceClaim } from './claimSingleInstance';
 import { createApplicationMenu } from './createApplicationMenu';
 import { createElectronDialogs } from './createElectronDialogs';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
+import { createPackageReceiver } from './createPackageReceiver';
+import { createPageEvents } from './createPageEvents';
+import { createSaveRequests } from './createSaveRequests';
 import { guardWindowClose } from './guardWindowClose';
 import { createHandlers } from './ipc/createHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
@@ -22,8 +25,12 @@ const pageUrl = devServerUrl ?? appPageUrl;
 if (process.env.BANTHAO_DATA_DIR) app.setPath('userData', process.env.BANTHAO_DATA_DIR);
 const dataDirectory = app.getPath('userData');
 
-// One library, one writer: a second launch hands over to the first window and quits.
-const claim = claimSingleInstance(app);
+// One library, one writer: a second launch hands over to the first window (with the packages it names) and quits.
+const claim = claimSingleInstance(app, {
+  argv: process.argv,
+  workingDirectory: process.cwd(),
+  flavor: process.platform === 'win32' ? win32 : posix,
+});
 if (claim !== null) {
   // Before 'ready', and once: Electron takes a single list of privileged schemes.
   protocol.registerSchemesAsPrivileged([appSchemePrivileges, mediaSchemePrivileges]);
@@ -49,14 +56,31 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     logError,
   });
   let onCloseReady = () => {};
+  const pageEvents = createPageEvents((event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  });
+  const saveRequests = createSaveRequests({
+    send: (requestId) => pageEvents.send('package:receiving', requestId),
+    pageLoaded: () => pageEvents.isLoaded() && !window.isDestroyed(),
+  });
   // Asked on every request: a restore re-opens the library with new stores.
   registerMediaProtocol(async () => (await session.opened()).media);
   // The page and its scripts come from app://banthao (a standard origin of their own), never from file://.
   protocol.handle(appScheme, (request) => serveRendererFile(rendererFolder, request));
-  registerIpcHandlers(createHandlers(session, { onCloseReady: () => onCloseReady() }), pageUrl);
+  registerIpcHandlers(
+    createHandlers(session, { onCloseReady: () => onCloseReady(), onReadyToReceive: (requestId) => saveRequests.answered(requestId) }),
+    pageUrl,
+  );
   const window = createMainWindow({ preload: join(outFolder, 'preload', 'index.cjs'), pageUrl });
+  window.webContents.on('did-finish-load', () => pageEvents.loaded());
   onCloseReady = guardWindowClose(window, () => session.flush());
   claim.windowReady(window);
+  // Packages opened from outside (double-click, a second launch, macOS's open-file) are received here, in turn.
+  const packages = createPackageReceiver(session, {
+    savePendingEdits: () => saveRequests.request(),
+    report: (report) => pageEvents.send('package:received', report),
+  });
+  claim.receivePackagesWith((path) => void packages.receive(path));
   app.on('window-all-closed', () => {
     void session
       .close()

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Language, Settings } from '../../shared/settingsModel';
 import { messagesByLanguage } from './i18n/messages';
 import { MessagesContext } from './i18n/MessagesContext';
-import { api, onBeforeClose } from './lib/api';
+import { api, onBeforeClose, onPackageReceived, onPackageReceiving } from './lib/api';
+import { prepareForPackage, settlePackage } from './lib/packageArrivals';
+import { packageReportToast } from './lib/packageOutcomeToast';
 import { describeError } from './lib/describeError';
 import { identityOf } from './lib/identity';
 import { flushPendingSaves } from './lib/pendingSaves';
@@ -14,7 +16,11 @@ import { NavigationContext, type Navigation } from './lib/NavigationContext';
 import { StartupGate } from './features/startup/StartupGate';
 import { FirstRunScreen } from './features/identity/FirstRunScreen';
 
-export type Route = { screen: 'library'; scope: 'active' | 'trash' } | { screen: 'editor'; articleId: string } | { screen: 'backups' };
+export type Route =
+  | { screen: 'library'; scope: 'active' | 'trash' }
+  // `openConflict`: the editor opens on the three-way view of the article's pending conflict.
+  | { screen: 'editor'; articleId: string; openConflict?: boolean }
+  | { screen: 'backups' };
 
 /**
  * The shell: language, who the user is (asked on first run, before the library), routing between the library and the
@@ -61,6 +67,31 @@ export function App() {
       return undefined;
     }
   }, []);
+
+  // A package opened outside the window (a double-click, a second launch): the editor saves and holds before main
+  // receives it; the outcome is shown wherever the user is, and an open editor the package updated takes the new text.
+  const messagesRef = useRef(messages);
+  messagesRef.current = messages;
+  useEffect(() => {
+    try {
+      const stopReceiving = onPackageReceiving(prepareForPackage);
+      const stopReceived = onPackageReceived((report) => {
+        settlePackage(report);
+        const toast = packageReportToast(messagesRef.current, report);
+        if (toast !== null) show(toast);
+        // Both copies kept: the editor opens on the three-way view, as after "Mở gói bài…".
+        if (report.ok && report.outcome.status === 'conflict') {
+          setRoute({ screen: 'editor', articleId: report.outcome.articleId, openConflict: true });
+        }
+      });
+      return () => {
+        stopReceiving();
+        stopReceived();
+      };
+    } catch {
+      return undefined;
+    }
+  }, [show]);
 
   // A reload or tab close (browser harness): send the pending save on its way.
   useEffect(() => {
@@ -109,6 +140,7 @@ export function App() {
                 scope={route.scope}
                 onScopeChange={(scope) => setRoute({ screen: 'library', scope })}
                 onOpen={(articleId) => setRoute({ screen: 'editor', articleId })}
+                onResolveConflict={(articleId) => setRoute({ screen: 'editor', articleId, openConflict: true })}
                 onCreate={() => void createArticle()}
                 language={language}
                 onLanguageChange={changeLanguage}
@@ -124,6 +156,7 @@ export function App() {
                 onOpenArticle={(articleId) => setRoute({ screen: 'editor', articleId })}
                 identity={identity}
                 showToast={show}
+                openConflict={route.openConflict === true}
               />
             )}
           </StartupGate>

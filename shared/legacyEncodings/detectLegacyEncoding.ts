@@ -20,7 +20,7 @@ export interface LegacyDetectionInput {
 const scoredEncodings = ['tcvn3', 'vni', 'viqr'] as const satisfies readonly LegacyEncoding[];
 
 /** Vietnamese letters outside Windows-1252: no legacy text has them, so a word with one is Unicode already. */
-const unicodeOnlyLetter = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
+export const unicodeOnlyLetter = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/u;
 
 /** How a text's words fare when decoded from one encoding. */
 interface DecodingScore {

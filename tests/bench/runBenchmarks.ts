@@ -4,6 +4,7 @@ import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
 import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
 import { benchmarkReview } from './reviewBenchmarks';
+import { benchmarkSpelling } from './spellingBenchmarks';
 
 /** Each benchmark suite: a name (its JSON file in bench-results/) and a function returning its figures. */
 const suites: readonly { name: string; run: () => Promise<Record<string, number>> }[] = [
@@ -11,6 +12,7 @@ const suites: readonly { name: string; run: () => Promise<Record<string, number>
   { name: 'media', run: benchmarkMedia },
   { name: 'editor-photo', run: benchmarkEditorPhoto },
   { name: 'review', run: benchmarkReview },
+  { name: 'spelling', run: benchmarkSpelling },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

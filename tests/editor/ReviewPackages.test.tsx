@@ -103,7 +103,10 @@ describe('review packages in the library screen', () => {
     };
     const other = await drop(fileOf('ghi-chu.txt', new TextEncoder().encode('xin chào')));
     expect(other.defaultPrevented).toBe(true);
-    expect(showToast).toHaveBeenCalledWith({ text: 'Chỉ nhận tệp gói bài .banthao khi thả vào thư viện.', tone: 'error' });
+    expect(showToast).toHaveBeenCalledWith({
+      text: 'Chỉ nhận tệp gói bài .banthao hoặc tệp Word .docx khi thả vào thư viện.',
+      tone: 'error',
+    });
     await drop(fileOf('bai-tha-vao.banthao', new Uint8Array(await readFile(path))));
     await untilInAct(() => rowTitles(view).length === 1, 'the dropped article');
     expect(rowTitles(view)).toEqual(['Bài thả vào']);

@@ -9,12 +9,15 @@ export const keepaliveBodyLimitBytes = 48 * 1024;
  */
 export function bridgeApiScript(): string {
   const calls = ipcChannels.map((channel) => [apiNameOf(channel), channel]);
-  const listeners = ipcEvents.map((event) => listenerNameOf(event));
+  // The browser never asks before closing; main's other events come over a server-sent event stream.
+  const pushed = ipcEvents.filter((event) => event !== 'app:beforeClose').map((event) => [listenerNameOf(event), event]);
+  const silent = ipcEvents.filter((event) => event === 'app:beforeClose').map((event) => listenerNameOf(event));
   return `// Bản Thảo test bridge (test and development only, never packaged): window.api over loopback HTTP.
 (() => {
   'use strict';
   const calls = ${JSON.stringify(calls)};
-  const listeners = ${JSON.stringify(listeners)};
+  const pushed = ${JSON.stringify(pushed)};
+  const silent = ${JSON.stringify(silent)};
   const encoder = new TextEncoder();
   const failure = (message) => ({ ok: false, error: { code: 'internal', message } });
   // JSON has no bytes: a Uint8Array (a dropped photo) travels as {"$bytes": base64}; the bridge turns it back.
@@ -47,8 +50,29 @@ export function bridgeApiScript(): string {
   };
   const api = {};
   for (const [name, channel] of calls) api[name] = (request) => call(channel, request);
-  // The browser never asks before closing: a subscription that never fires.
-  for (const name of listeners) api[name] = () => () => {};
+  for (const name of silent) api[name] = () => () => {};
+  // Opened by the first subscription: the bridge holds its events until then, as the preload holds them for React.
+  let stream = null;
+  const subscribers = new Map(pushed.map(([, event]) => [event, new Set()]));
+  const subscribe = (event, listener) => {
+    if (stream === null) {
+      stream = new EventSource('/bridge/events');
+      for (const [, name] of pushed) {
+        stream.addEventListener(name, (message) => {
+          let payload;
+          try {
+            payload = JSON.parse(message.data);
+          } catch {
+            return;
+          }
+          for (const each of [...subscribers.get(name)]) each(payload);
+        });
+      }
+    }
+    subscribers.get(event).add(listener);
+    return () => subscribers.get(event).delete(listener);
+  };
+  for (const [name, event] of pushed) api[name] = (listener) => subscribe(event, listener);
   api.mediaUrl = (mediaId) => '/bridge/media/' + encodeURIComponent(mediaId);
   Object.defineProperty(window, 'api', { value: Object.freeze(api), enumerable: true });
 })();

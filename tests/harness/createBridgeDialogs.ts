@@ -11,6 +11,13 @@ export interface BridgeDialogOptions {
   earlierExport?: EarlierExportChoice;
   /** The review package "Mở gói bài…" answers with; default BANTHAO_OPEN_PACKAGE, unset is cancelled. */
   packageToOpen?: string;
+  /**
+   * Asked each time a package dialog opens: the file "Gửi gói" saves to and "Mở gói bài…" opens, as if the user had
+   * picked it (the end-to-end driver changes it between rounds); null leaves the answers above.
+   */
+  packageFile?: () => string | null;
+  /** The Word file "Nhập từ Word…" answers with; default BANTHAO_OPEN_WORD, unset is cancelled. */
+  wordFile?: string;
 }
 
 const earlierExportChoices: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
@@ -42,11 +49,16 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
       return [...(options.openFiles ?? [])];
     },
     async choosePackagePath(suggestedFileName) {
+      const picked = options.packageFile?.() ?? null;
+      if (picked !== null) return picked;
       await mkdir(options.exportDirectory, { recursive: true });
       return join(options.exportDirectory, basename(suggestedFileName));
     },
     async choosePackageToOpen() {
-      return options.packageToOpen ?? (process.env.BANTHAO_OPEN_PACKAGE || null);
+      return options.packageFile?.() ?? options.packageToOpen ?? (process.env.BANTHAO_OPEN_PACKAGE || null);
+    },
+    async chooseWordFile() {
+      return options.wordFile ?? (process.env.BANTHAO_OPEN_WORD || null);
     },
   };
 }

@@ -5,11 +5,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPackageReceiver } from '../../electron/main/createPackageReceiver';
+import { createPageEvents } from '../../electron/main/createPageEvents';
+import { createSaveRequests } from '../../electron/main/createSaveRequests';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import type { Envelope, HandlerTable } from '../../shared/ipcContract';
+import type { PackageReceivedReport } from '../../shared/packageReceivedReport';
 import { bridgeApiScript } from './bridgeApiScript';
 import { createBridgeDialogs } from './createBridgeDialogs';
 import { injectBridgeScript, readRendererFile } from './readRendererFile';
@@ -21,6 +25,8 @@ export interface BridgeServerOptions {
   exportDirectory?: string;
   /** What open dialogs will answer (reserved for import). */
   openFiles?: readonly string[];
+  /** Asked each time a package dialog opens: the file it picks, or null for the defaults (createBridgeDialogs.ts). */
+  packageFile?: () => string | null;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer; default out/renderer of this repository. */
@@ -37,6 +43,11 @@ export interface BridgeServer {
   dataDirectory: string;
   exportDirectory: string;
   openFiles: readonly string[];
+  /**
+   * Opens a review package as a double-click does while the app runs: main's own receiver asks the page to save its
+   * edits, receives, and pushes the report to the page (over /bridge/events).
+   */
+  openPackage(path: string): Promise<PackageReceivedReport>;
   /** Stops taking requests, lets the ones under way finish, flushes the store, closes every socket. */
   close(): Promise<void>;
 }
@@ -104,11 +115,28 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
     appVersion: version,
-    dialogs: createBridgeDialogs({ exportDirectory, openFiles }),
+    dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile }),
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
     onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),
   });
-  const handlers = createHandlers(librarySession, { onCloseReady: () => undefined });
+  // Main's one-way events, as server-sent events to the page once it listens (it opens the stream when the app subscribes).
+  const eventStreams = new Set<ServerResponse>();
+  const pageEvents = createPageEvents((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of eventStreams) stream.write(frame);
+  });
+  const saveRequests = createSaveRequests({
+    send: (requestId) => pageEvents.send('package:receiving', requestId),
+    pageLoaded: () => eventStreams.size > 0,
+  });
+  const handlers = createHandlers(librarySession, {
+    onCloseReady: () => undefined,
+    onReadyToReceive: (requestId) => saveRequests.answered(requestId),
+  });
+  const packages = createPackageReceiver(librarySession, {
+    savePendingEdits: () => saveRequests.request(),
+    report: (report) => pageEvents.send('package:received', report),
+  });
   // Asked on every request: a restore re-opens the library with new stores.
   const mediaStore = async () => (await librarySession.opened()).media;
   const token = randomBytes(32).toString('base64url');
@@ -162,6 +190,16 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
       const store = await mediaStore().catch(() => null);
       const preview = store === null ? null : await readFile(store.previewPath(media[1]!)).catch(() => null);
       return preview === null ? sendText(response, 404, 'Not found') : send(response, 200, 'image/webp', preview);
+    }
+    if (url.pathname === '/bridge/events') {
+      if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed', { Allow: 'GET' });
+      if (closing) return sendText(response, 503, 'Closing', { Connection: 'close' });
+      response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream; charset=utf-8' });
+      response.write(': Bản Thảo\n\n');
+      eventStreams.add(response);
+      request.on('close', () => eventStreams.delete(response));
+      pageEvents.loaded();
+      return;
     }
     if (url.pathname === '/bridge/api.js') {
       return request.method === 'GET' || request.method === 'HEAD'
@@ -219,6 +257,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const close = () =>
     (closed ??= (async () => {
       closing = true;
+      for (const stream of eventStreams) stream.end();
+      eventStreams.clear();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.allSettled([...callsUnderWay]);
@@ -227,5 +267,14 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
       await stopped;
     })());
 
-  return { url: `${origin}/?token=${token}`, origin, handlers, dataDirectory: options.dataDirectory, exportDirectory, openFiles, close };
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    handlers,
+    dataDirectory: options.dataDirectory,
+    exportDirectory,
+    openFiles,
+    openPackage: (path) => packages.receive(path),
+    close,
+  };
 }

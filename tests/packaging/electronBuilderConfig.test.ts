@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Configuration, TargetConfigType } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { reviewPackageExtension } from '../../shared/reviewPackageExtension';
 
 const projectRoot = resolve(import.meta.dirname, '..', '..');
 const configPath = join(projectRoot, 'build', 'electron-builder.config.cjs');
@@ -131,6 +132,36 @@ describe('electron-builder configuration (build/electron-builder.config.cjs)', (
     const config = loadConfig();
     expect([...targetsOf(config.mac?.target).keys()]).toEqual(['dmg']);
     expect(config.mac?.category).toBe('public.app-category.productivity');
+  });
+
+  it('registers .banthao review packages for double-click on Windows, Linux and macOS, described in Vietnamese', () => {
+    const config = loadConfig();
+    const associations = (platform: 'win' | 'linux' | 'mac') => [
+      ...[config.fileAssociations ?? []].flat(),
+      ...[config[platform]?.fileAssociations ?? []].flat(),
+    ];
+    const vietnamese = /[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/i;
+    for (const platform of ['win', 'linux', 'mac'] as const) {
+      const packages = associations(platform).filter((association) => [association.ext].flat().includes('banthao'));
+      expect(packages, platform).toHaveLength(1);
+      expect(packages[0]!.description, platform).toMatch(vietnamese);
+    }
+    const [windows] = associations('win');
+    // A Windows registry class: no spaces, vendor.type.
+    expect(windows!.name).toMatch(/^[A-Za-z]+\.[A-Za-z]+$/);
+    const [linux] = associations('linux');
+    expect(linux!.mimeType).toBe('application/x-banthao');
+    const [mac] = associations('mac');
+    expect(mac).toMatchObject({ role: 'Editor' });
+    expect(mac!.name).toMatch(vietnamese);
+    // The extension main looks for on the command line is the one registered.
+    expect(reviewPackageExtension).toBe('banthao');
+    // No icon: electron-builder falls back to the app's own (there is no banthao.ico or .icns to name).
+    expect(
+      associations('win')
+        .concat(associations('mac'))
+        .every((association) => association.icon == null),
+    ).toBe(true);
   });
 
   it('packs only the build output and package.json: no tests, no sources, no source maps', () => {

@@ -110,6 +110,8 @@ export class FakeApp extends EventEmitter {
 /** A window's webContents: what main sends, and the listeners and handlers main installs. */
 export class FakeWebContents extends EventEmitter {
   readonly sent: string[] = [];
+  /** What main sent, with the payloads. */
+  readonly messages: [string, ...unknown[]][] = [];
   windowOpenHandler: (() => { action: string }) | null = null;
   headersListener: HeadersListener | null = null;
   readonly session = {
@@ -120,8 +122,10 @@ export class FakeWebContents extends EventEmitter {
     },
   };
 
-  send(channel: string): void {
+  send(channel: string, ...payload: unknown[]): void {
     this.sent.push(channel);
+    // Cloned, as IPC does: the page never shares an object with main.
+    this.messages.push([channel, ...structuredClone(payload)]);
   }
 
   setWindowOpenHandler(handler: () => { action: string }): void {

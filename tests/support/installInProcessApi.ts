@@ -1,6 +1,9 @@
-import { apiNameOf, ipcChannels } from '../../shared/ipcChannels';
+import { apiNameOf, ipcChannels, type IpcEvent } from '../../shared/ipcChannels';
 import type { Identity } from '../../shared/identity';
 import type { HandlerTable, PreloadApi } from '../../shared/ipcContract';
+import type { PackageReceivedReport } from '../../shared/packageReceivedReport';
+import { createPackageReceiver } from '../../electron/main/createPackageReceiver';
+import { createSaveRequests } from '../../electron/main/createSaveRequests';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { cannedDialogs, createTestHandlers } from './createTestHandlers';
 
@@ -19,20 +22,63 @@ export interface InProcessApiOptions {
  * structured clone on the way in and out as IPC would do. Returns the stores for assertions.
  */
 export async function installInProcessApi(dataDirectory: string, exportPath: string | null = null, options: InProcessApiOptions = {}) {
-  const library = await createTestHandlers(dataDirectory, { ...(exportPath === null ? {} : { exportPath }), ...options.dialogs });
+  const events = new PageEvents();
+  // Main's handshake, with the page counted as loaded once the app listens (the preload holds events until then).
+  const saveRequests = createSaveRequests({
+    send: (requestId) => events.emit('package:receiving', requestId),
+    pageLoaded: () => events.listened('package:receiving'),
+  });
+  const library = await createTestHandlers(
+    dataDirectory,
+    { ...(exportPath === null ? {} : { exportPath }), ...options.dialogs },
+    { onReadyToReceive: (requestId) => saveRequests.answered(requestId) },
+  );
   const identity = options.identity === undefined ? testIdentity : options.identity;
   if (identity !== null) await library.handlers['settings:update']({ userName: identity.name, userRole: identity.role });
-  installApiOver(library.handlers);
-  return library;
+  installApiOver(library.handlers, events);
+  const packages = createPackageReceiver(library.session, {
+    savePendingEdits: () => saveRequests.request(),
+    report: (report) => events.emit('package:received', report),
+  });
+  return {
+    ...library,
+    /** Opens a package as a double-click does with the app running: main's own receiver, pushing to the page. */
+    openPackage: (path: string): Promise<PackageReceivedReport> => packages.receive(path),
+  };
 }
 
-/** Gives a jsdom window the preload API over any handler table (a LibrarySession's, say), cloned both ways as IPC would. */
-export function installApiOver(handlers: HandlerTable): void {
+/** Main's one-way events to the page, cloned as IPC would; each listener subscribes as the preload's `on…` functions do. */
+export class PageEvents {
+  readonly #listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
+
+  subscribe(event: IpcEvent, listener: (payload: unknown) => void): () => void {
+    const listeners = this.#listeners.get(event) ?? new Set();
+    this.#listeners.set(event, listeners);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }
+
+  listened(event: IpcEvent): boolean {
+    return (this.#listeners.get(event)?.size ?? 0) > 0;
+  }
+
+  emit(event: IpcEvent, payload: unknown): void {
+    for (const listener of [...(this.#listeners.get(event) ?? [])]) listener(structuredClone(payload));
+  }
+}
+
+/**
+ * Gives a jsdom window the preload API over any handler table (a LibrarySession's, say), cloned both ways as IPC would;
+ * main's events reach it through `events` (none arrive without).
+ */
+export function installApiOver(handlers: HandlerTable, events = new PageEvents()): void {
   const api: Record<string, unknown> = {};
   for (const channel of ipcChannels) {
     api[apiNameOf(channel)] = async (request: unknown) => structuredClone(await invokeHandler(handlers, channel, structuredClone(request)));
   }
   api.onAppBeforeClose = () => () => {};
+  api.onPackageReceiving = (listener: (requestId: unknown) => void) => events.subscribe('package:receiving', listener);
+  api.onPackageReceived = (listener: (report: unknown) => void) => events.subscribe('package:received', listener);
   api.mediaUrl = (mediaId: string) => `banthao-media://photo/${mediaId}`;
   window.api = api as PreloadApi;
 }

@@ -72,7 +72,7 @@ async function versionIds(session: TestSession, id: string): Promise<string[]> {
 describe('PackageService: sending and receiving review packages between two libraries', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
-  it('creates, updates, leaves unchanged, refuses a conflict and a hostile package', async () => {
+  it('creates, updates, leaves unchanged, keeps both sides of a conflict and refuses a hostile package', async () => {
     const clock = manualClock();
     const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
     const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
@@ -104,12 +104,9 @@ describe('PackageService: sending and receiving review packages between two libr
     expect(atEditor).toMatchObject({ title: 'Cầu Rồng phun lửa', status: 'submitted', coverMediaId: photo.id, trashedAt: null });
     expect(await editor.handlers['article:history']({ id })).toEqual(await reporter.handlers['article:history']({ id }));
     expect(await editor.handlers['comment:list']({ id })).toEqual(await reporter.handlers['comment:list']({ id }));
-    const reporterVersions = await versionIds(reporter.session, id);
-    const editorVersions = await editor.handlers['version:list']({ id });
-    expect(editorVersions[0]).toMatchObject({ reason: 'package', by: { name: 'Minh Anh' } });
-    expect(editorVersions.map((version) => version.id).sort()).toEqual(
-      [...reporterVersions, editorVersions[0]!.id].sort((a, b) => (a < b ? -1 : 1)),
-    );
+    // The receiver takes no version of its own: both libraries hold the same versions, the newest the text sent.
+    expect(await versionIds(editor.session, id)).toEqual(await versionIds(reporter.session, id));
+    expect((await editor.handlers['version:list']({ id }))[0]).toMatchObject({ reason: 'status', by: { name: 'Ngọc Sơn' } });
     expect(await editor.handlers['media:get']({ id: photo.id })).toMatchObject({ id: photo.id });
     expect((await editor.handlers['library:search']({ query: 'cau rong', scope: 'active' })).ids).toEqual([id]);
 
@@ -140,8 +137,8 @@ describe('PackageService: sending and receiving review packages between two libr
       if (path.startsWith(`${recordsFolder}${sep}`)) expect(reporterFilesAfter.get(path), path).toBe(hash);
     }
     const [newest] = await reporter.handlers['version:list']({ id });
-    expect(newest).toMatchObject({ reason: 'package', status: 'changesRequested', by: { name: 'Ngọc Sơn' } });
-    for (const versionId of await versionIds(editor.session, id)) expect(await versionIds(reporter.session, id)).toContain(versionId);
+    expect(newest).toMatchObject({ reason: 'status', status: 'changesRequested', by: { name: 'Minh Anh' } });
+    expect(await versionIds(reporter.session, id)).toEqual(await versionIds(editor.session, id));
 
     // The same package again: nothing to take, nothing written.
     const beforeAgain = await hashLibrary(reporter.dataDirectory);
@@ -154,7 +151,8 @@ describe('PackageService: sending and receiving review packages between two libr
     await reporter.settle();
     expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeAgain);
 
-    // Both sides edit and keep a version: the editor's next package is a conflict and the reporter's copy stays as it is.
+    // Both sides edit and keep a version: the editor's next package is a conflict; the reporter's text stays as it is,
+    // the package's records are added beside it and none of the reporter's files is rewritten.
     clock.advanceMinutes(5);
     const mine = await reporter.handlers['article:save']({
       id,
@@ -180,8 +178,11 @@ describe('PackageService: sending and receiving review packages between two libr
       message: receiveMessages.conflict,
     });
     await reporter.settle();
-    expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeConflict);
+    const afterConflict = await hashLibrary(reporter.dataDirectory);
+    for (const [path, hash] of beforeConflict) expect(afterConflict.get(path), path).toBe(hash);
     expect(await reporter.handlers['article:get']({ id })).toMatchObject({ revision: mine.revision, sapo: 'Sapo của phóng viên' });
+    for (const versionId of await versionIds(editor.session, id)) expect(await versionIds(reporter.session, id)).toContain(versionId);
+    expect(await reporter.handlers['conflict:list']({})).toEqual([id]);
 
     // Bytes that are not a package: refused with the reader's message, the library untouched.
     await expect(
@@ -191,10 +192,43 @@ describe('PackageService: sending and receiving review packages between two libr
       message: 'Gói hỏng: tệp không phải gói bài duyệt (không phải tệp zip).',
     });
     await reporter.settle();
-    expect(await hashLibrary(reporter.dataDirectory)).toEqual(beforeConflict);
+    expect(await hashLibrary(reporter.dataDirectory)).toEqual(afterConflict);
   });
 
-  it('keeps text typed since the newest local version as a version before taking the package over it', async () => {
+  it('keeps the text sent as a version, so a second package from the same side is an update, not a conflict', async () => {
+    const clock = manualClock();
+    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+    const created = await reporter.handlers['article:create']({});
+    const id = created.id;
+    const content = articleContentSchema.parse(created);
+    const draft = await reporter.handlers['article:save']({ id, baseRevision: created.revision, content: { ...content, title: 'Nháp' } });
+    await reporter.settle();
+    // Typed a minute later: no version of its own yet (one is taken after ten minutes of editing).
+    clock.advanceMinutes(1);
+    const first = await reporter.handlers['article:save']({ id, baseRevision: draft.revision, content: { ...content, title: 'Bản một' } });
+    await reporter.settle();
+    expect((await editor.open(await reporter.send(id))).status).toBe('created');
+    // Sending took a version of the text sent, stamped with the sender.
+    const sent = (await reporter.handlers['version:list']({ id })).filter((version) => version.reason === 'sent');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ by: { name: 'Ngọc Sơn' }, revision: first.revision });
+
+    // The reporter goes on; the editor has typed nothing: the next package brings the editor's copy up to date.
+    clock.advanceMinutes(1);
+    await reporter.handlers['article:save']({ id, baseRevision: first.revision, content: { ...content, title: 'Bản hai' } });
+    await reporter.settle();
+    expect(await editor.open(await reporter.send(id))).toMatchObject({ status: 'updated' });
+    await editor.settle();
+    expect(await editor.handlers['article:get']({ id })).toMatchObject({ title: 'Bản hai' });
+    expect(await versionIds(editor.session, id)).toEqual(await versionIds(reporter.session, id));
+    // Sending again what was sent takes no second version.
+    const before = await versionIds(reporter.session, id);
+    await reporter.send(id);
+    expect(await versionIds(reporter.session, id)).toEqual(before);
+  });
+
+  it('treats text typed since the newest local version as a change of this side: both changed, nothing overwritten', async () => {
     const clock = manualClock();
     const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
     const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
@@ -207,26 +241,19 @@ describe('PackageService: sending and receiving review packages between two libr
       content: { ...content, title: 'Bản gửi đi' },
     });
     await reporter.settle();
-    expect(await reporter.open(await reporter.send(id))).toMatchObject({ status: 'unchanged' });
     expect((await editor.open(await reporter.send(id))).status).toBe('created');
     // The reporter types on after sending (no version of it: ten minutes have not passed).
     await reporter.handlers['article:save']({ id, baseRevision: first.revision, content: { ...content, title: 'Bản gõ thêm' } });
     await reporter.settle();
     const theirs = await editor.handlers['article:get']({ id });
     await editor.handlers['article:save']({ id, baseRevision: theirs.revision, content: { ...content, title: 'Bản biên tập' } });
-    await editor.handlers['version:save']({ id, label: 'Biên tập' });
     await editor.settle();
     clock.advanceMinutes(1);
-    expect(await reporter.open(await editor.send(id))).toMatchObject({ status: 'updated' });
+    expect(await reporter.open(await editor.send(id))).toMatchObject({ status: 'conflict' });
     await reporter.settle();
-    expect(await reporter.handlers['article:get']({ id })).toMatchObject({ title: 'Bản biên tập' });
-    const versions = await reporter.handlers['version:list']({ id });
-    const kept = versions.find(
-      (version) => version.reason === 'editing' && version.by?.name === 'Ngọc Sơn' && version.at === clock.now().toISOString(),
-    );
-    expect(kept, JSON.stringify(versions)).toBeDefined();
-    expect((await reporter.handlers['version:get']({ id, versionId: kept!.id })).content.title).toBe('Bản gõ thêm');
-    expect(versions[0]).toMatchObject({ reason: 'package' });
+    expect(await reporter.handlers['article:get']({ id })).toMatchObject({ title: 'Bản gõ thêm' });
+    const view = await reporter.handlers['conflict:get']({ id });
+    expect(view).toMatchObject({ base: { title: 'Bản gửi đi' }, mine: { title: 'Bản gõ thêm' }, theirs: { title: 'Bản biên tập' } });
   });
 
   it('refuses a package of an article in the local trash, and answers cancelled dialogs', async () => {

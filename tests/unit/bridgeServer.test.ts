@@ -154,4 +154,41 @@ describe('the loopback bridge of the browser harness', () => {
     const preload = createPreloadApi({ invoke: async () => undefined, on: () => undefined, removeListener: () => undefined });
     expect(Object.keys(window.api ?? {}).sort()).toEqual(Object.keys(preload).sort());
   });
+
+  it('pushes main’s package events over /bridge/events: asks the page to save, waits for its answer, then reports', async () => {
+    const bridge = await startBridge();
+    const cookie = await sessionCookie(bridge);
+    expect((await fetch(`${bridge.origin}/bridge/events`)).status).toBe(403);
+    const stream = await fetch(`${bridge.origin}/bridge/events`, { headers: { Cookie: cookie } });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    /** The next event of the stream, as the page's EventSource would see it. */
+    const nextEvent = async (): Promise<{ event: string; data: unknown }> => {
+      for (;;) {
+        const match = /event: ([^\n]+)\ndata: ([^\n]*)\n\n/.exec(buffered);
+        if (match !== null) {
+          buffered = buffered.slice(match.index + match[0].length);
+          return { event: match[1]!, data: JSON.parse(match[2]!) };
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        buffered += value;
+      }
+    };
+
+    const missing = join(await temporaryDirectory(), 'khong-co.banthao');
+    const reported = bridge.openPackage(missing);
+    const asked = await nextEvent();
+    expect(asked).toEqual({ event: 'package:receiving', data: expect.any(Number) });
+    const answer = await call(bridge, 'package:readyToReceive', JSON.stringify({ requestId: asked.data }), cookie);
+    expect(await answer.json()).toEqual({ ok: true, value: {} });
+    const report = await nextEvent();
+    expect(report).toEqual({
+      event: 'package:received',
+      data: { fileName: 'khong-co.banthao', ok: false, error: { code: 'not-found', message: expect.any(String) } },
+    });
+    expect(await reported).toEqual(report.data);
+    await reader.cancel();
+  });
 });

@@ -193,6 +193,53 @@ describe('the Electron shell (electron/main/index.ts) over a fake electron modul
     await untilLibraryReady(electron, window);
   });
 
+  it('receives a package a second launch names: brings the window forward, asks the loaded page to save, then reports', async () => {
+    const { electron } = await launch();
+    const window = await readyWindow(electron);
+    await untilLibraryReady(electron, window);
+    window.webContents.emit('did-finish-load');
+    window.minimize();
+    const missing = join(await temporaryDirectory(), 'goi.banthao');
+    electron.app.emit('second-instance', preventableEvent(), ['ban-thao', '--no-sandbox', missing], '/', {});
+    expect(window.calls).toEqual(['restore', 'show', 'focus']);
+    await until(() => expect(window.webContents.sent).toContain('package:receiving'));
+    const [, requestId] = window.webContents.messages.find(([channel]) => channel === 'package:receiving')!;
+    // Nothing is received before the page answers that its edits are saved.
+    expect(window.webContents.sent).not.toContain('package:received');
+    expect(await electron.invoke('package:readyToReceive', fromPage(window), { requestId })).toEqual({ ok: true, value: {} });
+    await until(() =>
+      expect(window.webContents.messages).toContainEqual([
+        'package:received',
+        { fileName: 'goi.banthao', ok: false, error: { code: 'not-found', message: 'Không đọc được tệp gói bài duyệt.' } },
+      ]),
+    );
+  });
+
+  it('receives the package of its own command line (a double-click that starts it) and reports once the page has loaded', async () => {
+    const missing = join(await temporaryDirectory(), 'mo-bang-nhap-dup.banthao');
+    const argv = process.argv;
+    process.argv = ['ban-thao', missing];
+    let launched: Awaited<ReturnType<typeof launch>>;
+    try {
+      launched = await launch();
+    } finally {
+      process.argv = argv;
+    }
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const window = await readyWindow(launched.electron);
+    await untilLibraryReady(launched.electron, window);
+    // Received (main logs the missing file) while the page has not loaded: nothing was asked of it, the report waits.
+    await until(() => expect(logged).toHaveBeenCalledWith('Bản Thảo: không nhận được gói mo-bang-nhap-dup.banthao', expect.anything()));
+    logged.mockRestore();
+    expect(window.webContents.sent).toEqual([]);
+    window.webContents.emit('did-finish-load');
+    await until(() => expect(window.webContents.sent).toEqual(['package:received']));
+    expect(window.webContents.messages[0]).toEqual([
+      'package:received',
+      { fileName: 'mo-bang-nhap-dup.banthao', ok: false, error: { code: 'not-found', message: expect.any(String) } },
+    ]);
+  });
+
   it('closes the library session (library.lock removed) before quitting when the last window has closed', async () => {
     const { electron, dataDirectory } = await launch();
     const window = await readyWindow(electron);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { apiNameOf, ipcChannels, type IpcChannel } from '../../shared/ipcChannels';
+import { apiNameOf, ipcChannels, ipcEvents, listenerNameOf, type IpcChannel } from '../../shared/ipcChannels';
 import { ipcContract, type HandlerTable } from '../../shared/ipcContract';
 import { internalErrorMessage, invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { createPreloadApi } from '../../electron/preload/createPreloadApi';
@@ -65,6 +65,7 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'media:get': [{ id: 'ABC' }, { id: '../../etc/passwd' }, { id: 'a'.repeat(63) }],
   'package:send': [{ id: '../x' }, {}, { id: 'abcdef12-0000', path: '/tmp/x.banthao' }],
   'package:openFromDialog': [{ path: '/etc/passwd' }],
+  'package:readyToReceive': [{}, { requestId: -1 }, { requestId: 1.5 }, { requestId: '1' }, { requestId: 1, path: '/etc/passwd' }],
   'package:receiveBytes': [
     { fileName: 'a.banthao', bytes: 'UEsDBA==' },
     { fileName: 'a.banthao' },
@@ -72,7 +73,51 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
     { fileName: 7, bytes: new Uint8Array(4) },
     { fileName: 'a.banthao', bytes: new Uint8Array(4), path: '/tmp/a.banthao' },
   ],
+  'word:openFromDialog': [{ path: '/etc/passwd' }],
+  'word:readBytes': [
+    { fileName: 'a.docx', bytes: 'UEsDBA==' },
+    { fileName: 'a.docx' },
+    { fileName: 'a.docx', bytes: [80, 75, 3, 4] },
+    { fileName: 7, bytes: new Uint8Array(4) },
+    { fileName: 'a.docx', bytes: new Uint8Array(4), path: '/tmp/a.docx' },
+  ],
+  'word:progress': [{ id: 'abcdef12-0000' }],
+  'conflict:list': [{ id: 'abcdef12-0000' }],
+  'conflict:get': [{}, { id: '../x' }],
+  'conflict:resolve': [
+    {},
+    { id: 'abcdef12-0000', conflictId: '../x', baseRevision: 1, choices: {} },
+    {
+      id: 'abcdef12-0000',
+      conflictId: '2026-11-30T10-00-00.000Z-0001abcdef12',
+      baseRevision: 1,
+      choices: {
+        title: { side: 'both', text: null },
+        sapo: { side: 'mine', text: null },
+        body: { side: 'mine' },
+        byline: { side: 'mine', text: null },
+        credit: { side: 'mine', text: null },
+        publicationDate: { side: 'mine' },
+      },
+    },
+    {
+      id: 'abcdef12-0000',
+      conflictId: '2026-11-30T10-00-00.000Z-0001abcdef12',
+      baseRevision: 1,
+      choices: {
+        title: { side: 'mine', text: 'x'.repeat(2_001) },
+        sapo: { side: 'mine', text: null },
+        body: { side: 'theirs', text: 'thân bài gõ tay' },
+        byline: { side: 'mine', text: null },
+        credit: { side: 'mine', text: null },
+        publicationDate: { side: 'mine' },
+      },
+    },
+  ],
   'people:names': [{ limit: 5 }],
+  'dictionary:list': [{ word: 'email' }],
+  'dictionary:add': [{ word: '' }, { word: '   ' }, { word: 'hai từ' }, { word: 'e-mail' }, { word: 'x'.repeat(65) }, { word: 5 }, {}],
+  'spelling:knownWords': [{ id: '../../etc/passwd' }, {}],
   'settings:get': [{ language: 'vi' }],
   'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
   'backup:list': [{ all: true }],
@@ -108,23 +153,50 @@ describe('IPC contract', () => {
       on: () => undefined,
       removeListener: () => undefined,
     }) as unknown as Record<string, (request: unknown) => Promise<unknown>>;
-    const names = Object.keys(api).filter((name) => name !== 'onAppBeforeClose' && name !== 'mediaUrl');
+    const listeners = ipcEvents.map((event) => listenerNameOf(event));
+    const names = Object.keys(api).filter((name) => !listeners.includes(name as (typeof listeners)[number]) && name !== 'mediaUrl');
     expect(names.sort()).toEqual(ipcChannels.map((channel) => apiNameOf(channel)).sort());
     for (const channel of ipcChannels) await api[apiNameOf(channel)]!({ probe: channel });
     expect(invoked).toEqual(ipcChannels.map((channel) => [channel, { probe: channel }]));
   });
 
   it('never hands the renderer the raw IPC event in the close notification', () => {
-    const listeners: Array<(...args: unknown[]) => void> = [];
+    const listeners = new Map<string, (...args: unknown[]) => void>();
     const api = createPreloadApi({
       invoke: async () => null,
-      on: (_channel, listener) => listeners.push(listener),
+      on: (channel, listener) => listeners.set(channel, listener),
       removeListener: () => undefined,
     });
     const received: unknown[][] = [];
     api.onAppBeforeClose((...args: unknown[]) => received.push(args));
-    listeners[0]!({ sender: 'ipc event with powers' });
+    listeners.get('app:beforeClose')!({ sender: 'ipc event with powers' });
     expect(received).toEqual([[]]);
+  });
+
+  it('passes main’s package events on with their payload only, holding those sent before the app listens', () => {
+    const listeners = new Map<string, (...args: unknown[]) => void>();
+    const api = createPreloadApi({
+      invoke: async () => null,
+      on: (channel, listener) => listeners.set(channel, listener),
+      removeListener: () => undefined,
+    });
+    const ipcEvent = { sender: 'ipc event with powers' };
+    // The page has loaded but React has not subscribed yet: the request waits for it.
+    listeners.get('package:receiving')!(ipcEvent, 7);
+    const requests: unknown[][] = [];
+    const stop = api.onPackageReceiving((...args: unknown[]) => requests.push(args));
+    expect(requests).toEqual([[7]]);
+    listeners.get('package:receiving')!(ipcEvent, 8, 'extra');
+    expect(requests).toEqual([[7], [8]]);
+    stop();
+    listeners.get('package:receiving')!(ipcEvent, 9);
+    expect(requests).toEqual([[7], [8]]);
+
+    const reports: unknown[][] = [];
+    api.onPackageReceived((...args: unknown[]) => reports.push(args));
+    const report = { fileName: 'bai.banthao', ok: false, error: { code: 'not-found', message: 'x' } };
+    listeners.get('package:received')!(ipcEvent, report);
+    expect(reports).toEqual([[report]]);
   });
 
   it.each(ipcChannels)('rejects malformed requests on %s with a typed error, without calling the handler', async (channel) => {

@@ -10,6 +10,7 @@ import type { IpcChannel } from '../../shared/ipcChannels';
 import { ipcChannels } from '../../shared/ipcChannels';
 import type { RequestOf } from '../../shared/ipcContract';
 import { bodyWithPhoto } from '../support/bodyWithPhoto';
+import { buildDocx } from '../support/docxFixtures';
 import { cannedDialogs, openTestSession, type TestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -30,6 +31,11 @@ interface Prepared {
   /** A review package of an article this library no longer has (sent, then trashed and the trash emptied). */
   packagePath: string;
   packageBytes: Uint8Array;
+  /** An article with a conflict kept from a received package, and that conflict's id. */
+  inConflict: string;
+  conflictId: string;
+  /** A Word document with a picture this library does not have. */
+  docxBytes: Uint8Array;
 }
 
 /** A request for each channel over the prepared library; the Record type makes a new channel fail to compile here. */
@@ -67,7 +73,29 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'package:send': ({ withPhoto }) => ({ id: withPhoto }),
   'package:openFromDialog': () => ({}),
   'package:receiveBytes': ({ packageBytes }) => ({ fileName: 'goi.banthao', bytes: new Uint8Array(packageBytes) }),
+  'package:readyToReceive': () => ({ requestId: 1 }),
+  'word:openFromDialog': () => ({}),
+  'word:readBytes': ({ docxBytes }) => ({ fileName: 'bai.docx', bytes: new Uint8Array(docxBytes) }),
+  'word:progress': () => ({}),
+  'conflict:list': () => ({}),
+  'conflict:get': ({ inConflict }) => ({ id: inConflict }),
+  'conflict:resolve': ({ inConflict, conflictId }) => ({
+    id: inConflict,
+    conflictId,
+    baseRevision: 2,
+    choices: {
+      title: { side: 'theirs', text: null },
+      sapo: { side: 'mine', text: 'Sapo gộp tay' },
+      body: { side: 'mine' },
+      byline: { side: 'mine', text: null },
+      credit: { side: 'mine', text: null },
+      publicationDate: { side: 'mine' },
+    },
+  }),
   'people:names': () => ({}),
+  'dictionary:list': () => ({}),
+  'dictionary:add': () => ({ word: 'email' }),
+  'spelling:knownWords': ({ withPhoto }) => ({ id: withPhoto }),
   'settings:get': () => ({}),
   'settings:update': () => ({ exportJpegQuality: 70 }),
   'backup:list': () => ({}),
@@ -113,7 +141,19 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'package:send': [],
   'package:openFromDialog': ['package-received', 'version-saved'],
   'package:receiveBytes': ['package-received', 'version-saved'],
+  'package:readyToReceive': [],
+  // The document's pictures are stored as photos; the article is created afterwards by article:create and article:save.
+  'word:openFromDialog': ['photos-imported'],
+  'word:readBytes': ['photos-imported'],
+  'word:progress': [],
+  'conflict:list': [],
+  'conflict:get': [],
+  // The merged text saved, then its 'merge' version (the local text was the newest version's: none kept before).
+  'conflict:resolve': ['conflict-resolved', 'version-saved'],
   'people:names': [],
+  'dictionary:list': [],
+  'dictionary:add': ['dictionary-word-added'],
+  'spelling:knownWords': [],
   'settings:get': [],
   'settings:update': ['settings-changed'],
   'backup:list': [],
@@ -137,7 +177,7 @@ const photoBytes: Record<'first' | 'other' | 'onCard', Uint8Array> = {
 async function fingerprintOfData(dataDirectory: string): Promise<Map<string, string>> {
   const layout = libraryLayout(dataDirectory);
   const files = new Map<string, string>();
-  for (const folder of [layout.library.articles, layout.library.media]) {
+  for (const folder of [layout.library.articles, layout.library.media, layout.library.dictionary]) {
     for (const relative of await listFilesUnder(folder)) {
       const bytes = await readFile(join(folder, relative));
       files.set(join(folder, relative), createHash('sha256').update(bytes).digest('hex'));
@@ -152,6 +192,11 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   const dataDirectory = await temporaryDirectory();
   const outside = await temporaryDirectory();
   await writeFile(join(outside, 'the.jpg'), photoBytes.onCard);
+  const docxBytes = buildDocx({
+    blocks: [{ parts: [{ text: 'Hội nghị' }] }, { parts: [{ picture: 'anh' }] }],
+    pictures: { anh: { bytes: photoBytes.other, extension: 'jpeg' } },
+  });
+  await writeFile(join(outside, 'bai.docx'), docxBytes);
   const session = await openTestSession(dataDirectory, {
     dialogs: cannedDialogs({
       exportPath: join(outside, 'bai.html'),
@@ -160,6 +205,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
       earlierExport: 'replace',
       packagePath: (suggestedFileName) => join(outside, suggestedFileName),
       packageToOpen: join(outside, 'goi-gui-di.banthao'),
+      wordFile: join(outside, 'bai.docx'),
     }),
   });
   const { handlers } = session;
@@ -186,6 +232,23 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   await handlers['article:create']({});
   await session.flush();
   await session.backupService.settled();
+  // Both sides changed it since their common version: a conflict kept from their package, as receiving keeps one.
+  const inConflict = await handlers['article:create']({});
+  await handlers['article:save']({ id: inConflict.id, baseRevision: 1, content: sampleContent({ title: 'Bản trong máy' }) });
+  await session.flush();
+  const [common] = await handlers['version:list']({ id: inConflict.id });
+  const conflict = await session.run((application) =>
+    application.conflicts.keep({
+      articleId: inConflict.id,
+      sentBy: { name: 'Minh Anh', role: 'editor' },
+      sentAt: '2026-03-10T08:00:00.000Z',
+      baseVersionId: common!.id,
+      localVersionId: common!.id,
+      theirs: sampleContent({ title: 'Bản trong gói' }),
+    }),
+  );
+  await session.flush();
+  await session.backupService.settled();
   const [version] = await handlers['version:list']({ id: withPhoto.id });
   const thread = await handlers['comment:start']({ id: withPhoto.id, text: 'Kiểm tra tít', quote: 'Hội nghị' });
   return {
@@ -199,6 +262,9 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
     threadId: thread.id,
     packagePath: sentPackage.path,
     packageBytes: new Uint8Array(await readFile(sentPackage.path)),
+    inConflict: inConflict.id,
+    conflictId: conflict.id,
+    docxBytes,
   };
 }
 
@@ -276,6 +342,8 @@ describe('every change to the library reaches every subscriber', () => {
       'article:get',
       'media:get',
       'people:names',
+      'dictionary:list',
+      'spelling:knownWords',
       'settings:get',
       'backup:list',
       'app:info',

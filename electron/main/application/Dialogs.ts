@@ -16,4 +16,6 @@ export interface Dialogs {
   choosePackagePath(suggestedFileName: string): Promise<string | null>;
   /** Asks for a review package (`.banthao`) to open; null when the user cancelled. */
   choosePackageToOpen(): Promise<string | null>;
+  /** Asks for a Word file (`.docx`) to import as a new article; null when the user cancelled. */
+  chooseWordFile(): Promise<string | null>;
 }

@@ -14,7 +14,12 @@ import { SettingsService } from './SettingsService';
 import { WorkflowService } from './WorkflowService';
 import { VersionService } from './VersionService';
 import { CommentService } from './CommentService';
+import { ConflictService } from './ConflictService';
 import { versionsFollowChanges } from './versionsFollowChanges';
+import { WordImportService } from './WordImportService';
+import { DictionaryService } from './DictionaryService';
+import { LibraryWords } from './LibraryWords';
+import { libraryWordsFollowChanges } from './libraryWordsFollowChanges';
 
 /** The stores of an open library folder and its search index (a cache kept beside them). */
 export type OpenLibrary = LibraryStores & { search: LibrarySearch };
@@ -31,6 +36,11 @@ export interface LibraryApplication {
   readonly versions: VersionService;
   readonly comments: CommentService;
   readonly packages: PackageService;
+  readonly conflicts: ConflictService;
+  readonly wordImports: WordImportService;
+  readonly dictionary: DictionaryService;
+  /** The words the articles use that the spelling check would flag (names, loan words). */
+  readonly libraryWords: LibraryWords;
 }
 
 export interface LibraryApplicationOptions {
@@ -54,6 +64,9 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
   events.subscribe(searchFollowsChanges(library.search));
   events.subscribe(backupsFollowChanges(options.backups));
   events.subscribe(versionsFollowChanges(versions, (error) => options.onBackgroundFailure?.('không lưu được phiên bản', error)));
+  const conflicts = new ConflictService(library, events, versions, options.now);
+  const libraryWords = new LibraryWords(library.store);
+  events.subscribe(libraryWordsFollowChanges(libraryWords));
   return {
     library,
     events,
@@ -64,10 +77,14 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),
     versions,
     comments: new CommentService(library, events, options.now),
-    packages: new PackageService(library, options.dialogs, events, versions, {
+    packages: new PackageService(library, options.dialogs, events, versions, conflicts, {
       appVersion: options.appVersion,
       writeOptions: options.writeOptions,
       now: options.now,
     }),
+    conflicts,
+    wordImports: new WordImportService(library.media, options.dialogs, events),
+    dictionary: new DictionaryService(library, events, options.now),
+    libraryWords,
   };
 }

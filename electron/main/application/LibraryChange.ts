@@ -2,6 +2,7 @@ import type { Article, ArticleContent, ArticleSummary } from '../../../shared/ar
 import type { MediaInfo } from '../../../shared/mediaModel';
 import type { Settings } from '../../../shared/settingsModel';
 import type { CommentRecord } from '../../../shared/commentModel';
+import type { DictionaryEntry } from '../../../shared/spelling/dictionaryModel';
 import type { Identity } from '../../../shared/identity';
 import type { VersionSummary } from '../../../shared/versionModel';
 import type { WorkflowEvent } from '../../../shared/workflowEvent';
@@ -24,8 +25,15 @@ export type LibraryChange =
   | { kind: 'settings-changed'; settings: Settings }
   | { kind: 'version-saved'; version: VersionSummary }
   | { kind: 'comment-added'; record: CommentRecord }
-  /** A review package was taken in: the article created from it, or the local copy brought up to it (records and photos with it). */
-  | { kind: 'package-received'; article: Article; outcome: 'created' | 'updated' }
+  /**
+   * A review package was taken in: the article created from it, or the local copy brought up to it, or (conflict) its
+   * records and photos added and the package's text kept beside the local one, which is untouched.
+   */
+  | { kind: 'package-received'; article: Article; outcome: 'created' | 'updated' | 'conflict' }
+  /** A conflict with a received package settled: the merged text saved over the local one (its 'merge' version follows). */
+  | { kind: 'conflict-resolved'; article: Article; conflictIds: string[] }
+  /** A word added to the library's spelling dictionary (its own file; adding a word already there announces nothing). */
+  | { kind: 'dictionary-word-added'; entry: DictionaryEntry }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -46,5 +54,7 @@ export const libraryChangeKinds = [
   'version-saved',
   'comment-added',
   'package-received',
+  'conflict-resolved',
+  'dictionary-word-added',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

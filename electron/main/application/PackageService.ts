@@ -12,6 +12,7 @@ import { readReviewPackage, type ReviewPackage } from '../services/readReviewPac
 import { writeReviewPackage } from '../services/writeReviewPackage';
 import { writeFileIfMissing } from '../storage/ArticleRecordLog';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
+import type { ConflictService } from './ConflictService';
 import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
 import type { LibraryEvents } from './LibraryEvents';
@@ -32,12 +33,18 @@ export const receiveMessages = {
   updated: 'Đã cập nhật bài theo gói: gói mới hơn bản trong máy; nội dung cũ vẫn còn trong các phiên bản.',
   unchanged: 'Không có gì thay đổi: bản trong máy đã mới bằng hoặc mới hơn gói này.',
   conflict:
-    'Chưa nhận gói: cả bản trong máy và bản trong gói đều đã sửa từ phiên bản chung gần nhất. ' +
-    'Không có gì bị ghi đè; phần so sánh ba bên để chọn từng mục sẽ có ở bước sau.',
+    'Cả bản trong máy và bản trong gói đều đã sửa từ phiên bản chung gần nhất: không có gì bị ghi đè, cả hai bản đều được giữ. ' +
+    'Hãy so sánh ba bên và chọn từng mục để gộp thành một bản.',
+  conflictPending:
+    'Bài này đang có xung đột chờ giải quyết với một gói đã nhận; cả hai bản vẫn được giữ. ' +
+    'Hãy giải quyết xung đột (so sánh ba bên, chọn từng mục) trước.',
   inTrash: 'Bài trong gói đang nằm trong thùng rác của máy này: hãy khôi phục bài khỏi thùng rác rồi mở lại gói.',
 } as const;
 
 type Stores = Pick<LibraryStores, 'store' | 'media' | 'settings' | 'layout' | 'versions'>;
+
+/** A version's id and time: the base of a conflict is the newest version both sides hold. */
+const newestFirst = (a: { at: string; id: string }, b: { at: string; id: string }) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id);
 
 export interface PackageServiceOptions {
   appVersion: string;
@@ -46,12 +53,20 @@ export interface PackageServiceOptions {
 }
 
 /**
- * Hand-off without a server: writes an article's review package where the user chooses, and takes one in. Receiving
- * reads and checks the whole package before anything is written, then decides by the version history:
+ * Hand-off without a server: writes an article's review package where the user chooses, and takes one in. Sending
+ * first keeps the text sent as a version (unless the newest version holds it already), so the package's newest version
+ * is exactly its text and the receiver, which takes no version of its own, ends with the same versions as the sender:
+ * that version is their last common one. Receiving reads and checks the whole package before anything is written,
+ * then decides by the version history:
  * - an article this library does not have is created (photos, then its record files, then the article itself);
- * - a package holding every local version and more (it descends from the local copy) is applied over it;
+ * - a package holding every local version and more (it descends from the local copy) is applied over it, unless text
+ *   was typed here since the newest local version: then both sides changed;
  * - a package whose versions are all here already changes nothing;
- * - otherwise both sides changed since their last common version: nothing is written (the three-way view comes next).
+ * - otherwise both sides changed since their last common version: both are kept. The package's photos and records are
+ *   added (versions, comments and moves simply add up), the local text is left as it is, and a conflict record holds
+ *   the package's text for the three-way view (ConflictService), where the user settles it field by field.
+ * While a conflict is pending, a package with nothing new is answered with it, and one with anything new is kept as a
+ * newer conflict over the same base (the user has merged nothing since); sending waits until it is settled.
  * An article in the local trash is refused with a sentence saying to restore it first.
  */
 export class PackageService {
@@ -59,6 +74,7 @@ export class PackageService {
   readonly #dialogs: Pick<Dialogs, 'choosePackagePath' | 'choosePackageToOpen'>;
   readonly #events: LibraryEvents;
   readonly #versions: VersionService;
+  readonly #conflicts: ConflictService;
   readonly #options: PackageServiceOptions;
 
   constructor(
@@ -66,22 +82,29 @@ export class PackageService {
     dialogs: Pick<Dialogs, 'choosePackagePath' | 'choosePackageToOpen'>,
     events: LibraryEvents,
     versions: VersionService,
+    conflicts: ConflictService,
     options: PackageServiceOptions,
   ) {
     this.#stores = stores;
     this.#dialogs = dialogs;
     this.#events = events;
     this.#versions = versions;
+    this.#conflicts = conflicts;
     this.#options = options;
   }
 
   /** Writes the article as it is stored, with its records and photos, to a `.banthao` file the user picks. */
   async send(id: string): Promise<SendPackageOutcome> {
     const article = await this.#stores.store.get(id);
+    // The local text alone would reach the other side as if it held theirs too (their versions are here already).
+    await this.#conflicts.assertNonePending(id);
     const slug = slugify(article.title) || 'bai-viet';
     const path = await this.#dialogs.choosePackagePath(`${slug}.${reviewPackageExtension}`);
     if (path === null) return { status: 'cancelled' };
     await this.#versions.settled();
+    if (!(await this.#isNewestVersion(article))) {
+      await this.#versions.take(id, 'sent', '', { article, by: currentIdentity(this.#stores.settings.get()) });
+    }
     await writeReviewPackage({
       target: path,
       article,
@@ -128,14 +151,42 @@ export class PackageService {
     if (!store.has(article.id)) return this.#create(received);
     const local = await store.get(article.id);
     if (local.trashedAt !== null) throw new AppError('conflict', receiveMessages.inTrash);
-    const localVersionIds = new Set((await this.#versions.list(article.id)).map((version) => version.id));
+    const localVersions = await this.#versions.list(article.id);
+    const localVersionIds = new Set(localVersions.map((version) => version.id));
     const packageVersionIds = new Set(received.records.versions.map(({ record }) => record.id));
     const packageHasAllLocal = [...localVersionIds].every((id) => packageVersionIds.has(id));
     const localHasAllPackage = [...packageVersionIds].every((id) => localVersionIds.has(id));
     const shown = { articleId: article.id, title: local.title };
-    if (localHasAllPackage) return { status: 'unchanged', ...shown, message: receiveMessages.unchanged };
-    if (!packageHasAllLocal) return { status: 'conflict', ...shown, message: receiveMessages.conflict };
-    return this.#update(received, local);
+    const pending = await this.#conflicts.pending(article.id);
+    if (localHasAllPackage) {
+      return pending === null
+        ? { status: 'unchanged', ...shown, message: receiveMessages.unchanged }
+        : { status: 'conflict', ...shown, message: receiveMessages.conflictPending };
+    }
+    // A pending conflict's versions are here but its text is not: even a package holding them all is merged by hand.
+    // Text typed here since the newest version is a change of this side's too.
+    if (packageHasAllLocal && pending === null && (await this.#isNewestVersion(local))) return this.#update(received, local);
+    const common = received.records.versions.map(({ record }) => record).filter((version) => localVersionIds.has(version.id));
+    // The newest version both sides hold; with none (a sender that had taken none), the package's oldest text stands in.
+    // A pending conflict keeps its base: its versions are here, but nothing was merged since.
+    const baseVersionId =
+      pending?.conflict.baseVersionId ??
+      common.sort(newestFirst)[0]?.id ??
+      received.records.versions
+        .map(({ record }) => record)
+        .sort(newestFirst)
+        .at(-1)!.id;
+    await this.#importPhotosAndRecords(received);
+    await this.#conflicts.keep({
+      articleId: article.id,
+      sentBy: received.manifest.createdBy,
+      sentAt: received.manifest.createdAt,
+      baseVersionId,
+      localVersionId: pending?.conflict.localVersionId ?? localVersions[0]?.id ?? null,
+      theirs: articleContentOf(received.article),
+    });
+    await this.#events.announceAndWait({ kind: 'package-received', article: local, outcome: 'conflict' });
+    return { status: 'conflict', ...shown, message: receiveMessages.conflict };
   }
 
   async #create(received: ReviewPackage): Promise<ReceivePackageOutcome> {
@@ -143,23 +194,34 @@ export class PackageService {
     // The article last: until it is written nothing lists the records, and a failure before leaves no article half-made.
     const article = await this.#stores.store.adopt(received.article);
     await this.#events.announceAndWait({ kind: 'package-received', article, outcome: 'created' });
-    await this.#versions.take(article.id, 'package');
+    await this.#keepUnversionedText(article);
     return { status: 'created', articleId: article.id, title: article.title, message: receiveMessages.created };
   }
 
   async #update(received: ReviewPackage, local: Article): Promise<ReceivePackageOutcome> {
     const id = local.id;
-    // Text typed since the newest local version would be lost under the package's: kept as a version first.
-    const [newest] = await this.#versions.list(id);
-    const newestContent = newest === undefined ? null : (await this.#versions.get(id, newest.id)).content;
-    if (newestContent === null || canonicalJson(newestContent) !== canonicalJson(articleContentOf(local))) {
-      await this.#versions.take(id, 'editing');
-    }
+    // The local text is the newest local version's (receive checked it), which the package holds: nothing is lost.
     await this.#importPhotosAndRecords(received);
     const article = await this.#stores.store.takeReceived(id, local.revision, received.article);
     await this.#events.announceAndWait({ kind: 'package-received', article, outcome: 'updated' });
-    await this.#versions.take(id, 'package');
+    await this.#keepUnversionedText(article);
     return { status: 'updated', articleId: id, title: article.title, message: receiveMessages.updated };
+  }
+
+  /** Whether the article's text is its newest version's (no version yet: only an empty new article's is). */
+  async #isNewestVersion(article: Article): Promise<boolean> {
+    const [newest] = await this.#versions.list(article.id);
+    if (newest === undefined) return false;
+    const { content } = await this.#versions.get(article.id, newest.id);
+    return canonicalJson(content) === canonicalJson(articleContentOf(article));
+  }
+
+  /**
+   * A received text that its package's newest version does not hold (a package from a build that took no version on
+   * sending) is kept as a version of this library's, so the text received is never only in the article file.
+   */
+  async #keepUnversionedText(article: Article): Promise<void> {
+    if (!(await this.#isNewestVersion(article))) await this.#versions.take(article.id, 'package');
   }
 
   /** Photos first (the records and the article name them), then every record file this library lacks, byte for byte. */

@@ -20,6 +20,9 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'version-saved':
     case 'comment-added':
     case 'package-received':
+    case 'conflict-resolved':
+    // The dictionary is library data: a snapshot holds its words.
+    case 'dictionary-word-added':
       return true;
     case 'article-exported':
     case 'library-restored':

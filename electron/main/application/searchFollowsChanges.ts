@@ -9,8 +9,10 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
     switch (change.kind) {
       case 'article-created':
       case 'article-duplicated':
-      // Created from the package, or its text taken over the local one: indexed whole either way.
+      // Created from the package, or its text taken over the local one: indexed whole either way (a conflict leaves the
+      // local text, indexed again as it is); a resolution saved the merged text.
       case 'package-received':
+      case 'conflict-resolved':
         search.noteArticle(change.article);
         return;
       case 'article-saved':
@@ -33,6 +35,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'settings-changed':
       case 'version-saved':
       case 'comment-added':
+      case 'dictionary-word-added':
       // A restore dropped the index; the new one reads the restored articles itself.
       case 'library-restored':
         return;

@@ -29,8 +29,10 @@ export function versionsFollowChanges(versions: VersionService, onFailure: (erro
       case 'library-restored':
       case 'version-saved':
       case 'comment-added':
-      // The package service takes its own 'package' version once everything is in.
+      case 'dictionary-word-added':
+      // The package service takes its own 'package' version once everything is in, the conflict service its 'merge' one.
       case 'package-received':
+      case 'conflict-resolved':
         return;
       default:
         assertNever(change);

@@ -56,6 +56,7 @@ export interface BackupServiceOptions {
 const articlesFolder = relativeLayout.library.articles;
 const mediaFolder = relativeLayout.library.media;
 const indexFile = relativeLayout.library.index;
+const dictionaryFolder = relativeLayout.library.dictionary;
 const settingsFile = relativeLayout.settings;
 
 /** An article's own file (`articles/<prefix>/<id>.json`), not one of its records (workflow, versions, comments). */
@@ -203,6 +204,7 @@ export class BackupService {
       await placeFolder(mediaFolder);
       await placeFolder(articlesFolder);
       await placeFolder(mediaFolder);
+      await placeFolder(dictionaryFolder);
       await place(settingsFile);
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);

@@ -40,6 +40,11 @@ export async function replaceLibraryWithSnapshot(source: string, options: Replac
   for (const relative of await listFilesUnder(snapshot.library.media)) {
     if (!present.has(relative)) await replace(join(snapshot.library.media, relative), join(live.library.media, relative));
   }
+  // A dictionary word is only ever added: bring back the missing ones, keep those added since.
+  const words = new Set(await listFilesUnder(live.library.dictionary));
+  for (const relative of await listFilesUnder(snapshot.library.dictionary)) {
+    if (!words.has(relative)) await replace(join(snapshot.library.dictionary, relative), join(live.library.dictionary, relative));
+  }
   if (await exists(snapshot.settings)) await replace(snapshot.settings, live.settings);
   if (await exists(snapshot.library.index)) await replace(snapshot.library.index, live.library.index);
 }

@@ -5,13 +5,15 @@ import type { LibrarySession } from '../application/LibrarySession';
 /** What only the platform knows: the renderer has flushed its saves and the window may close. */
 export interface HandlerPlatform {
   onCloseReady: () => void;
+  /** The window has saved its edits before a package opened outside it is received (createSaveRequests.ts). */
+  onReadyToReceive?: (requestId: number) => void;
 }
 
 /**
  * The table of every channel's handler over a library session: main registers it on ipcMain, the browser harness
  * serves it over loopback HTTP, and the bench and tests call it. Each handler is one call: the envelope has already
  * validated the request, the application layer does the work (and announces what changed). `app:startup`,
- * `app:retryOpen` and `app:closeReady` answer at once; every other channel waits for the library to be open.
+ * `app:retryOpen`, `app:closeReady` and `package:readyToReceive` answer at once; every other channel waits for the library to be open.
  */
 export function createHandlers(session: LibrarySession, platform: HandlerPlatform): HandlerTable {
   // Through `run`, so a restore never replaces the stores under a call still working on them.
@@ -52,7 +54,21 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'package:openFromDialog': async () => withApplication((application) => application.packages.openFromDialog()),
     'package:receiveBytes': async ({ fileName, bytes }) =>
       withApplication((application) => application.packages.receiveBytes(fileName, bytes)),
+    'word:openFromDialog': async () => withApplication((application) => application.wordImports.openFromDialog()),
+    'word:readBytes': async ({ fileName, bytes }) => withApplication((application) => application.wordImports.readBytes(fileName, bytes)),
+    'word:progress': async () => withApplication((application) => application.wordImports.progress()),
+    'conflict:list': async () => withApplication((application) => application.conflicts.pendingArticleIds()),
+    'conflict:get': async ({ id }) => withApplication((application) => application.conflicts.view(id)),
+    'conflict:resolve': async ({ id, conflictId, baseRevision, choices }) =>
+      withApplication((application) => application.conflicts.resolve(id, conflictId, baseRevision, choices)),
+    'package:readyToReceive': async ({ requestId }) => {
+      platform.onReadyToReceive?.(requestId);
+      return {};
+    },
     'people:names': async () => withApplication((application) => application.articles.peopleNames()),
+    'dictionary:list': async () => withApplication((application) => application.dictionary.list()),
+    'dictionary:add': async ({ word }) => withApplication((application) => application.dictionary.add(word)),
+    'spelling:knownWords': async ({ id }) => withApplication((application) => application.libraryWords.knownFor(id)),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),
     'backup:list': async () => session.listBackups(),

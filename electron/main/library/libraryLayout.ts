@@ -32,6 +32,16 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'data',
     holds: 'one file per comment, reply, or thread resolved or reopened (the anchor is a mark in the body)',
   },
+  {
+    path: 'library/articles/<id[0..2]>/<id>/conflicts/<record>.json',
+    role: 'data',
+    holds: 'one file per conflict with a received package (both sides changed), and one per its resolution',
+  },
+  {
+    path: 'library/dictionary/<hash>.json',
+    role: 'data',
+    holds: "one file per word added to the spelling dictionary (the word, who added it, when), named by the word's hash",
+  },
   { path: 'library/media/<id[0..2]>/<id>.<ext>', role: 'data', holds: "a photo's original bytes, named by their SHA-256" },
   {
     path: 'library/media/<id[0..2]>/<id>.json',
@@ -77,7 +87,12 @@ export function libraryFolderLayout(libraryFolder: string) {
     commentFile: (articleId: string, recordId: string) => join(articles, articleId.slice(0, 2), articleId, 'comments', `${recordId}.json`),
     versionFile: (articleId: string, versionId: string) =>
       join(articles, articleId.slice(0, 2), articleId, 'versions', `${versionId}.json`),
+    conflictFile: (articleId: string, recordId: string) =>
+      join(articles, articleId.slice(0, 2), articleId, 'conflicts', `${recordId}.json`),
     index: join(libraryFolder, 'index.json'),
+    // One file per word, named by the word's hash: two machines adding words never rewrite each other's files.
+    dictionary: join(libraryFolder, 'dictionary'),
+    dictionaryWordFile: (wordHash: string) => join(libraryFolder, 'dictionary', `${wordHash}.json`),
     // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
     media,
     search: join(libraryFolder, 'search'),

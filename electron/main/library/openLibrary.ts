@@ -6,6 +6,8 @@ import { SettingsStore } from '../storage/SettingsStore';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import { VersionStore } from '../storage/VersionStore';
 import { createCommentLog } from '../storage/CommentLog';
+import { createConflictLog } from '../storage/ConflictLog';
+import { DictionaryStore } from '../storage/DictionaryStore';
 import { createWorkflowLog } from '../storage/WorkflowLog';
 import { libraryLayout } from './libraryLayout';
 
@@ -34,7 +36,9 @@ export async function openLibrary(dataDirectory: string, options: OpenLibraryOpt
   const workflow = createWorkflowLog(layout.library.folder, options.writeOptions);
   const comments = createCommentLog(layout.library.folder, options.writeOptions);
   const versions = new VersionStore(layout.library.folder, options.writeOptions);
-  return { store, settings, media, workflow, comments, versions, layout };
+  const conflicts = createConflictLog(layout.library.folder, options.writeOptions);
+  const dictionary = new DictionaryStore(layout.library.folder, options.writeOptions);
+  return { store, settings, media, workflow, comments, versions, conflicts, dictionary, layout };
 }
 
 /** The stores of one opened data folder. */

@@ -18,7 +18,13 @@ const format = { kind: 'ban-thao/article-version', version: 1 };
 // applies at most this many deltas.
 const keyframeEvery = 25;
 
-/** A version as stored: its summary, the version it follows, and either the whole text or the change from that one. */
+/**
+ * A version as stored: its summary, the version its text is stored against (`parentId`), and either the whole text or
+ * the change from that one. `parentId` is only the delta base, not the line of descent: history forks when two
+ * libraries take versions of the same article (a package received with a conflict), and the next version is stored
+ * against whichever version was newest, whatever its branch. Which side descends from which is read from the sets of
+ * version ids each side holds (PackageService), never from parents.
+ */
 export const storedVersionSchema = versionSummarySchema.extend({
   parentId: versionSummarySchema.shape.id.nullable(),
   content: articleContentSchema.nullable(),
@@ -118,6 +124,7 @@ export class VersionStore {
     }
   }
 
+  /** The delta base of the next version: the newest by time, on either branch of a forked history (any base rebuilds). */
   async #newestOf(articleId: string): Promise<{ id: string; content: ArticleContent; depth: number } | null> {
     const known = this.#newest.get(articleId);
     if (known !== undefined) return known;

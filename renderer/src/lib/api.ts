@@ -1,6 +1,7 @@
 import type { AppErrorData, ErrorCode } from '../../../shared/errorCodes';
 import { apiNameOf, ipcChannels, type ApiName, type IpcChannel } from '../../../shared/ipcChannels';
 import type { Envelope, PreloadApi, RequestOf, ResultOf } from '../../../shared/ipcContract';
+import { isPackageReceivedReport, type PackageReceivedReport } from '../../../shared/packageReceivedReport';
 
 declare global {
   interface Window {
@@ -51,4 +52,24 @@ export function mediaUrl(mediaId: string): string {
 /** Subscribes to the window's close request (Electron only; the browser harness never sends it). */
 export function onBeforeClose(listener: () => void): () => void {
   return preload().onAppBeforeClose(listener);
+}
+
+/**
+ * Main is about to receive a package opened outside the window (a double-click): `prepare` saves the pending edits
+ * (and holds the editor), then main is told it may go on, whether or not the saves succeeded.
+ */
+export function onPackageReceiving(prepare: () => Promise<void>): () => void {
+  return preload().onPackageReceiving((requestId) => {
+    if (typeof requestId !== 'number' || !Number.isSafeInteger(requestId) || requestId < 0) return;
+    void prepare()
+      .catch(() => undefined)
+      .finally(() => void api.packageReadyToReceive({ requestId }).catch(() => undefined));
+  });
+}
+
+/** What receiving a package opened outside the window did; a report of another shape is dropped. */
+export function onPackageReceived(listener: (report: PackageReceivedReport) => void): () => void {
+  return preload().onPackageReceived((report) => {
+    if (isPackageReceivedReport(report)) listener(report);
+  });
 }

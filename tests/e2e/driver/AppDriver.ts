@@ -16,6 +16,12 @@ export interface AppDriverOptions {
    * been answered (presetIdentity.ts); a reporter unless said otherwise; null leaves "Bạn là ai?" for the test to answer.
    */
   identity?: Identity | null;
+  /**
+   * The review package file the package dialogs pick, as if the user had chosen it: "Gửi gói"'s save dialog saves
+   * there and "Mở gói bài…"'s open dialog opens it; `pickPackageFile` changes it while the app runs. Unset, "Gửi gói"
+   * saves `<exportDirectory>/<suggested name>` and "Mở gói bài…" is cancelled.
+   */
+  packageFile?: string;
 }
 
 /** One running copy of the app, the same to a test whether it is Electron or the browser harness. */
@@ -28,6 +34,8 @@ export interface AppDriver {
   start(): Promise<Page>;
   /** Quits the app entirely (pending saves flushed) and launches it again on the same folder. */
   restart(): Promise<Page>;
+  /** From now on the package dialogs ("Gửi gói", "Mở gói bài…") pick this file (AppDriverOptions.packageFile). */
+  pickPackageFile(path: string): Promise<void>;
   /** Quits the app and removes whatever the driver itself made (never the data folder). */
   stop(): Promise<void>;
 }

@@ -33,6 +33,7 @@ export class BrowserDriver implements AppDriver {
   readonly exportDirectory: string;
   readonly #openFiles: string[];
   readonly #identity: Identity | null;
+  #packageFile: string | null;
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #profileDirectory: string | null = null;
@@ -42,6 +43,7 @@ export class BrowserDriver implements AppDriver {
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
     this.#openFiles = [...(options.openFiles ?? [])];
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
+    this.#packageFile = options.packageFile ?? null;
   }
 
   async start(): Promise<Page> {
@@ -54,6 +56,8 @@ export class BrowserDriver implements AppDriver {
       dataDirectory: this.dataDirectory,
       exportDirectory: this.exportDirectory,
       openFiles: this.#openFiles,
+      // Read when the dialog opens, so pickPackageFile holds across restarts and while the app runs.
+      packageFile: () => this.#packageFile,
     });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
@@ -67,6 +71,10 @@ export class BrowserDriver implements AppDriver {
     page.on('pageerror', (error) => console.error(`[app page error] ${error.message}`));
     await page.goto(this.#bridge.url);
     return page;
+  }
+
+  async pickPackageFile(path: string): Promise<void> {
+    this.#packageFile = path;
   }
 
   async restart(): Promise<Page> {

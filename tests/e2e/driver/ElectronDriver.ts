@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import type { Identity } from '../../../shared/identity';
+import { reviewPackageExtension } from '../../../shared/reviewPackageExtension';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
 import { e2eIdentity, presetIdentity } from './presetIdentity';
 
@@ -18,10 +19,16 @@ export function findElectronExecutable(root = repositoryRoot): string | null {
   return existsSync(executable) ? executable : null;
 }
 
+/** Where the main process keeps the package file the dialogs pick, so that pickPackageFile can change it while the app runs. */
+interface PackageAnswer {
+  banthaoE2ePackageFile?: string | null;
+}
+
 /**
  * The real app (out/main/index.js) through Playwright's Electron support. BANTHAO_DATA_DIR moves the whole
  * user-data folder (library, Chromium profile, single-instance lock) away from the user's real one, and the
- * native save dialog, which no test can answer, is replaced in the main process by one that picks exportDirectory.
+ * native dialogs, which no test can answer, are replaced in the main process by ones that pick exportDirectory,
+ * openFiles or the package file.
  */
 export class ElectronDriver implements AppDriver {
   readonly name = 'electron' as const;
@@ -29,6 +36,7 @@ export class ElectronDriver implements AppDriver {
   readonly exportDirectory: string;
   readonly #openFiles: string[];
   readonly #identity: Identity | null;
+  #packageFile: string | null;
   #application: ElectronApplication | null = null;
 
   constructor(options: AppDriverOptions) {
@@ -36,6 +44,7 @@ export class ElectronDriver implements AppDriver {
     this.exportDirectory = options.exportDirectory ?? join(options.dataDirectory, 'exports');
     this.#openFiles = [...(options.openFiles ?? [])];
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
+    this.#packageFile = options.packageFile ?? null;
   }
 
   async start(): Promise<Page> {
@@ -62,23 +71,45 @@ export class ElectronDriver implements AppDriver {
     });
     await this.#application.evaluate(
       ({ dialog }, answers) => {
-        // Answers "Xuất HTML" with <exportDirectory>/<suggested name>, as a user clicking Save would.
+        (globalThis as PackageAnswer).banthaoE2ePackageFile = answers.packageFile;
+        type Question = { defaultPath?: string; properties?: string[]; filters?: { extensions: string[] }[] };
+        // "Gửi gói" and "Mở gói bài…" ask for a file of the review package's own type.
+        const asksForPackage = (options: Question) =>
+          options.filters?.some((filter) => filter.extensions.includes(answers.packageExtension)) ?? false;
+        const packageFile = () => (globalThis as PackageAnswer).banthaoE2ePackageFile ?? null;
+        // Answers "Xuất HTML" (and "Gửi gói" with no package file picked) with <exportDirectory>/<suggested name>,
+        // as a user clicking Save would.
         dialog.showSaveDialog = async (...args: unknown[]) => {
-          const options = args[args.length - 1] as { defaultPath?: string };
+          const options = args[args.length - 1] as Question;
+          const picked = asksForPackage(options) ? packageFile() : null;
+          if (picked !== null) return { canceled: false, filePath: picked };
           const fileName = (options.defaultPath ?? 'bai-viet.html').split(/[\\/]/).pop();
           return { canceled: false, filePath: `${answers.folder}/${fileName}` };
         };
-        // A folder question (the folder export) gets exportDirectory; a file question ("Chèn ảnh") gets openFiles.
+        // A folder question (the folder export) gets exportDirectory; a package question ("Mở gói bài…") the package
+        // file, cancelled when none is picked; any other file question ("Chèn ảnh") gets openFiles.
         dialog.showOpenDialog = async (...args: unknown[]) => {
-          const options = args[args.length - 1] as { properties?: string[] };
+          const options = args[args.length - 1] as Question;
           const wantsFolder = options.properties?.includes('openDirectory') ?? false;
-          const filePaths = wantsFolder ? [answers.folder] : answers.openFiles;
+          const picked = packageFile();
+          const filePaths = wantsFolder
+            ? [answers.folder]
+            : asksForPackage(options)
+              ? picked === null
+                ? []
+                : [picked]
+              : answers.openFiles;
           return { canceled: filePaths.length === 0, filePaths };
         };
         // "Thay thế" when an export folder of ours for the same article is already there, as the browser harness answers.
         dialog.showMessageBox = async () => ({ response: 0, checkboxChecked: false });
       },
-      { folder: this.exportDirectory, openFiles: this.#openFiles },
+      {
+        folder: this.exportDirectory,
+        openFiles: this.#openFiles,
+        packageFile: this.#packageFile,
+        packageExtension: reviewPackageExtension,
+      },
     );
     const page = await this.#application.firstWindow();
     await page.waitForLoadState('domcontentloaded');
@@ -86,6 +117,13 @@ export class ElectronDriver implements AppDriver {
       BrowserWindow.getAllWindows()[0]?.setContentSize(size.width, size.height);
     }, appViewport);
     return page;
+  }
+
+  async pickPackageFile(path: string): Promise<void> {
+    this.#packageFile = path;
+    await this.#application?.evaluate((_electron, file) => {
+      (globalThis as PackageAnswer).banthaoE2ePackageFile = file;
+    }, path);
   }
 
   async restart(): Promise<Page> {

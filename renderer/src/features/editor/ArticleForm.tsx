@@ -13,6 +13,7 @@ import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { ArticleTools } from './ArticleTools';
 import { BodyEditor } from './BodyEditor';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { useCommentsHub } from './comments/CommentsHub';
@@ -24,13 +25,18 @@ import { LockedBanner } from './LockedBanner';
 import { SaveStatusLine } from './SaveStatusLine';
 import { useArticleExport } from './useArticleExport';
 import { useAutosave } from './useAutosave';
+import { useFollowReceivedPackages } from './useFollowReceivedPackages';
+import type { EditorPlace } from './editorPlace';
 import { usePhotoImport } from './usePhotoImport';
 import { WorkflowBar } from './WorkflowBar';
 import { VersionsPanel } from './versions/VersionsPanel';
+import { ConflictBanner } from './conflicts/ConflictBanner';
 import { pendingSuggestionCount } from './suggestions/pendingSuggestions';
 import { tracksChangesByDefault } from './suggestions/trackChanges';
 import { nfcFieldValue } from './text/nfcFieldValue';
 import { pasteAsOneLine } from './text/pasteAsOneLine';
+import { usePasteNotices } from './paste/usePasteNotices';
+import { useEncodingConversion } from './encoding/useEncodingConversion';
 
 type Fields = Omit<ArticleContent, 'body'>;
 
@@ -72,8 +78,15 @@ export interface ArticleFormProps {
   /** Who is editing (null until named in Cài đặt): their role decides the workflow moves offered. */
   identity: Identity | null;
   showToast: (toast: ToastMessage) => void;
-  /** Shows an article restored from one of its versions: the form is rebuilt from it (and saves from its revision). */
-  onRestored: (article: Article) => void;
+  /**
+   * Shows an article restored from one of its versions, or updated by a received package: the form is rebuilt from it
+   * (and saves from its revision), with the user taken back to `place` when given.
+   */
+  onRestored: (article: Article, place?: EditorPlace) => void;
+  /** Where the user was before the form was rebuilt (a received package updated the article). */
+  place?: EditorPlace | null;
+  /** Open the three-way view of the article's pending conflict at once (a package just received, the library's button). */
+  openConflict?: boolean;
 }
 
 /** The note of the last move, when the history read has it ('' otherwise: the bar then shows who and when only). */
@@ -87,7 +100,8 @@ function noteOfLastMove(history: readonly WorkflowEvent[] | null, lastMove: Last
  * the article is in the review and the moves the user may make, below them the review history. Approved and
  * published text is read-only until it is moved back to draft.
  */
-export function ArticleForm({ article, onBack, onOpenArticle, identity, showToast, onRestored }: ArticleFormProps) {
+export function ArticleForm(props: ArticleFormProps) {
+  const { article, onBack, onOpenArticle, identity, showToast, onRestored, place = null, openConflict = false } = props;
   const messages = useMessages();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(article));
   const [dateText, setDateText] = useState(() => formatDisplayDate(article.publicationDate));
@@ -97,9 +111,12 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
   const [lastMove, setLastMove] = useState<LastMove | null>(article.lastMove);
   const [history, setHistory] = useState<WorkflowEvent[] | null>(null);
   const [moving, setMoving] = useState(false);
+  // A package opened outside the window is being received: no typing until main says what it did.
+  const [receiving, setReceiving] = useState(false);
+  const receivingRef = useRef(false);
   // Read-only text (approved, published, or while a move is on its way) takes no typing, so none is saved.
   const lockedRef = useRef(isLockedForEditing(article.status));
-  const locked = isLockedForEditing(fields.status) || moving;
+  const locked = isLockedForEditing(fields.status) || moving || receiving;
   const fieldsRef = useRef(fields);
   const titleRef = useRef<HTMLTextAreaElement>(null);
   const editorRef = useRef<Editor | null>(null);
@@ -111,7 +128,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
     lastSavedAt: new Date(article.updatedAt),
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
-  const { markChanged, flush, runBetweenSaves } = autosave;
+  const { markChanged, flush, runBetweenSaves, hasPendingEdits } = autosave;
   const countSuggestions = useCallback(() => pendingSuggestionCount(editorRef.current?.state.doc), []);
   const { exporting, exportsDone, exportHtml, exportFolder, exportQuestion } = useArticleExport(
     article.id,
@@ -121,6 +138,7 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
   );
   const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
+  const onPasted = usePasteNotices(showToast);
 
   const readContent = useCallback(
     (): ArticleContent => ({
@@ -143,6 +161,9 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
     },
     [markChanged, readContent],
   );
+
+  const readFields = useCallback(() => fieldsRef.current, []);
+  const encodingConversion = useEncodingConversion({ editorRef, readFields, updateFields, showToast, locked });
 
   const onEditorReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
@@ -190,6 +211,28 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
       showToast({ text: describeError(messages, error), tone: 'error' });
     }
   }, [readContent, messages, showToast, onOpenArticle]);
+
+  useFollowReceivedPackages({
+    articleId: article.id,
+    titleRef,
+    sapoRef,
+    editorRef,
+    hold: (held) => {
+      if (held === receivingRef.current) return;
+      receivingRef.current = held;
+      lockedRef.current = held || isLockedForEditing(fieldsRef.current.status);
+      // As a move does, the body stops taking keystrokes now, not at the next render; and it takes them again now: a
+      // short hold may never render, and the body's own effect would not see its read-only flag change.
+      const editor = editorRef.current;
+      if (editor !== null && !editor.isDestroyed) editor.setEditable(!lockedRef.current, false);
+      setReceiving(held);
+    },
+    flush,
+    hasPendingEdits,
+    onUpdated: onRestored,
+    onError: (error) => showToast({ text: describeError(messages, error), tone: 'error' }),
+    place,
+  });
 
   const loadHistory = useCallback(() => {
     api.articleHistory({ id: article.id }).then(setHistory, (error: unknown) => {
@@ -330,6 +373,15 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
           sending={sendingPackage}
         />
         <div className="sheet">
+          <ConflictBanner
+            articleId={article.id}
+            locked={isLockedForEditing(fields.status)}
+            openAtStart={openConflict}
+            flush={flush}
+            runBetweenSaves={runBetweenSaves}
+            onResolved={onRestored}
+            showToast={showToast}
+          />
           {(fields.status === 'approved' || fields.status === 'published') && (
             <LockedBanner status={fields.status} busy={moving} onReopen={reopenForEditing} />
           )}
@@ -412,6 +464,9 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
                 comments={commentsHub}
                 trackChangesByDefault={tracksChangesByDefault(article.status, identity)}
                 author={identity}
+                onPasted={onPasted}
+                onConvertEncoding={encodingConversion.open}
+                articleId={article.id}
               />
             </FigureContext.Provider>
           </div>
@@ -438,6 +493,8 @@ export function ArticleForm({ article, onBack, onOpenArticle, identity, showToas
           showToast={showToast}
         />
       </main>
+      {encodingConversion.dialog}
+      <ArticleTools hub={commentsHub} fields={fields} onFieldsChange={updateFields} locked={locked} />
     </div>
   );
 }

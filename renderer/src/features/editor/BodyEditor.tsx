@@ -15,6 +15,9 @@ import { ToolbarIcon } from './ToolbarIcon';
 import type { Identity } from '../../../../shared/identity';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
 import { setTrackingChanges, TrackChanges } from './suggestions/trackChanges';
+import { CleanPaste, type PasteReport } from './paste/CleanPaste';
+import { Spelling } from './spelling/Spelling';
+import { SpellingControls } from './spelling/SpellingControls';
 
 export interface BodyEditorProps {
   initialContent: DocumentNodeJson;
@@ -31,6 +34,12 @@ export interface BodyEditorProps {
   trackChangesByDefault?: boolean;
   /** Who a suggestion is stamped with (null until named in Cài đặt). */
   author?: Identity | null;
+  /** Told after a paste that converted legacy text or left pictures out (the screen shows the notice). */
+  onPasted?: (report: PasteReport) => void;
+  /** Opens "Chuyển mã…" (the toolbar's button). */
+  onConvertEncoding?: () => void;
+  /** The article shown: the spell check knows the words the library's other articles use. */
+  articleId?: string;
 }
 
 /** Inserts one figure per imported photo at a document position (or the selection), credit prefilled from EXIF. */
@@ -61,6 +70,9 @@ export const BodyEditor = memo(function BodyEditor({
   comments,
   trackChangesByDefault = false,
   author = null,
+  onPasted,
+  onConvertEncoding,
+  articleId,
 }: BodyEditorProps) {
   const messages = useMessages();
   // The editor's event handlers are created once; they reach the current import functions through this.
@@ -73,6 +85,8 @@ export const BodyEditor = memo(function BodyEditor({
   const authorRef = useRef(author);
   authorRef.current = author;
   const trackByDefault = useRef(trackChangesByDefault);
+  const onPastedRef = useRef(onPasted);
+  onPastedRef.current = onPasted;
 
   const importAndInsert = (files: File[], position?: number) => {
     void figuresRef.current.importFiles(files).then((photos) => editorRef.current && insertPhotos(editorRef.current, photos, position));
@@ -82,6 +96,15 @@ export const BodyEditor = memo(function BodyEditor({
     extensions: [
       ...editorExtensions('Nội dung bài viết…'),
       TrackChanges.configure({ author: () => authorRef.current, now: () => new Date() }),
+      CleanPaste.configure({
+        onPasted: (report) => {
+          // Pictures whose bytes came in the pasted HTML become photos, after the pasted text.
+          const pictures = report.embeddedImages.map(({ bytes, fileName, type }) => new File([bytes], fileName, { type }));
+          if (pictures.length > 0) importAndInsert(pictures);
+          onPastedRef.current?.(report);
+        },
+      }),
+      Spelling,
     ],
     content: initialContent,
     immediatelyRender: true,
@@ -124,9 +147,10 @@ export const BodyEditor = memo(function BodyEditor({
         importAndInsert(files, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos);
         return true;
       },
-      handlePaste: (_view, event) => {
+      handlePaste: (_view, event, slice) => {
         const files = imageFilesOf(event.clipboardData?.files);
-        if (files.length === 0) return false;
+        // Word and Excel put a picture of the copied text beside it: with text to paste, the text is what was meant.
+        if (files.length === 0 || slice.content.textBetween(0, slice.content.size, ' ', ' ').trim() !== '') return false;
         event.preventDefault();
         importAndInsert(files);
         return true;
@@ -193,11 +217,14 @@ export const BodyEditor = memo(function BodyEditor({
           onLink={() => setLinkFormOpen(true)}
           onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
           onComment={comments?.requestComment}
+          onConvertEncoding={onConvertEncoding}
         />
         {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}
         <EditorContent editor={editor} className="body-content" />
         <SuggestionsPanel editor={editor} />
       </fieldset>
+      {/* Outside the fieldset: approved text is still checked, and a word still added to the dictionary. */}
+      <SpellingControls editor={editor} articleId={articleId} readOnly={readOnly} />
     </>
   );
 });

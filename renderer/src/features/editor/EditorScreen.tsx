@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 import { ArticleForm } from './ArticleForm';
+import type { EditorPlace } from './editorPlace';
 
 export interface EditorScreenProps {
   articleId: string;
@@ -14,12 +15,15 @@ export interface EditorScreenProps {
   /** Who is editing (null until named in Cài đặt): their role decides the workflow moves offered. */
   identity: Identity | null;
   showToast: (toast: ToastMessage) => void;
+  /** Open the three-way view of the article's pending conflict once it is shown. */
+  openConflict?: boolean;
 }
 
 /** Loads one article and shows its form; a load failure sends the user back with the reason. */
-export function EditorScreen({ articleId, onBack, onOpenArticle, identity, showToast }: EditorScreenProps) {
+export function EditorScreen({ articleId, onBack, onOpenArticle, identity, showToast, openConflict = false }: EditorScreenProps) {
   const messages = useMessages();
   const [article, setArticle] = useState<Article | null>(null);
+  const [place, setPlace] = useState<EditorPlace | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -36,7 +40,7 @@ export function EditorScreen({ articleId, onBack, onOpenArticle, identity, showT
   }, [articleId]); // eslint-disable-line react-hooks/exhaustive-deps -- load once per article
 
   if (article === null) return <p className="muted loading">{messages.loading}</p>;
-  // Keyed by revision: a version restored (onRestored) rebuilds the form from the restored article.
+  // Keyed by revision: a version restored or a received package (onRestored) rebuilds the form from the new article.
   return (
     <ArticleForm
       key={article.revision}
@@ -45,7 +49,12 @@ export function EditorScreen({ articleId, onBack, onOpenArticle, identity, showT
       onOpenArticle={onOpenArticle}
       identity={identity}
       showToast={showToast}
-      onRestored={setArticle}
+      onRestored={(next, nextPlace) => {
+        setPlace(nextPlace ?? null);
+        setArticle(next);
+      }}
+      place={place}
+      openConflict={openConflict}
     />
   );
 }

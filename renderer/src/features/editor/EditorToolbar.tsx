@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n/MessagesContext';
 import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 import { commentShortcut } from './comments/commentShortcut';
 import { isTrackingChanges, setTrackingChanges } from './suggestions/trackChanges';
+import { convertEncodingShortcut } from './encoding/useEncodingConversion';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const modifier = isMac ? '⌘' : 'Ctrl+';
@@ -43,11 +44,13 @@ export function EditorToolbar({
   onLink,
   onInsertPhoto,
   onComment,
+  onConvertEncoding,
 }: {
   editor: Editor;
   onLink: () => void;
   onInsertPhoto: () => void;
   onComment?: (() => void) | undefined;
+  onConvertEncoding?: (() => void) | undefined;
 }) {
   const messages = useMessages();
   const state = useEditorState({
@@ -200,6 +203,19 @@ export function EditorToolbar({
           {messages.suggestions.track}
         </button>
       </div>
+      {onConvertEncoding && (
+        <div className="tool-group">
+          <button
+            type="button"
+            className="tool tool-text"
+            title={`${messages.legacyEncoding.commandHint} (${convertEncodingShortcut})`}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={onConvertEncoding}
+          >
+            {messages.legacyEncoding.command}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

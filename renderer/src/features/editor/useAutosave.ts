@@ -164,5 +164,8 @@ export function useAutosave({ initialRevision, lastSavedAt, save }: AutosaveOpti
     [runSave],
   );
 
-  return { state, savedRevision, markChanged, flush, runBetweenSaves, retryNow, currentRevision: () => revision.current };
+  /** Whether edits wait to be saved (a save that failed keeps them here). */
+  const hasPendingEdits = useCallback(() => readContent.current !== null, []);
+
+  return { state, savedRevision, markChanged, flush, runBetweenSaves, retryNow, hasPendingEdits, currentRevision: () => revision.current };
 }

@@ -14,6 +14,9 @@ export interface ArticleListProps {
   onDuplicate: (summary: ArticleSummary) => void;
   onTrash: (summary: ArticleSummary) => void;
   onRestore: (summary: ArticleSummary) => void;
+  /** The articles with a conflict waiting to be settled, and what their "Giải quyết xung đột" does. */
+  conflicted?: ReadonlySet<string>;
+  onResolveConflict?: (id: string) => void;
 }
 
 const rowHeight = 58;
@@ -24,7 +27,8 @@ const assumedRect = { width: 1000, height: 700 };
  * The articles as a virtualized list: only the rows in view (plus a few) are in the DOM, so 10,000 articles scroll
  * as smoothly as 10. Arrow keys, Home/End and Page keys move the current row; Enter opens it, Delete trashes it.
  */
-export function ArticleList({ rows, highlights, words, scope, onOpen, onDuplicate, onTrash, onRestore }: ArticleListProps) {
+export function ArticleList(props: ArticleListProps) {
+  const { rows, highlights, words, scope, onOpen, onDuplicate, onTrash, onRestore, conflicted, onResolveConflict } = props;
   const messages = useMessages();
   const scrollElement = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -129,6 +133,8 @@ export function ArticleList({ rows, highlights, words, scope, onOpen, onDuplicat
                 onDuplicate={onDuplicate}
                 onTrash={onTrash}
                 onRestore={onRestore}
+                conflicted={conflicted?.has(row.id) ?? false}
+                onResolveConflict={onResolveConflict}
               />
             </div>
           );

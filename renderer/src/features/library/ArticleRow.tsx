@@ -21,6 +21,9 @@ export interface ArticleRowProps {
   onDuplicate: (summary: ArticleSummary) => void;
   onTrash: (summary: ArticleSummary) => void;
   onRestore: (summary: ArticleSummary) => void;
+  /** A received package and this copy both changed it: "Có xung đột", with a button to settle it. */
+  conflicted?: boolean;
+  onResolveConflict?: (id: string) => void;
 }
 
 /** One article in the list: title (with search highlights and a snippet), status, byline, last change, actions. */
@@ -35,6 +38,8 @@ export function ArticleRow({
   onDuplicate,
   onTrash,
   onRestore,
+  conflicted = false,
+  onResolveConflict,
 }: ArticleRowProps) {
   const messages = useMessages();
   const titleRanges = highlight?.titleRanges ?? (words === null ? [] : matchRanges(foldForSearch(summary.title), words));
@@ -57,6 +62,21 @@ export function ArticleRow({
           <span className="title-text" title={label}>
             {title}
           </span>
+        )}
+        {conflicted && scope === 'active' && (
+          <p className="row-conflict">
+            <span className="conflict-badge">{messages.conflicts.badge}</span>
+            {onResolveConflict !== undefined && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onResolveConflict(summary.id)}
+                aria-label={`${messages.conflicts.resolve}: ${label}`}
+              >
+                {messages.conflicts.resolve}
+              </button>
+            )}
+          </p>
         )}
         {highlight?.snippet != null && <p className="snippet">{highlightText(highlight.snippet.text, highlight.snippet.ranges)}</p>}
       </div>

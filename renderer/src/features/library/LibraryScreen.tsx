@@ -3,21 +3,28 @@ import type { ArticleSummary } from '../../../../shared/articleModel';
 import type { ResultOf } from '../../../../shared/ipcContract';
 import { reviewPackageExtension } from '../../../../shared/reviewPackageExtension';
 import type { Language, Settings } from '../../../../shared/settingsModel';
+import { wordFileExtension } from '../../../../shared/wordImportModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { followPackageArrivals } from '../../lib/packageArrivals';
+import { packageOutcomeToast } from '../../lib/packageOutcomeToast';
 import { ArticleList } from './ArticleList';
 import { LibraryToolbar } from './LibraryToolbar';
 import { SettingsDialog } from './SettingsDialog';
 import { RecoveryNotices } from './RecoveryNotices';
 import { defaultCriteria } from './libraryQuery';
 import { useLibraryQuery } from './useLibraryQuery';
+import { useWordImport } from './useWordImport';
+import { WordImportDialog } from './WordImportDialog';
 
 export interface LibraryScreenProps {
   scope: 'active' | 'trash';
   onScopeChange: (scope: 'active' | 'trash') => void;
   onOpen: (articleId: string) => void;
+  /** Opens the article on the three-way view of its pending conflict (the row's button, or a package just received). */
+  onResolveConflict?: (articleId: string) => void;
   onCreate: () => void;
   language: Language;
   onLanguageChange: (language: Language) => void;
@@ -60,6 +67,21 @@ export function LibraryScreen(props: LibraryScreenProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onCreate]);
 
+  // A package double-clicked while the library is shown: the list reads again (App shows the toast).
+  useEffect(() => followPackageArrivals({ prepare: async () => {}, settle: () => void reload() }), [reload]);
+
+  // Which articles wait for a conflict to be settled: read with the list, and again after anything here changed it.
+  const [conflicted, setConflicted] = useState<ReadonlySet<string>>(() => new Set());
+  const loadConflicts = useCallback(() => {
+    api.conflictList({}).then(
+      (ids) => setConflicted(new Set(ids)),
+      () => setConflicted(new Set()),
+    );
+  }, []);
+  useEffect(() => loadConflicts(), [loadConflicts]);
+
+  const wordImport = useWordImport({ onOpen, showToast, onCreated: () => void reload() });
+
   const act = async (action: () => Promise<unknown>, success?: ToastMessage) => {
     try {
       await action();
@@ -68,20 +90,21 @@ export function LibraryScreen(props: LibraryScreenProps) {
       showToast({ text: describeError(messages, error), tone: 'error' });
     }
     await reload();
+    loadConflicts();
   };
 
   /** What receiving a package did, in a toast; the list reads again (act) so a new or updated article shows. */
   const receivePackage = (receive: () => Promise<ResultOf<'package:openFromDialog'>>) =>
     act(async () => {
       const result = await receive();
-      if (result.status === 'cancelled') return;
-      showToast({
-        text: messages.packageOutcome[result.status](result.title || messages.untitled),
-        tone: result.status === 'conflict' ? 'error' : 'info',
-      });
+      const toast = packageOutcomeToast(messages, result);
+      if (toast !== null) showToast(toast);
+      // Both copies kept: the editor opens on the three-way view, where the user settles them field by field.
+      if (result.status === 'conflict') props.onResolveConflict?.(result.articleId);
     });
 
-  // A `.banthao` file dropped on the library is read here and received by main from its bytes.
+  // A `.banthao` file dropped on the library is read here and received by main from its bytes; a Word file is imported
+  // (an old `.doc` goes to main too, which says how to make it a `.docx`).
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
     if (scope === 'active' && event.dataTransfer.types.includes('Files')) event.preventDefault();
   };
@@ -90,8 +113,13 @@ export function LibraryScreen(props: LibraryScreenProps) {
     if (scope !== 'active' || files.length === 0) return;
     event.preventDefault();
     for (const file of files) {
-      if (!file.name.toLowerCase().endsWith(`.${reviewPackageExtension}`)) {
-        showToast({ text: messages.packageDropOnlyBanthao, tone: 'error' });
+      const name = file.name.toLowerCase();
+      if (name.endsWith(`.${wordFileExtension}`) || name.endsWith('.doc')) {
+        void wordImport.importFile(file);
+        continue;
+      }
+      if (!name.endsWith(`.${reviewPackageExtension}`)) {
+        showToast({ text: messages.libraryDropAccepts, tone: 'error' });
         continue;
       }
       void receivePackage(async () => api.packageReceiveBytes({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
@@ -162,12 +190,30 @@ export function LibraryScreen(props: LibraryScreenProps) {
               {messages.openPackage}
             </button>
           )}
+          {scope === 'active' && (
+            <button
+              type="button"
+              className="button"
+              title={messages.wordImport.openHint}
+              disabled={wordImport.state.phase !== 'idle'}
+              onClick={() => void wordImport.importFromDialog()}
+            >
+              {messages.wordImport.open}
+            </button>
+          )}
           <button type="button" className="button button-primary" onClick={onCreate} title="Ctrl+N">
             + {messages.newArticle}
           </button>
         </div>
       </header>
 
+      {wordImport.state.phase !== 'idle' && (
+        <WordImportDialog
+          state={wordImport.state}
+          onCreate={(draft, title, sapo) => void wordImport.create(draft, title, sapo)}
+          onCancel={wordImport.cancel}
+        />
+      )}
       {settings !== null && (
         <SettingsDialog
           settings={settings}
@@ -249,6 +295,8 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 }
                 onTrash={(article) => void moveToTrash(article)}
                 onRestore={(article) => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}
+                conflicted={conflicted}
+                onResolveConflict={props.onResolveConflict}
               />
             ) : (
               <div className="empty-state empty-state-compact">

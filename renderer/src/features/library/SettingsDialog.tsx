@@ -5,6 +5,7 @@ import { IdentityFields, identityProblems, type IdentityDraft } from '../../comp
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
+import { HouseStyleFields } from './HouseStyleFields';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -35,6 +36,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
 
   const [identity, setIdentity] = useState<IdentityDraft>({ name: settings.userName, role: settings.userRole ?? '' });
   const problems = identityProblems(identity, messages);
+  const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -50,6 +52,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
     onSave({
       userName: identity.name.trim(),
       userRole: identity.role,
+      houseStyle,
       ...Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])),
     });
     onClose();
@@ -86,6 +89,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
             </label>
           ))}
         </div>
+        <HouseStyleFields value={houseStyle} onChange={setHouseStyle} />
         <p>
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { Extension, type Editor } from '@tiptap/core';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { Plugin, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform';
 import {
   applySuggestion,
@@ -18,6 +18,7 @@ import type { ArticleStatus } from '../../../../../shared/articleVocabulary';
 import type { Identity } from '../../../../../shared/identity';
 import { isSuggestionMark } from '../../../../../shared/SuggestionMarks';
 import { suggestedBlockRanges } from '../../../../../shared/withSuggestionsRejected';
+import { syncSelectionFromDom } from '../syncSelectionFromDom';
 
 /** Who suggests now, and the clock that stamps when (a test passes its own). */
 export interface TrackChangesOptions {
@@ -89,6 +90,35 @@ function onlyAnchorsComments(tr: Transaction): boolean {
 }
 
 /**
+ * ProseMirror takes in a selection made with the mouse on the asynchronous `selectionchange` event; a character typed
+ * over the selection before then was suggested in the wrong place (the browser replaced the selection, the
+ * suggestion kept the caret where the first click left it, so "vắn" came out as "ắnv"). So before a character is typed
+ * over a selection the browser shows, ProseMirror takes that selection (never during an IME composition).
+ */
+function typeOverTheShownSelection(): Plugin {
+  return new Plugin({
+    props: {
+      handleKeyDown(view, event) {
+        const typesCharacter = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+        const shown = view.dom.ownerDocument.getSelection();
+        if (
+          typesCharacter &&
+          !event.isComposing &&
+          !view.composing &&
+          isSuggestChangesEnabled(view.state) &&
+          view.state.selection instanceof TextSelection &&
+          shown !== null &&
+          !shown.isCollapsed
+        ) {
+          syncSelectionFromDom(view);
+        }
+        return false;
+      },
+    },
+  });
+}
+
+/**
  * "Sửa có theo dõi": while on, every edit of the body (typing, IME composition, deleting, pasting, formatting) is turned
  * by @handlewithcare/prosemirror-suggest-changes into suggestion marks instead of being applied, then stamped with
  * who and when. Undo and redo, and accepting or rejecting, pass through unchanged.
@@ -99,7 +129,7 @@ export const TrackChanges = Extension.create<TrackChangesOptions>({
     return { author: () => null, now: () => new Date() };
   },
   addProseMirrorPlugins() {
-    return [suggestChanges()];
+    return [suggestChanges(), typeOverTheShownSelection()];
   },
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;

@@ -1,4 +1,6 @@
 import type { ClipboardEvent } from 'react';
+import { convertPastedText } from '../paste/convertPastedText';
+import { announceLegacyPaste } from '../paste/legacyPasteEvent';
 
 const lineBreaks = '\\r\\n\\t\\v\\f\\u2028\\u2029';
 
@@ -15,17 +17,36 @@ export function oneLineText(text: string): string {
 
 /**
  * Paste into the title, sapo, byline and credit fields: plain text on one line, whatever the clipboard holds (a
- * browser field would drop the line breaks and join the words, "Nguyễn\nVăn" → "NguyễnVăn"). Inserted as typing is,
- * so Ctrl+Z takes it back.
+ * browser field would drop the line breaks and join the words, "Nguyễn\nVăn" → "NguyễnVăn"), converted to Unicode
+ * when its words are in a legacy encoding (TCVN3, VNI, VIQR: told to the screen, which offers to take it back).
+ * Inserted as typing is, so Ctrl+Z takes it back.
  */
 export function pasteAsOneLine(event: ClipboardEvent<HTMLInputElement | HTMLTextAreaElement>): void {
   const field = event.currentTarget;
   if (field.readOnly || field.disabled) return;
   const pasted = event.clipboardData.getData('text/plain');
-  const text = oneLineText(pasted);
+  const converted = convertPastedText(pasted);
+  const text = oneLineText(converted.text);
   if (text === pasted) return;
   event.preventDefault();
   field.focus();
+  const start = field.selectionStart ?? field.value.length;
+  insertAsTyped(field, text);
+  if (converted.legacy === null) return;
+  const raw = oneLineText(pasted);
+  announceLegacyPaste(field, {
+    legacy: converted.legacy,
+    undoConversion: () => {
+      if (field.value.slice(start, start + text.length) !== text) return false;
+      field.focus();
+      field.setSelectionRange(start, start + text.length);
+      insertAsTyped(field, raw);
+      return true;
+    },
+  });
+}
+
+function insertAsTyped(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
   // execCommand keeps the field's own undo; where it is missing, the text goes in by hand and React is told.
   const document = field.ownerDocument;
   if (typeof document.execCommand === 'function' && document.execCommand('insertText', false, text)) return;

@@ -165,7 +165,8 @@ function CoverSide({ mediaId, side }: { mediaId: string | null; side: 'before' |
   );
 }
 
-function FieldChange({ field }: { field: FieldDiff }) {
+/** One field's change shown its own way (words, blocks, photos, values): the comparison's and the conflict view's. */
+export function FieldChange({ field }: { field: FieldDiff }) {
   const messages = useMessages();
   switch (field.field) {
     case 'title':

@@ -11,8 +11,8 @@ export interface VersionDialogProps {
   busy?: boolean;
   /** `alertdialog` for a question that needs an answer; `dialog` otherwise. */
   role?: 'dialog' | 'alertdialog';
-  /** A smaller box, for a question. */
-  size?: 'wide' | 'small';
+  /** A smaller box, for a question; a full one for side-by-side columns (the conflict view). */
+  size?: 'wide' | 'small' | 'full';
   /** The closing button's text ("Đóng" unless said: a question says "Thôi"). */
   closeLabel?: string;
   onClose: () => void;

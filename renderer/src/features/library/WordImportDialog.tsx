@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { WordDraft } from '../../../../shared/wordImportModel';
+import { useMessages } from '../../i18n/MessagesContext';
+import type { WordImportState } from './useWordImport';
+
+export interface WordImportDialogProps {
+  state: Exclude<WordImportState, { phase: 'idle' }>;
+  onCreate: (draft: WordDraft, title: string, sapo: string) => void;
+  onCancel: () => void;
+}
+
+/** A modal dialog, opened once it is rendered (jsdom has no showModal: the dialog is then only in the page). */
+function useModal() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element !== null && !element.open && typeof element.showModal === 'function') element.showModal();
+  });
+  return dialog;
+}
+
+/**
+ * The Word import's dialog: while the file is read, how far it has got (the pictures n of m once they are reached);
+ * then the guessed title and sapo to confirm or correct, with what the body holds and what was left out.
+ * "Tạo bài" creates the article; "Hủy" (or Escape) creates nothing.
+ */
+export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialogProps) {
+  const messages = useMessages();
+  const dialog = useModal();
+  const draft = state.phase === 'confirming' ? state.draft : null;
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [sapo, setSapo] = useState(draft?.sapo ?? '');
+  const [shownDraft, setShownDraft] = useState(draft);
+  // The draft arrives after the progress: the fields start from its guesses.
+  if (draft !== shownDraft) {
+    setShownDraft(draft);
+    setTitle(draft?.title ?? '');
+    setSapo(draft?.sapo ?? '');
+  }
+
+  if (state.phase === 'reading') {
+    const { progress } = state;
+    // The system's file dialog is still open: nothing of ours over it.
+    if (progress === null) return null;
+    const photos = progress?.stage === 'photos' ? progress : null;
+    return (
+      <dialog
+        ref={dialog}
+        className="settings-dialog word-import-dialog"
+        aria-labelledby="word-import-title"
+        aria-busy="true"
+        onCancel={(event) => event.preventDefault()}
+      >
+        <h2 id="word-import-title">{messages.wordImport.confirmTitle}</h2>
+        <p role="status">{photos === null ? messages.wordImport.reading : messages.wordImport.photos(photos.done, photos.total)}</p>
+        {/* Without a value the bar is indeterminate: honest while the text is read. */}
+        {photos === null ? (
+          <progress aria-label={messages.wordImport.reading} />
+        ) : (
+          <progress value={photos.done} max={Math.max(1, photos.total)} />
+        )}
+      </dialog>
+    );
+  }
+
+  const { draft: confirmed, creating } = state;
+  const { summary } = confirmed;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!creating) onCreate(confirmed, title, sapo);
+  };
+  return (
+    <dialog
+      ref={dialog}
+      className="settings-dialog word-import-dialog"
+      aria-labelledby="word-import-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!creating) onCancel();
+      }}
+    >
+      <form method="dialog" onSubmit={submit}>
+        <h2 id="word-import-title">{messages.wordImport.confirmTitle}</h2>
+        <p className="muted">{messages.wordImport.fileLabel(confirmed.fileName)}</p>
+        <p className="muted">{messages.wordImport.guessHint}</p>
+        <label className="field">
+          <span className="field-label">{messages.wordImport.title}</span>
+          <input type="text" value={title} maxLength={2_000} autoFocus onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">{messages.wordImport.sapo}</span>
+          <textarea value={sapo} rows={4} maxLength={10_000} onChange={(event) => setSapo(event.target.value)} />
+        </label>
+        <p className="word-import-summary">
+          {messages.wordImport.summary(summary.paragraphs, summary.headings, summary.listItems, summary.photos)}
+        </p>
+        {summary.tables > 0 && <p className="muted">{messages.wordImport.tables(summary.tables)}</p>}
+        {summary.legacyRuns > 0 && <p className="muted">{messages.wordImport.legacyRuns(summary.legacyRuns)}</p>}
+        {confirmed.notices.length > 0 && (
+          <div className="word-import-notices">
+            <p>{messages.wordImport.skipped(summary.skippedPictures)}</p>
+            <ul>
+              {confirmed.notices.map((notice, index) => (
+                <li key={index}>{notice}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" disabled={creating} onClick={onCancel}>
+            {messages.cancel}
+          </button>
+          <button type="submit" className="button button-primary" disabled={creating}>
+            {creating ? messages.wordImport.creating : messages.wordImport.create}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

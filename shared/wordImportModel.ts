@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { documentNodeSchema } from './documentJson';
+
+/** The largest Word file taken in (a dropped file's bytes cross IPC whole; pictures make large documents). */
+export const wordImportLimitBytes = 200 * 1024 * 1024;
+
+/** The extension of the Word files the library takes (an old binary `.doc` is refused with a sentence saying why). */
+export const wordFileExtension = 'docx';
+
+/** What reading a Word file found, to show before anything is created. */
+export const wordImportSummarySchema = z.object({
+  paragraphs: z.number().int().nonnegative(),
+  headings: z.number().int().nonnegative(),
+  listItems: z.number().int().nonnegative(),
+  photos: z.number().int().nonnegative(),
+  /** Tables, each written as one paragraph per row with its cells separated by " | " (the body has no tables yet). */
+  tables: z.number().int().nonnegative(),
+  /** Pictures left out (a format the library does not take, such as EMF/WMF, or a picture that cannot be read). */
+  skippedPictures: z.number().int().nonnegative(),
+  /** Runs in a legacy Vietnamese font (TCVN3, VNI) converted to Unicode. */
+  legacyRuns: z.number().int().nonnegative(),
+});
+export type WordImportSummary = z.infer<typeof wordImportSummarySchema>;
+
+/**
+ * A Word file read into an article draft: the guessed title and sapo (plain text), the body without them, and the
+ * blocks they were taken from, so a guess the user clears goes back to the top of the body. Nothing is created yet;
+ * the photos are already in the library (unreferenced ones are removed by emptying the trash after its grace period).
+ */
+export const wordDraftSchema = z.object({
+  fileName: z.string(),
+  title: z.string(),
+  sapo: z.string(),
+  titleBlock: documentNodeSchema.nullable(),
+  sapoBlock: documentNodeSchema.nullable(),
+  body: documentNodeSchema,
+  summary: wordImportSummarySchema,
+  /** One Vietnamese sentence per thing left out or changed (a picture skipped and why). */
+  notices: z.array(z.string()),
+});
+export type WordDraft = z.infer<typeof wordDraftSchema>;
+
+/** How far reading the Word file has got: unzipping and reading the text, then the pictures one by one. */
+export const wordImportProgressSchema = z
+  .discriminatedUnion('stage', [
+    z.object({ stage: z.literal('reading') }),
+    z.object({ stage: z.literal('photos'), done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }),
+  ])
+  .nullable();
+export type WordImportProgress = z.infer<typeof wordImportProgressSchema>;
