@@ -18,6 +18,7 @@ export default defineConfig(({ mode }) => ({
           name: 'editor',
           include: ['tests/editor/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['tests/support/dialogPolyfill.ts'],
         },
       },
       {

@@ -7,6 +7,8 @@ import { isIsoDate } from './publicationDate';
 import { articleStatuses, bylineRoles } from './articleVocabulary';
 import { identitySchema } from './identity';
 
+export { articleContentOf } from './articleContentOf';
+
 export { articleStatuses, bylineRoles, newsroomRoles, type ArticleStatus, type BylineRole, type NewsroomRole } from './articleVocabulary';
 
 /** The version of the article file format; bumped with a migration (migrateArticle.ts) whenever the stored shape changes. */
@@ -101,10 +103,4 @@ export function summarizeArticle(article: Article): ArticleSummary {
     createdBy,
     lastMove,
   };
-}
-
-/** The part of an article its editor changes (what a save sends and a version keeps). */
-export function articleContentOf(article: Article): ArticleContent {
-  const { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId } = article;
-  return { status, publicationDate, title, sapo, body, bylineRole, bylineName, photoCredit, photoCreditMode, coverMediaId };
 }

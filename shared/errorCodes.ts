@@ -19,6 +19,7 @@ export const errorCodes = [
   'article-locked',
   'identity-missing',
   'invalid-package',
+  'package-refused',
   'invalid-word-file',
   'internal',
 ] as const;

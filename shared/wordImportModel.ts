@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { documentNodeSchema } from './documentJson';
 
-/** The largest Word file taken in (a dropped file's bytes cross IPC whole; pictures make large documents). */
-export const wordImportLimitBytes = 200 * 1024 * 1024;
-
-/** The extension of the Word files the library takes (an old binary `.doc` is refused with a sentence saying why). */
-export const wordFileExtension = 'docx';
+export { wordFileExtension, wordImportLimitBytes } from './wordFileLimits';
 
 /** What reading a Word file found, to show before anything is created. */
 export const wordImportSummarySchema = z.object({

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { benchmarkArticleTools } from './articleToolsBenchmarks';
 import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
 import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
@@ -13,6 +14,7 @@ const suites: readonly { name: string; run: () => Promise<Record<string, number>
   { name: 'editor-photo', run: benchmarkEditorPhoto },
   { name: 'review', run: benchmarkReview },
   { name: 'spelling', run: benchmarkSpelling },
+  { name: 'article-tools', run: benchmarkArticleTools },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

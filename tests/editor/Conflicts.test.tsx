@@ -11,22 +11,6 @@ import { useRendering } from '../support/useRendering';
 
 const render = useRendering();
 
-// jsdom has no modal dialogs: a <dialog> is simply shown and hidden.
-if (!('showModal' in HTMLDialogElement.prototype)) {
-  Object.defineProperties(HTMLDialogElement.prototype, {
-    showModal: {
-      value: function showModal(this: HTMLDialogElement) {
-        this.open = true;
-      },
-    },
-    close: {
-      value: function close(this: HTMLDialogElement) {
-        this.open = false;
-      },
-    },
-  });
-}
-
 const buttonNamed = (name: string, scope: ParentNode = document) =>
   [...scope.querySelectorAll('button')].find((button) => button.textContent?.trim() === name);
 const dialog = () => document.querySelector<HTMLDialogElement>('dialog.version-dialog[open]');

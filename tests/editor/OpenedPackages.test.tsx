@@ -67,7 +67,7 @@ describe('a review package opened outside the window (a double-click) reaches th
     expect(toastText()).not.toContain(missing);
   });
 
-  it('in the editor of the article it updates: typing saved first, the new text shown, and saves go on from its revision', async () => {
+  it('in the editor of the article it updates: the new text shown, and saves go on from its revision', async () => {
     const outbox = await temporaryDirectory();
     const library = await installInProcessApi(await temporaryDirectory(), null, {
       dialogs: { packagePath: (suggested) => join(outbox, suggested) },
@@ -102,20 +102,14 @@ describe('a review package opened outside the window (a double-click) reaches th
     await untilInAct(() => buttonNamed('Hội nghị sơ kết') !== undefined, 'the article row');
     await act(async () => buttonNamed('Hội nghị sơ kết')!.click());
     await untilInAct(() => titleField()?.value === 'Hội nghị sơ kết', 'the editor');
-    // Typed a moment ago: the autosave has not run yet when the package is double-clicked.
-    await typeInto(titleField()!, 'Hội nghị sơ kết 6 tháng');
-    expect(view.textContent).toContain('Có thay đổi chưa lưu');
 
+    // Nothing typed here since sending: the package descends from this copy and is taken over it.
     const report = await act(async () => library.openPackage(back.path));
     expect(report).toMatchObject({ ok: true, outcome: { status: 'updated', articleId: created.id } });
     await untilInAct(() => sapoField()?.value === 'Sapo của biên tập viên', 'the package’s text in the editor');
     expect(toastText()).toContain('Đã cập nhật bài theo gói');
-    // The typing was saved before the package was applied, and kept as a version.
-    const versions = await handlers['version:list']({ id: created.id });
-    const kept = versions.find((version) => version.reason === 'editing');
-    expect((await handlers['version:get']({ id: created.id, versionId: kept!.id })).content.title).toBe('Hội nghị sơ kết 6 tháng');
     const updated = await handlers['article:get']({ id: created.id });
-    expect(updated.revision).toBe(saved.revision + 2);
+    expect(updated.revision).toBe(saved.revision + 1);
 
     // Typing goes on over the new revision: saved, not refused as a conflict, and the package's sapo stays.
     expect(sapoField()!.readOnly).toBe(false);
@@ -124,6 +118,55 @@ describe('a review package opened outside the window (a double-click) reaches th
     await untilInAct(() => view.textContent.includes('Đã lưu lúc'), 'the save after the update');
     const after = await handlers['article:get']({ id: created.id });
     expect(after).toMatchObject({ title: 'Hội nghị sơ kết, bản cuối', sapo: 'Sapo của biên tập viên', revision: updated.revision + 1 });
+  });
+
+  it('with typing not yet saved when the package arrives: saved first, so both sides changed; nothing is overwritten', async () => {
+    const outbox = await temporaryDirectory();
+    const library = await installInProcessApi(await temporaryDirectory(), null, {
+      dialogs: { packagePath: (suggested) => join(outbox, suggested) },
+    });
+    const { handlers, session } = library;
+    const created = await handlers['article:create']({});
+    await handlers['article:save']({
+      id: created.id,
+      baseRevision: created.revision,
+      content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Sapo của phóng viên' }),
+    });
+    await session.flush();
+    const sent = await handlers['package:send']({ id: created.id });
+    if (sent.status !== 'saved') throw new Error('not sent');
+    const elsewhere = await openTestSession(await temporaryDirectory(), {
+      dialogs: cannedDialogs({ packagePath: (suggested) => join(outbox, `lai-${suggested}`) }),
+    });
+    await elsewhere.handlers['settings:update']({ userName: 'Minh Anh', userRole: 'editor' });
+    await elsewhere.handlers['package:receiveBytes']({ fileName: 'goi.banthao', bytes: new Uint8Array(await readFile(sent.path)) });
+    const there = await elsewhere.handlers['article:get']({ id: created.id });
+    await elsewhere.handlers['article:save']({
+      id: created.id,
+      baseRevision: there.revision,
+      content: { ...articleContentSchema.parse(there), sapo: 'Sapo của biên tập viên' },
+    });
+    await elsewhere.flush();
+    const back = await elsewhere.handlers['package:send']({ id: created.id });
+    if (back.status !== 'saved') throw new Error('not sent back');
+
+    const view = await render(<App />);
+    await untilInAct(() => buttonNamed('Hội nghị sơ kết') !== undefined, 'the article row');
+    await act(async () => buttonNamed('Hội nghị sơ kết')!.click());
+    await untilInAct(() => titleField()?.value === 'Hội nghị sơ kết', 'the editor');
+    // Typed a moment ago: the autosave has not run yet when the package is double-clicked.
+    await typeInto(titleField()!, 'Hội nghị sơ kết 6 tháng');
+    expect(view.textContent).toContain('Có thay đổi chưa lưu');
+
+    const report = await act(async () => library.openPackage(back.path));
+    expect(report).toMatchObject({ ok: true, outcome: { status: 'conflict', articleId: created.id } });
+    // The typing was saved before the package was looked at, and stays; the package's text waits in the three-way view.
+    expect(await handlers['article:get']({ id: created.id })).toMatchObject({
+      title: 'Hội nghị sơ kết 6 tháng',
+      sapo: 'Sapo của phóng viên',
+    });
+    expect(await handlers['conflict:get']({ id: created.id })).toMatchObject({ theirs: { sapo: 'Sapo của biên tập viên' } });
+    await untilInAct(() => view.textContent.includes('Bản trong gói'), 'the three-way view');
   });
 
   it('in the editor of another article: the toast shows, the text stays, and editing resumes after the brief hold', async () => {

@@ -169,7 +169,7 @@ describe('spell check in the editor', () => {
     await untilInAct(() => underlined().length === 0, 'no underline on the suggested deletion');
   });
 
-  it('adds a word to the library’s dictionary (the underline goes), ignores one in this article, and every article knows the dictionary', async () => {
+  it('adds a word to the library’s dictionary, known in every article, and ignores one in this article only', async () => {
     const { handlers } = await installInProcessApi(await temporaryDirectory());
     await addArticle(handlers, { title: 'Thứ hai', body: body(paragraph(text('Xem vlog và podcast.'))) });
     await addArticle(handlers, { title: 'Thứ nhất', body: body(paragraph(text('Buổi livestream có nhiều nguời xem.'))) });

@@ -154,8 +154,8 @@ describe('the typography check (Soát lỗi trình bày)', () => {
     expect(section.querySelector('legend')!.textContent).toBe('Quy chuẩn trình bày');
     const [toneMarks, dates] = [...section.querySelectorAll('select')];
     expect([...toneMarks!.options].map((choice) => choice.textContent)).toEqual([
-      'Kiểu cũ: hòa, thủy, khỏe',
-      'Kiểu mới: hoà, thuỷ, khoẻ',
+      'Kiểu cũ: hòa, thủy',
+      'Kiểu mới: hoà, thuỷ',
       'Không soát',
     ]);
     await act(async () => {

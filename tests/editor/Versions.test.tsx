@@ -15,22 +15,6 @@ import { useRendering } from '../support/useRendering';
 
 const render = useRendering();
 
-// jsdom has no modal dialogs: a <dialog> is simply shown and hidden.
-if (!('showModal' in HTMLDialogElement.prototype)) {
-  Object.defineProperties(HTMLDialogElement.prototype, {
-    showModal: {
-      value: function showModal(this: HTMLDialogElement) {
-        this.open = true;
-      },
-    },
-    close: {
-      value: function close(this: HTMLDialogElement) {
-        this.open = false;
-      },
-    },
-  });
-}
-
 const buttons = (scope: ParentNode = document) => [...scope.querySelectorAll('button')];
 const buttonNamed = (name: string, scope: ParentNode = document) => buttons(scope).find((button) => button.textContent?.trim() === name);
 const titleField = () => document.querySelector<HTMLTextAreaElement>('textarea.input-title')!;

@@ -56,15 +56,6 @@ async function openArticle(title: string) {
 
 const editor: Identity = { name: 'Thu Hà', role: 'editor' };
 
-// jsdom has no modal dialogs: Cài đặt's <dialog> is simply shown.
-if (!('showModal' in HTMLDialogElement.prototype)) {
-  Object.defineProperty(HTMLDialogElement.prototype, 'showModal', {
-    value: function showModal(this: HTMLDialogElement) {
-      this.open = true;
-    },
-  });
-}
-
 describe('first run', () => {
   const temporaryDirectory = useTemporaryDirectories();
 

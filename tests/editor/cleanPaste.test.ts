@@ -90,6 +90,26 @@ describe('cleanPastedHtml on clipboard samples', () => {
     expect(reports[0]).toMatchObject({ legacy: null, droppedImages: 1, embeddedImages: [] });
   });
 
+  it('goes on counting a Word numbered list interrupted by a paragraph, and keeps a numbered heading a heading', () => {
+    const item = (marker: string, text: string) =>
+      `<p class=MsoListParagraph style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]>` +
+      `<span><span style='mso-list:Ignore'>${marker}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span>` +
+      `<![endif]>${text}<o:p></o:p></p>`;
+    const { editor } = createEditor();
+    pasteHtml(
+      editor,
+      `<h1 style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>I.<span>&nbsp;</span></span>` +
+        '<![endif]>Mở đầu</h1>' +
+        item('1.', 'Một') +
+        '<p class=MsoNormal>Chen giữa</p>' +
+        item('2.', 'Hai') +
+        item('3.', 'Ba'),
+    );
+    expect(editor.getHTML()).toBe(
+      '<h2>Mở đầu</h2><ol><li><p>Một</p></li></ol><p>Chen giữa</p><ol start="2"><li><p>Hai</p></li><li><p>Ba</p></li></ol><p></p>',
+    );
+  });
+
   it('converts Word runs in .VnTime and .VnTimeH (inline and by class) from TCVN3, and leaves Unicode runs alone', () => {
     const { editor, reports } = createEditor();
     pasteHtml(editor, fixture('word-tcvn3.html'));
@@ -152,7 +172,9 @@ describe('cleanPastedHtml on clipboard samples', () => {
       'Hà Nội mở thêm 5 tuyến buýt điện',
       'Thanh Hương 30/11/2026',
       'Từ tháng 12, người dân có thêm lựa chọn đi lại xanh.',
-      'Sở Xây dựng cho biết các tuyến mới nối trung tâm với ngoại thành.Giá vé giữ nguyên 7.000 đồng.Chi tiết xem tại đây.',
+      // One <br> is a line break (no text of its own), two end the paragraph.
+      'Sở Xây dựng cho biết các tuyến mới nối trung tâm với ngoại thành.Giá vé giữ nguyên 7.000 đồng.',
+      'Chi tiết xem tại đây.',
       'Xe buýt điện tại bến Long Biên. Ảnh: Minh Đức',
       'Tuyến | Lộ trình',
       'E01 | Long Biên – Đông Anh',
@@ -161,6 +183,7 @@ describe('cleanPastedHtml on clipboard samples', () => {
     ]);
     const html = editor.getHTML();
     expect(html).toContain('<h2>Hà Nội mở thêm 5 tuyến buýt điện</h2>');
+    expect(html).toContain('ngoại thành.<br>Giá vé');
     expect(html).toContain('<a rel="noopener noreferrer" href="https://hanoi.example/buyt">tại đây</a>');
     expect(html).toContain('<blockquote><p>“Chúng tôi ưu tiên xe sạch,” ông Nam nói.</p></blockquote>');
     expect(html).not.toMatch(/example\/photos|tracker|ads\.example|Đăng ký|fetch\(|alert|<iframe|<table/);

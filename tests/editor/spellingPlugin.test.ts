@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SpellingBlock } from '../../renderer/src/features/editor/spelling/checkTextBlocks';
 import { Spelling } from '../../renderer/src/features/editor/spelling/Spelling';
 import { createInThreadChecker, type SpellingChecker } from '../../renderer/src/features/editor/spelling/SpellingChecker';
-import { addKnownWords, misspellingsOf } from '../../renderer/src/features/editor/spelling/spellingPlugin';
+import { addKnownWords, misspellingsOf, spellingPluginKey } from '../../renderer/src/features/editor/spelling/spellingPlugin';
 import { documentExtensions } from '../../shared/documentExtensions';
 
 const mounted: Editor[] = [];
@@ -46,8 +46,15 @@ function countingChecker() {
 function createEditor(paragraphs: readonly string[], checker: SpellingChecker): Editor {
   const element = document.createElement('div');
   document.body.append(element);
-  const content: JSONContent = { type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
-  const editor = new Editor({ element, extensions: [...documentExtensions, Spelling.configure({ createChecker: () => checker })], content });
+  const content: JSONContent = {
+    type: 'doc',
+    content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
+  const editor = new Editor({
+    element,
+    extensions: [...documentExtensions, Spelling.configure({ createChecker: () => checker })],
+    content,
+  });
   mounted.push(editor);
   return editor;
 }
@@ -133,6 +140,29 @@ describe('the incremental spell check', () => {
     await until(() => counting.calls.length === sentBefore + 1 && underlined(editor).length === 2, 'the block checked again');
     expect(counting.calls.at(-1)!.map((block) => block.text)).toEqual(['Đoạn thứ 3 của bài, có người đọc. hôij nữa']);
     for (const { from, to, word } of misspellingsOf(editor.state)) expect(editor.state.doc.textBetween(from, to)).toBe(word);
+  });
+
+  it('waits to underline the word being typed until the cursor leaves it', async () => {
+    const counting = countingChecker();
+    const editor = createEditor(['Hôm nay'], counting.checker);
+    await until(() => counting.calls.length === 1, 'the first check');
+    editor.commands.setTextSelection(endOfParagraph(editor, 0));
+    // Typed as the keyboard does: the cursor after each letter ("ngươ" on the way to "người" is no syllable).
+    for (const letter of ' ngươ') {
+      editor.view.dispatch(editor.state.tr.insertText(letter));
+      await until(() => counting.calls.length > 1 && spellingPluginKey.getState(editor.state)!.sent === null, 'the check of the letter');
+    }
+    expect(underlined(editor)).toEqual([]);
+    editor.view.dispatch(editor.state.tr.insertText(' '));
+    await until(() => underlined(editor).length === 1, 'the word underlined once the cursor left it');
+    expect(underlined(editor)).toEqual(['ngươ']);
+    // Going back into it does not hide it; moving away from a word that was waiting brings its underline.
+    editor.view.dispatch(editor.state.tr.insertText('nữaa'));
+    await until(() => spellingPluginKey.getState(editor.state)!.sent === null && counting.calls.length > 7, 'the next word checked');
+    expect(underlined(editor)).toEqual(['ngươ']);
+    editor.commands.setTextSelection(1);
+    await until(() => underlined(editor).length === 2, 'the word left by a click underlined');
+    expect(underlined(editor)).toEqual(['ngươ', 'nữaa']);
   });
 
   it('drops the underline of a word made known without checking again, and sends nothing while an input method composes', async () => {

@@ -120,7 +120,7 @@ describe('ConflictService: a received package and the local copy both changed', 
     expect(await reporter.open(conflictingPackage)).toMatchObject({ status: 'conflict', message: receiveMessages.conflictPending });
     await reporter.settle();
     expect(await conflictFiles(reporter.dataDirectory, id)).toEqual(recorded);
-    await expect(reporter.send(id)).rejects.toMatchObject({ code: 'conflict', message: conflictMessages.sendPending });
+    await expect(reporter.send(id)).rejects.toMatchObject({ code: 'package-refused', message: conflictMessages.sendPending });
 
     // A window holding an older revision is refused; so is a conflict id that is not the pending one.
     const choices: ConflictChoices = {
@@ -249,6 +249,6 @@ describe('ConflictService: a received package and the local copy both changed', 
     expect(resolved.status).toBe('draft');
 
     await reporter.handlers['article:trash']({ id });
-    await expect(reporter.open(conflictingPackage)).rejects.toMatchObject({ code: 'conflict', message: receiveMessages.inTrash });
+    await expect(reporter.open(conflictingPackage)).rejects.toMatchObject({ code: 'package-refused', message: receiveMessages.inTrash });
   });
 });

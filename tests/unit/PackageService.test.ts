@@ -269,7 +269,7 @@ describe('PackageService: sending and receiving review packages between two libr
     await reporter.handlers['article:trash']({ id: created.id });
     await reporter.settle();
     const before = await hashLibrary(reporter.dataDirectory);
-    await expect(reporter.open(path)).rejects.toMatchObject({ code: 'conflict', message: receiveMessages.inTrash });
+    await expect(reporter.open(path)).rejects.toMatchObject({ code: 'package-refused', message: receiveMessages.inTrash });
     await reporter.settle();
     expect(await hashLibrary(reporter.dataDirectory)).toEqual(before);
 

@@ -139,8 +139,8 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'media:get': [],
   // Written outside the library: nothing of the library changed.
   'package:send': [],
-  'package:openFromDialog': ['package-received', 'version-saved'],
-  'package:receiveBytes': ['package-received', 'version-saved'],
+  'package:openFromDialog': ['package-received'],
+  'package:receiveBytes': ['package-received'],
   'package:readyToReceive': [],
   // The document's pictures are stored as photos; the article is created afterwards by article:create and article:save.
   'word:openFromDialog': ['photos-imported'],

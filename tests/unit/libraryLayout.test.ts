@@ -45,6 +45,7 @@ describe('the library folder layout', () => {
       media.preview,
       layout.library.index,
       join(layout.library.search, '0f.json'),
+      layout.library.spellingWords,
       layout.settings,
       layout.lock,
       layout.lockGuard,

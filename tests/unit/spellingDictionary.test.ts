@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { invokeHandler } from '../../electron/main/ipc/invokeHandler';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { dictionaryWordHash } from '../../electron/main/storage/DictionaryStore';
@@ -72,8 +73,14 @@ describe('the library’s spelling dictionary', () => {
     await session.handlers['dictionary:add']({ word: 'online' });
     // Lost meanwhile (a snapshot holds hard links: a file is only ever removed or replaced, never written in place).
     await rm(libraryLayout(dataDirectory).library.dictionaryWordFile(dictionaryWordHash('email')));
+    // The spell check's cache by revision goes too: the next saves reuse the restored articles' revision numbers.
+    const { id } = await session.handlers['article:create']({});
+    await session.handlers['spelling:knownWords']({ id });
+    const cache = libraryLayout(dataDirectory).library.spellingWords;
+    expect(existsSync(cache)).toBe(true);
     await session.handlers['backup:restore']({ id: snapshot.id });
     expect((await session.handlers['dictionary:list']({})).map((entry) => entry.word)).toEqual(['email', 'online']);
+    expect(existsSync(cache)).toBe(false);
   });
 });
 
@@ -116,5 +123,30 @@ describe('the words the library already uses', () => {
     expect((await session.handlers['spelling:knownWords']({ id: other.id })).sort()).toEqual(['email', 'josé', 'müller']);
     await session.handlers['trash:empty']({});
     expect(await session.handlers['spelling:knownWords']({ id: other.id })).toEqual([]);
+  });
+
+  it('are cached by revision: the next session reads only the articles changed since, and a damaged cache is rebuilt', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const first = await openTestSession(dataDirectory);
+    const names = await first.handlers['article:create']({});
+    await first.handlers['article:save']({ id: names.id, baseRevision: 1, content: sampleContent({ body: paragraph('Ông José đến.') }) });
+    const other = await first.handlers['article:create']({});
+    expect(await first.handlers['spelling:knownWords']({ id: other.id })).toEqual(['josé']);
+    // Saved after the cache was written: the cache holds the older revision of this one.
+    await first.handlers['article:save']({ id: names.id, baseRevision: 2, content: sampleContent({ body: paragraph('Bà Müller đến.') }) });
+    await first.close();
+
+    const second = await openTestSession(dataDirectory);
+    const { store } = await second.opened();
+    const reads = vi.spyOn(store, 'get');
+    expect(await second.handlers['spelling:knownWords']({ id: other.id })).toEqual(['müller']);
+    expect(reads.mock.calls.map(([id]) => id)).toEqual([names.id]);
+    await second.close();
+
+    await writeFile(libraryLayout(dataDirectory).library.spellingWords, '{"format":"ban-thao/spelling-words","data":');
+    const third = await openTestSession(dataDirectory);
+    expect(await third.handlers['spelling:knownWords']({ id: other.id })).toEqual(['müller']);
+    // Rebuilt, and no notice: a cache is no user data.
+    expect(await third.handlers['app:notices']({})).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ export class ConflictService {
 
   /** Refuses (conflict) a change that must wait until the article's conflict is settled, such as sending a package. */
   async assertNonePending(id: string): Promise<void> {
-    if ((await this.pending(id)) !== null) throw new AppError('conflict', conflictMessages.sendPending);
+    if ((await this.pending(id)) !== null) throw new AppError('package-refused', conflictMessages.sendPending);
   }
 
   /** The ids of the active articles with a pending conflict (for the library's rows). */

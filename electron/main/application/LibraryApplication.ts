@@ -19,6 +19,7 @@ import { versionsFollowChanges } from './versionsFollowChanges';
 import { WordImportService } from './WordImportService';
 import { DictionaryService } from './DictionaryService';
 import { LibraryWords } from './LibraryWords';
+import { SpellingWordsCache } from '../storage/SpellingWordsCache';
 import { libraryWordsFollowChanges } from './libraryWordsFollowChanges';
 
 /** The stores of an open library folder and its search index (a cache kept beside them). */
@@ -65,7 +66,7 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
   events.subscribe(backupsFollowChanges(options.backups));
   events.subscribe(versionsFollowChanges(versions, (error) => options.onBackgroundFailure?.('không lưu được phiên bản', error)));
   const conflicts = new ConflictService(library, events, versions, options.now);
-  const libraryWords = new LibraryWords(library.store);
+  const libraryWords = new LibraryWords(library.store, new SpellingWordsCache(library.layout.library.spellingWords, options.writeOptions));
   events.subscribe(libraryWordsFollowChanges(libraryWords));
   return {
     library,

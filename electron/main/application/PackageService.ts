@@ -150,7 +150,7 @@ export class PackageService {
     const { store } = this.#stores;
     if (!store.has(article.id)) return this.#create(received);
     const local = await store.get(article.id);
-    if (local.trashedAt !== null) throw new AppError('conflict', receiveMessages.inTrash);
+    if (local.trashedAt !== null) throw new AppError('package-refused', receiveMessages.inTrash);
     const localVersions = await this.#versions.list(article.id);
     const localVersionIds = new Set(localVersions.map((version) => version.id));
     const packageVersionIds = new Set(received.records.versions.map(({ record }) => record.id));

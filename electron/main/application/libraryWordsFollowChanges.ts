@@ -10,10 +10,10 @@ export function libraryWordsFollowChanges(words: Pick<LibraryWords, 'note' | 'fo
       case 'article-duplicated':
       case 'package-received':
       case 'conflict-resolved':
-        words.note(change.article.id, change.article);
+        words.note(change.article.id, change.article, change.article.revision);
         return;
       case 'article-saved':
-        words.note(change.id, change.content);
+        words.note(change.id, change.content, change.revision);
         return;
       case 'trash-emptied':
         words.forget(change.removedArticleIds);

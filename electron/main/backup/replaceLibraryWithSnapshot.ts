@@ -29,6 +29,8 @@ export async function replaceLibraryWithSnapshot(source: string, options: Replac
   // The live search index describes newer revisions than the snapshot's, and search ignores an older revision than
   // the one it holds: left in place, restored articles would be found by text they no longer have.
   await rm(live.library.search, { recursive: true, force: true });
+  // Likewise the spell check's words by revision: the next saves number their revisions from the restored ones again.
+  await rm(live.library.spellingWords, { force: true });
   const wanted = new Set(await listFilesUnder(snapshot.library.articles));
   for (const relative of await listFilesUnder(live.library.articles)) {
     // The before-restore snapshot holds every article removed here.

@@ -54,11 +54,16 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import',
   },
   { path: 'library/index.json', role: 'cache', holds: 'article summaries (rebuilt from the article files if lost or damaged)' },
+  {
+    path: 'library/spelling-words.json',
+    role: 'cache',
+    holds: 'the words each article uses that the spell check would flag, by revision (read again from the articles if lost)',
+  },
   { path: 'library/search/<shard>.json', role: 'cache', holds: 'the search index in 256 shards (updated per save, rebuilt if lost)' },
   {
     path: 'settings.json',
     role: 'local',
-    holds: 'interface language, export photo size and quality, backup policy, your name and newsroom role',
+    holds: 'interface language, export photo size and quality, backup policy, your name and newsroom role, spell check on or off',
   },
   { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder; see below)' },
   { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while `library.lock` is judged or replaced' },
@@ -96,6 +101,7 @@ export function libraryFolderLayout(libraryFolder: string) {
     // Kept apart from the article files, so a sync engine can treat photos (large, immutable) differently.
     media,
     search: join(libraryFolder, 'search'),
+    spellingWords: join(libraryFolder, 'spelling-words.json'),
   };
 }
 

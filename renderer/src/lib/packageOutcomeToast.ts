@@ -10,7 +10,8 @@ export function packageOutcomeToast(messages: Messages, outcome: ResultOf<'packa
   if (outcome.status === 'cancelled') return null;
   return {
     text: messages.packageOutcome[outcome.status](outcome.title || messages.untitled),
-    tone: outcome.status === 'conflict' ? 'error' : 'info',
+    // A conflict keeps both copies and opens the three-way view: news to act on, not a failure.
+    tone: 'info',
   };
 }
 

@@ -216,7 +216,15 @@ export const BodyEditor = memo(function BodyEditor({
           editor={editor}
           onLink={() => setLinkFormOpen(true)}
           onInsertPhoto={() => void figuresRef.current.importFromDialog().then((photos) => insertPhotos(editor, photos))}
-          onComment={comments?.requestComment}
+          // The selection a mouse drag just made may not be ProseMirror's yet: take the one on screen first.
+          onComment={
+            comments === undefined
+              ? undefined
+              : () => {
+                  syncSelectionFromDom(editor.view);
+                  comments.requestComment();
+                }
+          }
           onConvertEncoding={onConvertEncoding}
         />
         {linkFormOpen && <LinkForm editor={editor} onClose={() => setLinkFormOpen(false)} />}

@@ -27,6 +27,8 @@ export interface WorkflowBarProps {
 
 /** Forward moves are the primary action; sending back and withdrawing are not. */
 const primaryKinds: readonly MoveKind[] = ['submit', 'resubmit', 'approve', 'publish'];
+/** The moves that hand the article to the other side of the review: their form offers to write the package too, ticked. */
+const handOffKinds: readonly MoveKind[] = ['submit', 'resubmit', 'requestChanges', 'approve'];
 
 /**
  * Where the article is in the review and who has it, with one button per move the user's role may make from here.
@@ -37,6 +39,8 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const messages = useMessages();
   const [chosen, setChosen] = useState<ArticleStatus | null>(null);
   const [note, setNote] = useState('');
+  // "Gửi duyệt" without a server is a move and a package file: written right after the move when ticked.
+  const [sendAfter, setSendAfter] = useState(false);
   const buttons = useRef(new Map<ArticleStatus, HTMLButtonElement>());
   // Approved and published text goes back to draft through the banner's "Sửa bài", which warns first.
   const moves =
@@ -53,7 +57,9 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const confirm = async (event?: FormEvent) => {
     event?.preventDefault();
     if (chosen === null || busy) return;
-    if (await onMove(chosen, note)) close('first');
+    if (!(await onMove(chosen, note))) return;
+    close('first');
+    if (sendAfter && props.sending !== true) props.onSendPackage?.();
   };
 
   const onNoteKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -100,6 +106,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
                   if (busy) return;
                   setChosen(to);
                   setNote('');
+                  setSendAfter(handOffKinds.includes(kind));
                 }}
               >
                 {messages.moveAction[kind]}
@@ -141,6 +148,12 @@ export function WorkflowBar(props: WorkflowBarProps) {
               onKeyDown={onNoteKeyDown}
             />
           </label>
+          {props.onSendPackage !== undefined && (
+            <label className="move-send">
+              <input type="checkbox" checked={sendAfter} onChange={(event) => setSendAfter(event.target.checked)} />
+              {messages.moveAlsoSendPackage}
+            </label>
+          )}
           <div className="move-form-actions">
             <button type="submit" className="button button-primary" aria-disabled={busy}>
               {messages.moveAction[moveKind(status, chosen)]}

@@ -1,4 +1,5 @@
-import { dateStyles, endMarkRules, type HouseStyle } from '../../../../shared/houseStyle';
+import type { HouseStyle } from '../../../../shared/houseStyle';
+import { dateStyles, endMarkRules } from '../../../../shared/houseStyleOptions';
 import { toneStyles } from '../../../../shared/placeToneMarks';
 import { useMessages } from '../../i18n/MessagesContext';
 

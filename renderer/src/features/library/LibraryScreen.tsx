@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../../../../shared/articleModel';
 import type { ResultOf } from '../../../../shared/ipcContract';
 import { reviewPackageExtension } from '../../../../shared/reviewPackageExtension';
 import type { Language, Settings } from '../../../../shared/settingsModel';
-import { wordFileExtension } from '../../../../shared/wordImportModel';
+import { wordFileExtension } from '../../../../shared/wordFileLimits';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';

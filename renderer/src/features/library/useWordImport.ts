@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { articleContentOf } from '../../../../shared/articleModel';
-import { wordImportLimitBytes, type WordDraft, type WordImportProgress } from '../../../../shared/wordImportModel';
+import { articleContentOf } from '../../../../shared/articleContentOf';
+import { wordImportLimitBytes } from '../../../../shared/wordFileLimits';
+import type { WordDraft, WordImportProgress } from '../../../../shared/wordImportModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';

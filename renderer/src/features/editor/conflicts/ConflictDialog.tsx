@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
 import {
   handEditableConflictFields,
-  type ConflictChoices,
   type ConflictFieldName,
   type ConflictSide,
-  type ConflictView,
   type HandEditableConflictField,
-} from '../../../../../shared/conflictModel';
+} from '../../../../../shared/conflictFields';
+import type { ConflictChoices, ConflictView } from '../../../../../shared/conflictModel';
 import { conflictFieldStates, editableTextOf, suggestedChoices } from '../../../../../shared/mergeConflict';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { formatDateTime } from '../../../lib/formatDateTime';

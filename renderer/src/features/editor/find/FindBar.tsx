@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/core';
 import { replaceMatches, type FindOptions } from '../../../../../shared/findMatches';
 import { useMessages } from '../../../i18n/MessagesContext';
@@ -51,10 +51,12 @@ export function FindBar(props: FindBarProps) {
   // Whether the next matches found should be brought into view (a new query, not an edit of the body).
   const revealNext = useRef(true);
 
+  // The query box never waits for the search: on a long article each letter typed is searched once typing lets it.
+  const searched = useDeferredValue(query);
   const matches = useMemo(
-    () => (editor === null || editor.isDestroyed ? [] : findInArticle(fields, editor.state.doc, query, options)),
+    () => (editor === null || editor.isDestroyed ? [] : findInArticle(fields, editor.state.doc, searched, options)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- docVersion stands for the editor's document, read here unseen by React
-    [editor, fields, query, options, docVersion],
+    [editor, fields, searched, options, docVersion],
   );
   const currentIndex = matches.length === 0 ? -1 : Math.min(current, matches.length - 1);
   const currentMatch = currentIndex >= 0 ? matches[currentIndex]! : null;

@@ -10,6 +10,8 @@ interface WordListParagraph {
   list: string;
   level: number;
   ordered: boolean;
+  /** The number Word typed ("3." → 3), when it is one: a list interrupted by a paragraph goes on counting. */
+  number: number | null;
 }
 
 /** A number, a letter or a roman numeral with its punctuation ("1.", "a)", "iv.", "1.2."): a numbered list. */
@@ -21,11 +23,14 @@ function readListParagraph(element: Element): WordListParagraph | null {
   const level = value === undefined ? null : /level(\d+)/iu.exec(value);
   if (value === undefined || level === null) return null;
   let ordered = false;
+  let number: number | null = null;
   for (const marker of [...element.querySelectorAll('*')].filter(isWordListMarker)) {
-    ordered ||= numbering.test((marker.textContent ?? '').replace(/[\s\u00a0]+/gu, ''));
+    const text = (marker.textContent ?? '').replace(/[\s\u00a0]+/gu, '');
+    ordered ||= numbering.test(text);
+    number ??= /^\(?(\d{1,6})[.)]?$/u.test(text) ? Number(/\d+/u.exec(text)![0]) : null;
     marker.remove();
   }
-  return { element, list: /^l\d+/iu.exec(value)?.[0] ?? '', level: Math.max(1, Number(level[1])), ordered };
+  return { element, list: /^l\d+/iu.exec(value)?.[0] ?? '', level: Math.max(1, Number(level[1])), ordered, number };
 }
 
 /**
@@ -34,7 +39,8 @@ function readListParagraph(element: Element): WordListParagraph | null {
  * (·, o, §, –) make a bulleted list, numbers, letters and roman numerals a numbered one.
  */
 export function buildWordLists(root: Element): void {
-  const paragraphs = [...root.querySelectorAll('[style]')].map(readListParagraph).filter((found) => found !== null);
+  // Paragraphs only: a heading Word numbers stays a heading (its number is dropped with the other markers).
+  const paragraphs = [...root.querySelectorAll('p[style]')].map(readListParagraph).filter((found) => found !== null);
   const document = root.ownerDocument;
   let stack: { list: Element; level: number; ordered: boolean; item: Element | null }[] = [];
   let previous: WordListParagraph | null = null;
@@ -46,6 +52,7 @@ export function buildWordLists(root: Element): void {
     const top = stack.at(-1);
     if (top === undefined || top.level < paragraph.level) {
       const list = document.createElement(paragraph.ordered ? 'ol' : 'ul');
+      if (paragraph.ordered && paragraph.number !== null && paragraph.number !== 1) list.setAttribute('start', String(paragraph.number));
       if (top === undefined) paragraph.element.before(list);
       else (top.item ?? top.list.appendChild(document.createElement('li'))).append(list);
       stack.push({ list, level: paragraph.level, ordered: paragraph.ordered, item: null });

@@ -64,7 +64,44 @@ export function keepSchemaMarkup(root: Element, ownCopy: boolean): void {
     if (before?.localName === 'li') before.append(list);
     else list.replaceWith(wrapped(document, 'li', list));
   }
+  splitAtBlankLines(root);
   if (!ownCopy) removeEmptyBlocks(root);
+}
+
+/** A web page's blank line (two <br> or more in a row) ends a paragraph; a single <br> stays a line break. */
+function splitAtBlankLines(root: Element): void {
+  for (const block of [...root.querySelectorAll('p, div')]) {
+    let current: Element = block;
+    for (let run = firstBlankLine(current); run !== null; run = firstBlankLine(current)) {
+      const rest: Element = current.ownerDocument.createElement(current.localName);
+      rest.append(...followingSiblings(run.at(-1)!));
+      for (const node of run) node.remove();
+      current.after(rest);
+      current = rest;
+    }
+  }
+}
+
+/** The first run of two <br> or more among an element's children (with the whitespace between them), or null. */
+function firstBlankLine(element: Element): ChildNode[] | null {
+  for (let node = element.firstChild; node !== null; node = node.nextSibling) {
+    if (node.nodeName !== 'BR') continue;
+    const run: ChildNode[] = [node];
+    for (let next = node.nextSibling; next !== null && (next.nodeName === 'BR' || isBlankText(next)); next = next.nextSibling)
+      run.push(next);
+    if (run.filter((item) => item.nodeName === 'BR').length >= 2) return run;
+  }
+  return null;
+}
+
+function followingSiblings(node: ChildNode): ChildNode[] {
+  const siblings: ChildNode[] = [];
+  for (let next = node.nextSibling; next !== null; next = next.nextSibling) siblings.push(next);
+  return siblings;
+}
+
+function isBlankText(node: Node): boolean {
+  return node.nodeType === 3 && !/\S/u.test(node.textContent ?? '');
 }
 
 function removeComments(root: Element): void {

@@ -5,6 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { spellingKey } from '../../../../../shared/spelling/findMisspellings';
 import type { SpellingBlock, SpellingBlockResult } from './checkTextBlocks';
 import type { SpellingChecker } from './SpellingChecker';
+import { syncSelectionFromDom } from '../syncSelectionFromDom';
 
 /** A stretch of the document, [from, to). */
 type Range = readonly [from: number, to: number];
@@ -25,6 +26,8 @@ interface SpellingState {
   /** Lookup forms taken as well spelt: the dictionary, the library's words, the words ignored in this article. */
   known: ReadonlySet<string>;
   enabled: boolean;
+  /** A misspelled word the cursor is in, as when it is being typed ("ngươ" before "người"): underlined once left. */
+  deferred: Range | null;
 }
 
 type SpellingMeta =
@@ -83,44 +86,63 @@ function withoutKnown(decorations: DecorationSet, known: ReadonlySet<string>): D
   return now.length === 0 ? decorations : decorations.remove(now);
 }
 
-/** The check's answers laid over the blocks they were asked for, unless a block changed since (it is checked again). */
+/**
+ * The check's answers laid over the blocks they were asked for, unless a block changed since (it is checked again);
+ * a misspelled word with the cursor inside or at its end waits (`deferred`) until the cursor leaves it.
+ */
 function applyResults(
   state: SpellingState,
-  doc: ProseMirrorNode,
+  { doc, selection }: EditorState,
   results: readonly SpellingBlockResult[],
   mapping: Mapping,
-): DecorationSet {
+): Pick<SpellingState, 'decorations' | 'deferred'> {
   let decorations = state.decorations;
+  let deferred = state.deferred;
+  const head = selection.empty ? selection.head : -1;
   for (const { from: sentFrom, found } of results) {
     const from = mapping.map(sentFrom, 1);
     const node = doc.nodeAt(from);
     if (node === null || !node.isTextblock || touches(state.dirty, from, from + node.nodeSize)) continue;
     const to = from + node.nodeSize;
-    decorations = decorations.remove(decorations.find(from, to));
-    const added = found
-      .filter(({ word }) => !state.known.has(spellingKey(word)))
-      .map(({ start, end, word }) =>
-        Decoration.inline(from + 1 + start, from + 1 + end, { class: 'spelling-error' }, { word: spellingKey(word) }),
-      );
+    const previous = decorations.find(from, to);
+    decorations = decorations.remove(previous);
+    const added: Decoration[] = [];
+    for (const { start, end, word } of found) {
+      if (state.known.has(spellingKey(word))) continue;
+      const [wordFrom, wordTo] = [from + 1 + start, from + 1 + end];
+      // Only a new misspelling waits: one already underlined stays so when the cursor is put in it (to correct it).
+      const shown = previous.some((decoration) => decoration.from === wordFrom && decoration.to === wordTo);
+      if (!shown && wordFrom < head && head <= wordTo) deferred = [wordFrom, wordTo];
+      else added.push(Decoration.inline(wordFrom, wordTo, { class: 'spelling-error' }, { word: spellingKey(word) }));
+    }
     if (added.length > 0) decorations = decorations.add(doc, added);
   }
-  return decorations;
+  return { decorations, deferred };
 }
 
-function applyMeta(state: SpellingState, meta: SpellingMeta, doc: ProseMirrorNode): SpellingState {
+/** The deferred word is checked again once the cursor has left it. */
+function withDeferredLeft(state: SpellingState, { selection }: EditorState): SpellingState {
+  if (state.deferred === null) return state;
+  const [from, to] = state.deferred;
+  if (selection.empty && from < selection.head && selection.head <= to) return state;
+  return { ...state, deferred: null, dirty: state.enabled ? [...state.dirty, state.deferred] : state.dirty };
+}
+
+function applyMeta(state: SpellingState, meta: SpellingMeta, editorState: EditorState): SpellingState {
+  const { doc } = editorState;
   switch (meta.kind) {
     case 'sent':
       return { ...state, dirty: [], sent: { id: meta.id, mapping: new Mapping() } };
     case 'result':
       // A stale answer (the check was turned off and on, or restarted) is dropped.
       if (state.sent?.id !== meta.id) return state;
-      return { ...state, sent: null, decorations: applyResults(state, doc, meta.results, state.sent.mapping) };
+      return { ...state, sent: null, ...applyResults(state, editorState, meta.results, state.sent.mapping) };
     case 'known':
       return { ...state, known: meta.known, decorations: withoutKnown(state.decorations, meta.known) };
     case 'enabled':
       return meta.enabled
         ? { ...state, enabled: true, dirty: [[0, doc.content.size]], sent: null }
-        : { ...state, enabled: false, dirty: [], sent: null, decorations: DecorationSet.empty };
+        : { ...state, enabled: false, dirty: [], sent: null, deferred: null, decorations: DecorationSet.empty };
   }
 }
 
@@ -161,6 +183,18 @@ export function setSpellingEnabled(view: EditorView, enabled: boolean): void {
   );
 }
 
+/** Opens the menu of the misspelled word at the cursor (the keyboard's way), under the word; false when there is none. */
+function openAtCursor(view: EditorView, event: Event, options: SpellingPluginOptions): boolean {
+  // ProseMirror reads the browser's selection on an asynchronous event: a click just before must count.
+  syncSelectionFromDom(view);
+  const word = misspellingAt(view.state, view.state.selection.head);
+  if (word === null) return false;
+  event.preventDefault();
+  const coords = view.coordsAtPos(word.from);
+  options.onMenu(word, { left: coords.left, top: coords.bottom });
+  return true;
+}
+
 /**
  * Underlines misspelled words. Only the text blocks changed since the last check are sent to the checker, one batch
  * at a time; its answer is mapped through whatever happened meanwhile, and a block changed since is left for the next
@@ -176,6 +210,7 @@ export function spellingPlugin(options: SpellingPluginOptions): Plugin<SpellingS
         sent: null,
         known: new Set(),
         enabled: options.enabled,
+        deferred: null,
       }),
       apply: (transaction, previous, _oldState, newState) => {
         let state = previous;
@@ -188,10 +223,14 @@ export function spellingPlugin(options: SpellingPluginOptions): Plugin<SpellingS
               state.sent === null
                 ? null
                 : { id: state.sent.id, mapping: new Mapping([...state.sent.mapping.maps, ...transaction.mapping.maps]) },
+            deferred:
+              state.deferred === null
+                ? null
+                : [transaction.mapping.map(state.deferred[0], -1), transaction.mapping.map(state.deferred[1], 1)],
           };
         }
         const meta = transaction.getMeta(spellingPluginKey) as SpellingMeta | undefined;
-        return meta === undefined ? state : applyMeta(state, meta, newState.doc);
+        return withDeferredLeft(meta === undefined ? state : applyMeta(state, meta, newState), newState);
       },
     },
     view: (editorView) => {
@@ -249,8 +288,10 @@ export function spellingPlugin(options: SpellingPluginOptions): Plugin<SpellingS
           return false;
         },
         contextmenu: (view, event) => {
-          // The underline's own element first: its place is exact, where a point's may fall between two letters.
+          // The underline's own element first: its place is exact, where a point's may fall between two letters. The
+          // menu key and Shift+F10 fire this on the editor itself: then the word is the one at the cursor.
           const underlined = event.target instanceof Element ? event.target.closest('.spelling-error') : null;
+          if (underlined === null && event.target === view.dom) return openAtCursor(view, event, options);
           const pos =
             underlined !== null ? view.posAtDOM(underlined, 0) : view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
           const word = pos === undefined ? null : misspellingAt(view.state, pos);
@@ -260,15 +301,9 @@ export function spellingPlugin(options: SpellingPluginOptions): Plugin<SpellingS
           return true;
         },
       },
-      handleKeyDown: (view, event) => {
-        if (!(event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) return false;
-        const word = misspellingAt(view.state, view.state.selection.head);
-        if (word === null) return false;
-        event.preventDefault();
-        const coords = view.coordsAtPos(word.from);
-        options.onMenu(word, { left: coords.left, top: coords.bottom });
-        return true;
-      },
+      handleKeyDown: (view, event) =>
+        (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey && !event.ctrlKey && !event.altKey)) &&
+        openAtCursor(view, event, options),
     },
   });
 }

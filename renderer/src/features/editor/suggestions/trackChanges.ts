@@ -17,7 +17,7 @@ import {
 import type { ArticleStatus } from '../../../../../shared/articleVocabulary';
 import type { Identity } from '../../../../../shared/identity';
 import { isSuggestionMark } from '../../../../../shared/SuggestionMarks';
-import { suggestedBlockRanges } from '../../../../../shared/withSuggestionsRejected';
+import { suggestedBlockRanges } from '../../../../../shared/suggestedBlockRanges';
 import { syncSelectionFromDom } from '../syncSelectionFromDom';
 
 /** Who suggests now, and the clock that stamps when (a test passes its own). */
