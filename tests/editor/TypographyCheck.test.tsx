@@ -20,22 +20,6 @@ import {
 
 const render = useRendering();
 
-// jsdom has no modal dialogs: a <dialog> is simply shown and hidden.
-if (!('showModal' in HTMLDialogElement.prototype)) {
-  Object.defineProperties(HTMLDialogElement.prototype, {
-    showModal: {
-      value: function showModal(this: HTMLDialogElement) {
-        this.open = true;
-      },
-    },
-    close: {
-      value: function close(this: HTMLDialogElement) {
-        this.open = false;
-      },
-    },
-  });
-}
-
 const panel = () => document.querySelector<HTMLElement>('.typography-panel');
 const items = () => [...panel()!.querySelectorAll<HTMLElement>('.typography-item')];
 const rows = () =>

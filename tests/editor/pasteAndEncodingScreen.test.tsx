@@ -21,22 +21,6 @@ if (!('getClientRects' in Range.prototype)) {
   Object.assign(Range.prototype, { getClientRects: () => [], getBoundingClientRect: () => noRect });
 }
 
-// jsdom has no modal dialogs: a <dialog> is simply shown and hidden.
-if (!('showModal' in HTMLDialogElement.prototype)) {
-  Object.defineProperties(HTMLDialogElement.prototype, {
-    showModal: {
-      value: function showModal(this: HTMLDialogElement) {
-        this.open = true;
-      },
-    },
-    close: {
-      value: function close(this: HTMLDialogElement) {
-        this.open = false;
-      },
-    },
-  });
-}
-
 const tcvn3 = (text: string) => encodeLegacy(text, 'tcvn3');
 const buttonNamed = (name: string, scope: ParentNode = document) =>
   [...scope.querySelectorAll('button')].find((button) => button.textContent?.trim() === name);

@@ -163,6 +163,17 @@ describe('the incremental spell check', () => {
     editor.commands.setTextSelection(1);
     await until(() => underlined(editor).length === 2, 'the word left by a click underlined');
     expect(underlined(editor)).toEqual(['ngươ', 'nữaa']);
+    // The cursor put in a word already underlined (to correct it) does not hide it when its paragraph is checked again.
+    const inWord = editor.state.doc.textContent.indexOf('ngươ') + 3;
+    editor.commands.setTextSelection(inWord);
+    const sent = counting.calls.length;
+    typeAt(editor, endOfParagraph(editor, 0), ' nhé');
+    await until(
+      () => counting.calls.length > sent && spellingPluginKey.getState(editor.state)!.sent === null,
+      'the paragraph checked again',
+    );
+    expect(editor.state.selection.head).toBe(inWord);
+    expect(underlined(editor)).toEqual(['ngươ', 'nữaa']);
   });
 
   it('drops the underline of a word made known without checking again, and sends nothing while an input method composes', async () => {

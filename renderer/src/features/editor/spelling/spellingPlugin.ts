@@ -105,7 +105,8 @@ function applyResults(
     if (node === null || !node.isTextblock || touches(state.dirty, from, from + node.nodeSize)) continue;
     const to = from + node.nodeSize;
     const previous = decorations.find(from, to);
-    decorations = decorations.remove(previous);
+    // A copy: remove() empties the array it is given.
+    decorations = decorations.remove([...previous]);
     const added: Decoration[] = [];
     for (const { start, end, word } of found) {
       if (state.known.has(spellingKey(word))) continue;
