@@ -68,13 +68,32 @@ export class PageEvents {
 }
 
 /**
+ * A structured clone, as IPC makes, whose byte arrays are this test window's own Uint8Array: under jsdom the clone's
+ * typed arrays come from Node's realm, and the contract's `instanceof Uint8Array` would refuse every photo's bytes.
+ */
+function cloned<Value>(value: Value): Value {
+  return sameRealmBytes(structuredClone(value)) as Value;
+}
+
+function sameRealmBytes(value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof Uint8Array) && value.constructor.name === 'Uint8Array') {
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
+  }
+  if (Array.isArray(value)) return value.map(sameRealmBytes);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, sameRealmBytes(entry)]));
+  }
+  return value;
+}
+
+/**
  * Gives a jsdom window the preload API over any handler table (a LibrarySession's, say), cloned both ways as IPC would;
  * main's events reach it through `events` (none arrive without).
  */
 export function installApiOver(handlers: HandlerTable, events = new PageEvents()): void {
   const api: Record<string, unknown> = {};
   for (const channel of ipcChannels) {
-    api[apiNameOf(channel)] = async (request: unknown) => structuredClone(await invokeHandler(handlers, channel, structuredClone(request)));
+    api[apiNameOf(channel)] = async (request: unknown) => cloned(await invokeHandler(handlers, channel, cloned(request)));
   }
   api.onAppBeforeClose = () => () => {};
   api.onPackageReceiving = (listener: (requestId: unknown) => void) => events.subscribe('package:receiving', listener);
