@@ -1,8 +1,12 @@
 import { Editor, type JSONContent } from '@tiptap/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SpellingBlock } from '../../renderer/src/features/editor/spelling/checkTextBlocks';
 import { Spelling } from '../../renderer/src/features/editor/spelling/Spelling';
-import { createInThreadChecker, type SpellingChecker } from '../../renderer/src/features/editor/spelling/SpellingChecker';
+import {
+  createInThreadChecker,
+  createSpellingChecker,
+  type SpellingChecker,
+} from '../../renderer/src/features/editor/spelling/SpellingChecker';
 import { addKnownWords, misspellingsOf, spellingPluginKey } from '../../renderer/src/features/editor/spelling/spellingPlugin';
 import { documentExtensions } from '../../shared/documentExtensions';
 
@@ -203,5 +207,38 @@ describe('the incremental spell check', () => {
     );
     await until(() => underlined(editor).length === 1, 'the linked word checked again');
     expect(counting.calls.at(-1)).toHaveLength(1);
+  });
+});
+
+describe('the checker behind the plugin', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('goes on in the page when the worker cannot start, answering what was already sent', async () => {
+    const posted: unknown[] = [];
+    // A Worker whose script fails to load (a CSP or packaging mistake): its error comes after the first messages.
+    class FailingWorker {
+      onmessage: ((event: MessageEvent) => void) | null = null;
+      onerror: ((event: Event) => void) | null = null;
+      constructor(readonly url: URL) {
+        setTimeout(() => this.onerror?.(new Event('error', { cancelable: true })));
+      }
+      postMessage(message: unknown) {
+        posted.push(message);
+      }
+      terminate() {}
+    }
+    vi.stubGlobal('Worker', FailingWorker);
+    const checker = createSpellingChecker();
+    checker.setKnown(['email']);
+    const answer = await checker.check(1, [{ from: 0, text: 'Gửi email cho nguời đọc.' }]);
+    expect(posted).toEqual([
+      { kind: 'known', words: ['email'] },
+      { kind: 'check', id: 1, blocks: [{ from: 0, text: 'Gửi email cho nguời đọc.' }] },
+    ]);
+    expect(answer).toEqual({ id: 1, results: [{ from: 0, found: [{ start: 14, end: 19, word: 'nguời' }] }] });
+    // Later checks run in the page at once.
+    expect((await checker.check(2, [{ from: 5, text: 'hôij' }])).results[0]!.found.map(({ word }) => word)).toEqual(['hôij']);
+    expect(posted).toHaveLength(2);
+    checker.destroy();
   });
 });

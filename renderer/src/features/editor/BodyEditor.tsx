@@ -104,7 +104,8 @@ export const BodyEditor = memo(function BodyEditor({
           onPastedRef.current?.(report);
         },
       }),
-      Spelling,
+      // Off until the setting is read (SpellingControls): no underline flashes for someone who turned it off.
+      Spelling.configure({ enabled: false }),
     ],
     content: initialContent,
     immediatelyRender: true,

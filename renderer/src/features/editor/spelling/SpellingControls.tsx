@@ -56,12 +56,19 @@ export function SpellingControls({ editor, articleId, readOnly }: SpellingContro
     let current = true;
     const failed = (error: unknown) => current && setNotice(describeError(messages, error));
     if (articleId !== undefined) learn([...(ignoredByArticle.get(articleId) ?? [])]);
-    api.settingsGet({}).then((settings) => {
-      if (!current || editor.isDestroyed) return;
-      setEnabled(settings.spellCheck);
-      setSpellingEnabled(editor.view, settings.spellCheck);
-      setToneStyle(settings.houseStyle.toneMarks === 'new' ? 'new' : 'old');
-    }, failed);
+    api.settingsGet({}).then(
+      (settings) => {
+        if (!current || editor.isDestroyed) return;
+        setEnabled(settings.spellCheck);
+        setSpellingEnabled(editor.view, settings.spellCheck);
+        setToneStyle(settings.houseStyle.toneMarks === 'new' ? 'new' : 'old');
+      },
+      (error: unknown) => {
+        // Unread settings leave the check on, as by default.
+        if (current && !editor.isDestroyed) setSpellingEnabled(editor.view, true);
+        failed(error);
+      },
+    );
     api.dictionaryList({}).then((entries) => current && learn(entries.map((entry) => entry.word)), failed);
     // Read from every article once per session: the first answer may come a few seconds after the article opens.
     if (articleId !== undefined) api.spellingKnownWords({ id: articleId }).then((words) => current && learn(words), failed);
