@@ -6,9 +6,10 @@ import { receiveMessages } from '../../electron/main/application/PackageService'
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { articleContentSchema } from '../../shared/articleModel';
 import { bodyWithPhoto } from '../support/bodyWithPhoto';
-import { cannedDialogs, manualClock, openTestSession, type TestSession } from '../support/openTestSession';
+import { manualClock, openTestSession, type TestSession } from '../support/openTestSession';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { twoColourJpeg } from './media/photoFixtures';
+import { openPackageLibrary } from '../support/openPackageLibrary';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -26,45 +27,6 @@ async function hashLibrary(dataDirectory: string): Promise<Map<string, string>> 
   return files;
 }
 
-/** A library with its own data folder, whose dialogs save packages in `outbox` and open the one it is handed. */
-async function openLibraryOf(
-  temporaryDirectory: () => Promise<string>,
-  who: { userName: string; userRole: 'reporter' | 'editor' },
-  clock: ReturnType<typeof manualClock>,
-) {
-  const dataDirectory = await temporaryDirectory();
-  const outbox = await temporaryDirectory();
-  let toOpen: string | null = null;
-  const session = await openTestSession(dataDirectory, {
-    now: clock.now,
-    dialogs: cannedDialogs({
-      packagePath: (suggestedFileName) => join(outbox, suggestedFileName),
-      packageToOpen: () => toOpen,
-    }),
-  });
-  await session.handlers['settings:update'](who);
-  const settle = async () => {
-    await session.flush();
-    await session.backupService.settled();
-  };
-  return {
-    session,
-    handlers: session.handlers,
-    dataDirectory,
-    settle,
-    /** Receives the package at `path` as "Mở gói bài…" does. */
-    open: async (path: string) => {
-      toOpen = path;
-      return session.handlers['package:openFromDialog']({});
-    },
-    send: async (id: string) => {
-      const sent = await session.handlers['package:send']({ id });
-      if (sent.status !== 'saved') throw new Error('not sent');
-      return sent.path;
-    },
-  };
-}
-
 async function versionIds(session: TestSession, id: string): Promise<string[]> {
   return (await session.handlers['version:list']({ id })).map((version) => version.id).sort();
 }
@@ -74,8 +36,8 @@ describe('PackageService: sending and receiving review packages between two libr
 
   it('creates, updates, leaves unchanged, keeps both sides of a conflict and refuses a hostile package', async () => {
     const clock = manualClock();
-    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
-    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+    const reporter = await openPackageLibrary(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openPackageLibrary(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
 
     // The reporter writes an article with a photo, keeps a version, submits it and leaves a comment.
     const photo = await reporter.handlers['media:importBytes']({ fileName: 'cau-rong.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
@@ -197,8 +159,8 @@ describe('PackageService: sending and receiving review packages between two libr
 
   it('keeps the text sent as a version, so a second package from the same side is an update, not a conflict', async () => {
     const clock = manualClock();
-    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
-    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+    const reporter = await openPackageLibrary(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openPackageLibrary(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
     const created = await reporter.handlers['article:create']({});
     const id = created.id;
     const content = articleContentSchema.parse(created);
@@ -230,8 +192,8 @@ describe('PackageService: sending and receiving review packages between two libr
 
   it('treats text typed since the newest local version as a change of this side: both changed, nothing overwritten', async () => {
     const clock = manualClock();
-    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
-    const editor = await openLibraryOf(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
+    const reporter = await openPackageLibrary(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const editor = await openPackageLibrary(temporaryDirectory, { userName: 'Minh Anh', userRole: 'editor' }, clock);
     const created = await reporter.handlers['article:create']({});
     const id = created.id;
     const content = articleContentSchema.parse(created);
@@ -258,7 +220,7 @@ describe('PackageService: sending and receiving review packages between two libr
 
   it('refuses a package of an article in the local trash, and answers cancelled dialogs', async () => {
     const clock = manualClock();
-    const reporter = await openLibraryOf(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
+    const reporter = await openPackageLibrary(temporaryDirectory, { userName: 'Ngọc Sơn', userRole: 'reporter' }, clock);
     const created = await reporter.handlers['article:create']({});
     await reporter.handlers['article:save']({
       id: created.id,

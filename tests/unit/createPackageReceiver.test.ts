@@ -46,7 +46,7 @@ describe('createPackageReceiver: main receives a package opened outside the wind
     return sent.path;
   }
 
-  it('saves the window’s pending edits first, then receives and reports: created, or both kept when the edits changed this side', async () => {
+  it('saves the window’s pending edits first, then receives and reports: created, or both kept when edits changed this side', async () => {
     const reporter = await library('Ngọc Sơn');
     const article = await reporter.handlers['article:create']({});
     const content = articleContentSchema.parse(article);
