@@ -55,19 +55,17 @@ async function writeSeedArticle(page: Page): Promise<void> {
     .waitFor();
 }
 
-/** Makes the move the workflow bar's button names, with a note (Enter confirms), and waits for the new status. */
-async function move(page: Page, button: string, note: string, status: string): Promise<void> {
+/**
+ * Makes a move that hands the article over, with a note (Enter confirms): "Ghi luôn gói bài" is ticked by default, so
+ * the package is written right after, its save dialog answered with `file`. Waits for the new status and the package.
+ */
+async function moveAndSend(page: Page, driver: AppDriver, button: string, note: string, status: string, file: string): Promise<void> {
+  await driver.pickPackageFile(file);
   await page.locator('.workflow-actions').getByRole('button', { name: button, exact: true }).click();
+  expect(await page.getByRole('checkbox', { name: /^Ghi luôn gói bài/ }).isChecked()).toBe(true);
   await page.keyboard.type(note);
   await page.keyboard.press('Enter');
   await statusOnBar(page).filter({ hasText: status }).waitFor();
-  await toastSays(page, `Đã chuyển bài sang “${status}”`);
-}
-
-/** "Gửi gói" on the open article; the save dialog is answered with `file`. */
-async function sendPackage(page: Page, driver: AppDriver, file: string): Promise<void> {
-  await driver.pickPackageFile(file);
-  await page.getByRole('button', { name: 'Gửi gói', exact: true }).click();
   await toastSays(page, `Đã ghi gói bài: ${basename(file)}`);
 }
 
@@ -175,8 +173,7 @@ describe('a review round between two libraries, by review package', () => {
     // 1. The reporter writes the seed article, sends it for review, and sends its package.
     await reporterPage.getByRole('heading', { name: 'Chưa có bài viết nào' }).waitFor();
     await writeSeedArticle(reporterPage);
-    await move(reporterPage, 'Gửi duyệt', 'Nhờ chị Hà duyệt giúp', 'Chờ duyệt');
-    await sendPackage(reporterPage, desk.driver, packageFile('1-gui-duyet.banthao'));
+    await moveAndSend(reporterPage, desk.driver, 'Gửi duyệt', 'Nhờ chị Hà duyệt giúp', 'Chờ duyệt', packageFile('1-gui-duyet.banthao'));
 
     // 2. The editor opens it: a new article, waiting for review, with the reporter's text and note.
     await editorPage.getByRole('heading', { name: 'Chưa có bài viết nào' }).waitFor();
@@ -203,8 +200,14 @@ describe('a review round between two libraries, by review package', () => {
     // Suggested, not applied: the words taken out are still in the text, struck through, until the reporter decides.
     expect(await editorBody(editorPage).locator('del').allTextContents()).toContain('tóm tắt');
     await commentOn(editorPage, 'thực hiện ứng dụng công nghệ thông tin', 'Ứng dụng cụ thể là gì? Nên nêu một ví dụ.');
-    await move(editorPage, 'Yêu cầu sửa', 'Xem các chỗ sửa và trả lời bình luận giúp chị.', 'Cần sửa');
-    await sendPackage(editorPage, review.driver, packageFile('2-yeu-cau-sua.banthao'));
+    await moveAndSend(
+      editorPage,
+      review.driver,
+      'Yêu cầu sửa',
+      'Xem các chỗ sửa và trả lời bình luận giúp chị.',
+      'Cần sửa',
+      packageFile('2-yeu-cau-sua.banthao'),
+    );
 
     // 3. The reporter opens it: the article is updated, back with them, the suggestions and the comment in it.
     await openPackage(reporterPage, desk.driver, packageFile('2-yeu-cau-sua.banthao'), `Đã cập nhật bài theo gói: ${title}`);
@@ -240,8 +243,14 @@ describe('a review round between two libraries, by review package', () => {
       nfc(parts.paragraphs[2]!).replace('công nghệ thông tin', 'công nghệ thông tin (phần mềm quản lý văn bản điện tử)'),
     ]);
     expect(await moveButtons(reporterPage)).toEqual(['Gửi lại']);
-    await move(reporterPage, 'Gửi lại', 'Đã sửa theo góp ý, chị xem lại giúp em.', 'Chờ duyệt');
-    await sendPackage(reporterPage, desk.driver, packageFile('3-gui-lai.banthao'));
+    await moveAndSend(
+      reporterPage,
+      desk.driver,
+      'Gửi lại',
+      'Đã sửa theo góp ý, chị xem lại giúp em.',
+      'Chờ duyệt',
+      packageFile('3-gui-lai.banthao'),
+    );
 
     // 4. The editor opens it, sees what changed since their review, and approves.
     await openPackage(editorPage, review.driver, packageFile('3-gui-lai.banthao'), `Đã cập nhật bài theo gói: ${title}`);
@@ -267,8 +276,7 @@ describe('a review round between two libraries, by review package', () => {
     expect(inserted).toContain('Chờ duyệt');
     await editorPage.keyboard.press('Escape');
     await since.waitFor({ state: 'detached' });
-    await move(editorPage, 'Duyệt', 'Bài đạt, chuyển đăng.', 'Đã duyệt');
-    await sendPackage(editorPage, review.driver, packageFile('4-da-duyet.banthao'));
+    await moveAndSend(editorPage, review.driver, 'Duyệt', 'Bài đạt, chuyển đăng.', 'Đã duyệt', packageFile('4-da-duyet.banthao'));
 
     // 5. The reporter opens it: approved, and read-only.
     await openPackage(reporterPage, desk.driver, packageFile('4-da-duyet.banthao'), `Đã cập nhật bài theo gói: ${title}`);

@@ -24,6 +24,10 @@ async function becomeUser(page: Page, who: Identity): Promise<void> {
 /** Makes the move the button names, with a note typed into the form it opens (Enter confirms), and waits for the new status. */
 async function move(page: Page, button: string, note: string, status: string): Promise<void> {
   await page.locator('.workflow-actions').getByRole('button', { name: button, exact: true }).click();
+  // One library, no hand-off: the package a hand-over move offers to write is not wanted.
+  const alsoSend = page.getByRole('checkbox', { name: /^Ghi luôn gói bài/ });
+  if ((await alsoSend.count()) > 0 && (await alsoSend.isChecked())) await alsoSend.uncheck();
+  await page.locator('.move-note').focus();
   await page.keyboard.type(note);
   await page.keyboard.press('Enter');
   await page.locator('.workflow-bar .status').filter({ hasText: status }).waitFor();
