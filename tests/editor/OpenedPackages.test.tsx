@@ -25,6 +25,42 @@ async function typeInto(field: HTMLTextAreaElement, value: string) {
   });
 }
 
+/**
+ * This newsroom wrote an article and sent it; an editor elsewhere changed the sapo and sent it back: the library (with
+ * the article as sent), the article, its last save here, and the package that came back.
+ */
+async function articleSentBack(temporaryDirectory: () => Promise<string>) {
+  const outbox = await temporaryDirectory();
+  const library = await installInProcessApi(await temporaryDirectory(), null, {
+    dialogs: { packagePath: (suggested) => join(outbox, suggested) },
+  });
+  const { handlers, session } = library;
+  const created = await handlers['article:create']({});
+  const saved = await handlers['article:save']({
+    id: created.id,
+    baseRevision: created.revision,
+    content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Sapo của phóng viên' }),
+  });
+  await session.flush();
+  const sent = await handlers['package:send']({ id: created.id });
+  if (sent.status !== 'saved') throw new Error('not sent');
+  const elsewhere = await openTestSession(await temporaryDirectory(), {
+    dialogs: cannedDialogs({ packagePath: (suggested) => join(outbox, `lai-${suggested}`) }),
+  });
+  await elsewhere.handlers['settings:update']({ userName: 'Minh Anh', userRole: 'editor' });
+  await elsewhere.handlers['package:receiveBytes']({ fileName: 'goi.banthao', bytes: new Uint8Array(await readFile(sent.path)) });
+  const there = await elsewhere.handlers['article:get']({ id: created.id });
+  await elsewhere.handlers['article:save']({
+    id: created.id,
+    baseRevision: there.revision,
+    content: { ...articleContentSchema.parse(there), sapo: 'Sapo của biên tập viên' },
+  });
+  await elsewhere.flush();
+  const back = await elsewhere.handlers['package:send']({ id: created.id });
+  if (back.status !== 'saved') throw new Error('not sent back');
+  return { library, handlers, created, saved, back };
+}
+
 describe('a review package opened outside the window (a double-click) reaches the screen the user is on', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
@@ -68,35 +104,7 @@ describe('a review package opened outside the window (a double-click) reaches th
   });
 
   it('in the editor of the article it updates: the new text shown, and saves go on from its revision', async () => {
-    const outbox = await temporaryDirectory();
-    const library = await installInProcessApi(await temporaryDirectory(), null, {
-      dialogs: { packagePath: (suggested) => join(outbox, suggested) },
-    });
-    const { handlers, session } = library;
-    // This newsroom wrote the article and sent it; the editor elsewhere changed the sapo and sent it back.
-    const created = await handlers['article:create']({});
-    const saved = await handlers['article:save']({
-      id: created.id,
-      baseRevision: created.revision,
-      content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Sapo của phóng viên' }),
-    });
-    await session.flush();
-    const sent = await handlers['package:send']({ id: created.id });
-    if (sent.status !== 'saved') throw new Error('not sent');
-    const elsewhere = await openTestSession(await temporaryDirectory(), {
-      dialogs: cannedDialogs({ packagePath: (suggested) => join(outbox, `lai-${suggested}`) }),
-    });
-    await elsewhere.handlers['settings:update']({ userName: 'Minh Anh', userRole: 'editor' });
-    await elsewhere.handlers['package:receiveBytes']({ fileName: 'goi.banthao', bytes: new Uint8Array(await readFile(sent.path)) });
-    const there = await elsewhere.handlers['article:get']({ id: created.id });
-    await elsewhere.handlers['article:save']({
-      id: created.id,
-      baseRevision: there.revision,
-      content: { ...articleContentSchema.parse(there), sapo: 'Sapo của biên tập viên' },
-    });
-    await elsewhere.flush();
-    const back = await elsewhere.handlers['package:send']({ id: created.id });
-    if (back.status !== 'saved') throw new Error('not sent back');
+    const { library, handlers, created, saved, back } = await articleSentBack(temporaryDirectory);
 
     const view = await render(<App />);
     await untilInAct(() => buttonNamed('Hội nghị sơ kết') !== undefined, 'the article row');
@@ -121,34 +129,7 @@ describe('a review package opened outside the window (a double-click) reaches th
   });
 
   it('with typing not yet saved when the package arrives: saved first, so both sides changed; nothing is overwritten', async () => {
-    const outbox = await temporaryDirectory();
-    const library = await installInProcessApi(await temporaryDirectory(), null, {
-      dialogs: { packagePath: (suggested) => join(outbox, suggested) },
-    });
-    const { handlers, session } = library;
-    const created = await handlers['article:create']({});
-    await handlers['article:save']({
-      id: created.id,
-      baseRevision: created.revision,
-      content: sampleContent({ title: 'Hội nghị sơ kết', sapo: 'Sapo của phóng viên' }),
-    });
-    await session.flush();
-    const sent = await handlers['package:send']({ id: created.id });
-    if (sent.status !== 'saved') throw new Error('not sent');
-    const elsewhere = await openTestSession(await temporaryDirectory(), {
-      dialogs: cannedDialogs({ packagePath: (suggested) => join(outbox, `lai-${suggested}`) }),
-    });
-    await elsewhere.handlers['settings:update']({ userName: 'Minh Anh', userRole: 'editor' });
-    await elsewhere.handlers['package:receiveBytes']({ fileName: 'goi.banthao', bytes: new Uint8Array(await readFile(sent.path)) });
-    const there = await elsewhere.handlers['article:get']({ id: created.id });
-    await elsewhere.handlers['article:save']({
-      id: created.id,
-      baseRevision: there.revision,
-      content: { ...articleContentSchema.parse(there), sapo: 'Sapo của biên tập viên' },
-    });
-    await elsewhere.flush();
-    const back = await elsewhere.handlers['package:send']({ id: created.id });
-    if (back.status !== 'saved') throw new Error('not sent back');
+    const { library, handlers, created, back } = await articleSentBack(temporaryDirectory);
 
     const view = await render(<App />);
     await untilInAct(() => buttonNamed('Hội nghị sơ kết') !== undefined, 'the article row');
