@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Dialogs } from '../../electron/main/application/Dialogs';
 import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { readReviewPackage } from '../../electron/main/services/readReviewPackage';
+import { answeredDialogs, residentHighWaterMark } from './benchProcessSupport';
 
 /** What the forked process reports back to reviewBenchmarks. */
 export interface PackageReport {
@@ -22,27 +23,9 @@ export interface PackageReport {
   status: string;
 }
 
-/** Dialogs answered in advance: the package is saved to, or opened from, `packagePath`; the rest are cancelled. */
+/** Dialogs answered in advance with the file this run works on; the rest are cancelled. */
 function dialogsFor(packagePath: string): Dialogs {
-  return {
-    chooseExportPath: async () => null,
-    chooseExportFolder: async () => null,
-    askAboutEarlierExport: async () => 'cancel',
-    chooseImageFiles: async () => [],
-    choosePackagePath: async () => packagePath,
-    choosePackageToOpen: async () => packagePath,
-    chooseWordFile: async () => null,
-  };
-}
-
-/** The kernel's resident high-water mark of this process (VmHWM), or null where /proc/self/status is not there. */
-async function residentHighWaterMark(): Promise<number | null> {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(await readFile('/proc/self/status', 'utf8'));
-    return match === null ? null : Number(match[1]) * 1024;
-  } catch {
-    return null;
-  }
+  return answeredDialogs({ choosePackagePath: async () => packagePath, choosePackageToOpen: async () => packagePath });
 }
 
 /**

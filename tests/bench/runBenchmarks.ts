@@ -6,6 +6,8 @@ import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
 import { benchmarkReview } from './reviewBenchmarks';
 import { benchmarkSpelling } from './spellingBenchmarks';
+import { benchmarkTyping } from './typingBenchmark';
+import { benchmarkWordImport } from './wordImportBenchmarks';
 
 /** Each benchmark suite: a name (its JSON file in bench-results/) and a function returning its figures. */
 const suites: readonly { name: string; run: () => Promise<Record<string, number>> }[] = [
@@ -15,6 +17,8 @@ const suites: readonly { name: string; run: () => Promise<Record<string, number>
   { name: 'review', run: benchmarkReview },
   { name: 'spelling', run: benchmarkSpelling },
   { name: 'article-tools', run: benchmarkArticleTools },
+  { name: 'word-import', run: benchmarkWordImport },
+  { name: 'typing', run: benchmarkTyping },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

@@ -1,3 +1,4 @@
+import { EditorState } from '@tiptap/pm/state';
 import type { DocumentNodeJson } from '../../shared/documentJson';
 import { parseDocument } from '../../shared/documentSchema';
 import { rememberingCheck } from '../../shared/spelling/findMisspellings';
@@ -19,11 +20,14 @@ function timed(work: () => void): number {
   return performance.now() - start;
 }
 
+/** What the per-keystroke figure types: words growing letter by letter, with and without marks, and spaces. */
+const typedText = 'Các đại biểu thong nhat kiến nghị tăng cường kiểm tra ';
+
 // Typos as reporters make them: a mark forgotten or misplaced, a letter doubled, a word typed without its marks.
 const typos = ['nguời', 'hôij', 'Viêt', 'thàng', 'nguoi', 'đươc', 'khong', 'trươngg'];
 
 /** A 10,000-word article body: the seed article's paragraphs over and over, one typo in every paragraph. */
-function tenThousandWordBody(): { body: DocumentNodeJson; words: number } {
+export function tenThousandWordBody(): { body: DocumentNodeJson; words: number } {
   const { paragraphs } = seedArticleParts();
   const content: DocumentNodeJson[] = [];
   let words = 0;
@@ -62,6 +66,17 @@ export async function benchmarkSpelling(): Promise<Record<string, number>> {
   });
   const paragraph: number[] = [];
   for (let run = 0; run < 50; run += 1) paragraph.push(timed(() => checker.check(blocksIn(doc, [[middle, middle + 1]]))));
+  // Per keystroke: 200 characters typed one by one at the end of the middle paragraph, each followed by what the
+  // checker does for it (the changed block's text read, its words judged; new partial words like "thon" get verdicts).
+  const keystrokes: number[] = [];
+  let state = EditorState.create({ doc });
+  let caret = doc.resolve(middle).end();
+  for (let index = 0; index < 200; index += 1) {
+    state = state.apply(state.tr.insertText(typedText[index % typedText.length]!, caret));
+    caret += 1;
+    const typedDoc = state.doc;
+    keystrokes.push(timed(() => checker.check(blocksIn(typedDoc, [[caret - 1, caret]]))));
+  }
   const suggest: number[] = [];
   for (const typo of typos) suggest.push(timed(() => suggestSpellings(typo)));
   const check = rememberingCheck();
@@ -76,6 +91,8 @@ export async function benchmarkSpelling(): Promise<Record<string, number>> {
     fullCheckWarmMs: median(warm),
     fullCheckPageShareMs: median(gather),
     paragraphRecheckMs: median(paragraph),
+    keystrokeCheckMedianMs: median(keystrokes),
+    keystrokeCheckP95Ms: [...keystrokes].sort((a, b) => a - b)[Math.floor(0.95 * keystrokes.length)]!,
     suggestionsMs: median(suggest),
     libraryWordsArticleWords: articleWords,
     libraryWordsPerArticleMs: median(perArticle),

@@ -27,6 +27,8 @@ export interface BridgeServerOptions {
   openFiles?: readonly string[];
   /** Asked each time a package dialog opens: the file it picks, or null for the defaults (createBridgeDialogs.ts). */
   packageFile?: () => string | null;
+  /** The Word file "Nhập từ Word…" picks; default BANTHAO_OPEN_WORD (createBridgeDialogs.ts). */
+  wordFile?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer; default out/renderer of this repository. */
@@ -115,7 +117,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
     appVersion: version,
-    dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile }),
+    dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile, wordFile: options.wordFile }),
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
     onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),
   });

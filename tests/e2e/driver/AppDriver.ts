@@ -22,6 +22,8 @@ export interface AppDriverOptions {
    * saves `<exportDirectory>/<suggested name>` and "Mở gói bài…" is cancelled.
    */
   packageFile?: string;
+  /** The Word file "Nhập từ Word…"'s open dialog picks, as if the user had chosen it; unset, the dialog is cancelled. */
+  wordFile?: string;
 }
 
 /** One running copy of the app, the same to a test whether it is Electron or the browser harness. */

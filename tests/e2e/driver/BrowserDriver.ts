@@ -34,6 +34,7 @@ export class BrowserDriver implements AppDriver {
   readonly #openFiles: string[];
   readonly #identity: Identity | null;
   #packageFile: string | null;
+  readonly #wordFile: string | null;
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #profileDirectory: string | null = null;
@@ -44,6 +45,7 @@ export class BrowserDriver implements AppDriver {
     this.#openFiles = [...(options.openFiles ?? [])];
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
     this.#packageFile = options.packageFile ?? null;
+    this.#wordFile = options.wordFile ?? null;
   }
 
   async start(): Promise<Page> {
@@ -58,6 +60,7 @@ export class BrowserDriver implements AppDriver {
       openFiles: this.#openFiles,
       // Read when the dialog opens, so pickPackageFile holds across restarts and while the app runs.
       packageFile: () => this.#packageFile,
+      ...(this.#wordFile === null ? {} : { wordFile: this.#wordFile }),
     });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));

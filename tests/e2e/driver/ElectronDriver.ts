@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import type { Identity } from '../../../shared/identity';
 import { reviewPackageExtension } from '../../../shared/reviewPackageExtension';
+import { wordFileExtension } from '../../../shared/wordFileLimits';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
 import { e2eIdentity, presetIdentity } from './presetIdentity';
 
@@ -28,7 +29,7 @@ interface PackageAnswer {
  * The real app (out/main/index.js) through Playwright's Electron support. BANTHAO_DATA_DIR moves the whole
  * user-data folder (library, Chromium profile, single-instance lock) away from the user's real one, and the
  * native dialogs, which no test can answer, are replaced in the main process by ones that pick exportDirectory,
- * openFiles or the package file.
+ * openFiles, the package file or the Word file.
  */
 export class ElectronDriver implements AppDriver {
   readonly name = 'electron' as const;
@@ -37,6 +38,7 @@ export class ElectronDriver implements AppDriver {
   readonly #openFiles: string[];
   readonly #identity: Identity | null;
   #packageFile: string | null;
+  readonly #wordFile: string | null;
   #application: ElectronApplication | null = null;
 
   constructor(options: AppDriverOptions) {
@@ -45,6 +47,7 @@ export class ElectronDriver implements AppDriver {
     this.#openFiles = [...(options.openFiles ?? [])];
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
     this.#packageFile = options.packageFile ?? null;
+    this.#wordFile = options.wordFile ?? null;
   }
 
   async start(): Promise<Page> {
@@ -76,6 +79,9 @@ export class ElectronDriver implements AppDriver {
         // "Gửi gói" and "Mở gói bài…" ask for a file of the review package's own type.
         const asksForPackage = (options: Question) =>
           options.filters?.some((filter) => filter.extensions.includes(answers.packageExtension)) ?? false;
+        // "Nhập từ Word…" asks for a .docx.
+        const asksForWord = (options: Question) =>
+          options.filters?.some((filter) => filter.extensions.includes(answers.wordExtension)) ?? false;
         const packageFile = () => (globalThis as PackageAnswer).banthaoE2ePackageFile ?? null;
         // Answers "Xuất HTML" (and "Gửi gói" with no package file picked) with <exportDirectory>/<suggested name>,
         // as a user clicking Save would.
@@ -87,18 +93,13 @@ export class ElectronDriver implements AppDriver {
           return { canceled: false, filePath: `${answers.folder}/${fileName}` };
         };
         // A folder question (the folder export) gets exportDirectory; a package question ("Mở gói bài…") the package
-        // file, cancelled when none is picked; any other file question ("Chèn ảnh") gets openFiles.
+        // file, a Word question ("Nhập từ Word…") the Word file, each cancelled when none is picked; any other file
+        // question ("Chèn ảnh") gets openFiles.
         dialog.showOpenDialog = async (...args: unknown[]) => {
           const options = args[args.length - 1] as Question;
           const wantsFolder = options.properties?.includes('openDirectory') ?? false;
-          const picked = packageFile();
-          const filePaths = wantsFolder
-            ? [answers.folder]
-            : asksForPackage(options)
-              ? picked === null
-                ? []
-                : [picked]
-              : answers.openFiles;
+          const picked = asksForPackage(options) ? packageFile() : asksForWord(options) ? answers.wordFile : undefined;
+          const filePaths = wantsFolder ? [answers.folder] : picked === undefined ? answers.openFiles : picked === null ? [] : [picked];
           return { canceled: filePaths.length === 0, filePaths };
         };
         // "Thay thế" when an export folder of ours for the same article is already there, as the browser harness answers.
@@ -109,6 +110,8 @@ export class ElectronDriver implements AppDriver {
         openFiles: this.#openFiles,
         packageFile: this.#packageFile,
         packageExtension: reviewPackageExtension,
+        wordFile: this.#wordFile,
+        wordExtension: wordFileExtension,
       },
     );
     const page = await this.#application.firstWindow();
