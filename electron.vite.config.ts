@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The HEIC decoder's worker is its own entry beside index.js (media/decodeHeic.ts starts it by that name).
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), heicDecodeWorker: resolve('electron/main/media/heicDecodeWorker.ts') },
+      },
     },
   },
   preload: {

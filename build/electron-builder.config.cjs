@@ -29,8 +29,14 @@ const config = {
     '!**/node_modules/**/*.{ts,mts,cts,tsx,map}',
     '!**/node_modules/**/*.{test,spec}.{js,mjs,cjs,jsx}',
     '!**/node_modules/**/{__tests__,__mocks__,test,tests}/**',
+    // libheif-js: only libheif-wasm/libheif.js with its separate libheif.wasm is loaded (heicDecodeWorker.ts); its asm.js
+    // build and the bundles with the WASM inlined would be ~7 MB nobody runs.
+    '!**/node_modules/libheif-js/libheif/**',
+    '!**/node_modules/libheif-js/libheif-wasm/libheif-bundle.*',
   ],
   asar: true,
+  // libheif-js is LGPL-3.0: its WASM build stays loose files beside app.asar, which a user can replace (see README).
+  asarUnpack: ['**/node_modules/libheif-js/**'],
   // English and Vietnamese Chromium UI strings only (dialogs, context menus); drops the other ~50 locale packs (tens of MB).
   electronLanguages: ['vi', 'en-US'],
   // Nothing native among the dependencies: no rebuild, which also keeps packaging offline.

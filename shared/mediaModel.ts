@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { mediaIdSchema } from './articleModel';
 
-/** The image formats a photo may arrive in; anything else (SVG, HEIC, TIFF, RAW…) is refused. */
-export const imageTypes = ['jpeg', 'png', 'webp', 'gif'] as const;
+/** The image formats a photo may arrive in (HEIC: HEVC-coded HEIF, an iPhone's); anything else (SVG, AVIF, TIFF, RAW…) is refused. */
+export const imageTypes = ['jpeg', 'png', 'webp', 'gif', 'heic'] as const;
 export type ImageType = (typeof imageTypes)[number];
 
 /** What the library knows about one stored photo (its sidecar file). */

@@ -51,7 +51,9 @@ export function createElectronDialogs(): Dialogs {
         title: 'Chèn ảnh',
         defaultPath: app.getPath('pictures'),
         properties: ['openFile' as const, 'multiSelections' as const],
-        filters: [{ name: 'Ảnh (JPEG, PNG, WebP, GIF)', extensions: ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif'] }],
+        filters: [
+          { name: 'Ảnh (JPEG, PNG, WebP, GIF, HEIC)', extensions: ['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif', 'heic', 'heif', 'hif'] },
+        ],
       };
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);

@@ -40,7 +40,16 @@ const ELECTRON_DEFAULT_WIRE = {
 const STAND_IN_LOCALES = ['en-US', 'vi', 'fr', 'de', 'zh-CN'];
 
 /** What the main process loads at run time and electron-vite leaves external (it bundles none of it). */
-const MAIN_PROCESS_PACKAGES = ['lowdb', 'zod', '@tiptap/core', '@tiptap/starter-kit', '@tiptap/pm', '@tiptap/extension-text-align'];
+const MAIN_PROCESS_PACKAGES = [
+  'lowdb',
+  'zod',
+  '@tiptap/core',
+  '@tiptap/starter-kit',
+  '@tiptap/pm',
+  '@tiptap/extension-text-align',
+  'heic-decode',
+  'libheif-js',
+];
 /** Development tools that must never reach users. */
 const DEV_ONLY_PACKAGES = [
   'vitest',
@@ -57,7 +66,7 @@ const DEV_ONLY_PACKAGES = [
   'esbuild',
 ];
 
-const requiredBuildOutput = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const requiredBuildOutput = ['out/main/index.js', 'out/main/heicDecodeWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 type BuilderConfig = { linux?: { executableName?: string } };
 
@@ -171,14 +180,23 @@ describe('the packaged app (electron-builder --linux dir, stand-in Electron)', (
   it('holds the main, preload and renderer builds and package.json in app.asar', () => {
     for (const file of [...requiredBuildOutput, 'package.json']) expect(entries).toContain(file);
     expect(entries.filter((entry) => /^out\/renderer\/assets\/[^/]+\.js$/.test(entry)).length).toBeGreaterThan(0);
-    // The resources folder holds the archive and, unpacked beside it, only native code (sharp's libvips): no loose app folder.
+    // The resources folder holds the archive and, unpacked beside it, only native code (sharp's libvips) and libheif-js's
+    // LGPL WASM build (replaceable by the user): no loose app folder.
     expect(readdirSync(join(appOutDir, 'resources')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
     const unpacked = readdirSync(join(appOutDir, 'resources', 'app.asar.unpacked'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => normalise(join(entry.parentPath, entry.name)).replace(/^.*app\.asar\.unpacked\//, ''));
     expect(unpacked.length).toBeGreaterThan(0);
-    for (const file of unpacked) expect(file, file).toMatch(/^node_modules\/@img\/sharp-(libvips-)?[a-z0-9-]+\//);
+    for (const file of unpacked) expect(file, file).toMatch(/^node_modules\/(@img\/sharp-(libvips-)?[a-z0-9-]+|libheif-js)\//);
     expect(unpacked.some((file) => file.endsWith('.node'))).toBe(true);
+  });
+
+  it('keeps libheif (LGPL-3.0) a separate, replaceable WASM file, never bundled into the main process', () => {
+    const unpackedLibheif = join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', 'libheif-js', 'libheif-wasm');
+    expect(readdirSync(unpackedLibheif).sort()).toEqual(['LICENSE', 'libheif.js', 'libheif.wasm']);
+    for (const file of entries.filter((entry) => /^out\/main\/.*\.js$/.test(entry))) {
+      expect(extractFile(asarPath, file).toString('utf8'), file).not.toMatch(/HeifDecoder|heif_context_alloc/);
+    }
   });
 
   it('holds nothing else of the project: no tests, no TypeScript sources, no source maps, no dev tools', () => {

@@ -125,7 +125,7 @@ export function searchShardFile(searchFolder: string, shard: string): string {
 
 /** The photo a media folder's entry belongs to (original, description, display copy or a previous generation). */
 export function mediaIdOfFileName(name: string): string | null {
-  return /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|preview\.webp|json|json\.prev)$/.exec(name)?.[1] ?? null;
+  return /^([a-f0-9]{64})\.(?:jpg|png|webp|gif|heic|preview\.webp|json|json\.prev)$/.exec(name)?.[1] ?? null;
 }
 
 /** The files of one photo inside the media folder (`<media>/<id[0..2]>/…`). */

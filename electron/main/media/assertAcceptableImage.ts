@@ -17,6 +17,9 @@ export interface AcceptableImage {
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
+/** The name sharp's metadata gives each type's format. */
+const sharpFormats: Readonly<Record<ImageType, string>> = { jpeg: 'jpeg', png: 'png', webp: 'webp', gif: 'gif', heic: 'heif' };
+
 /** The message suffix naming the file, so a refusal among ten dropped files says which one. */
 function naming(fileName: string): string {
   return fileName.trim() === '' ? '' : `: ${fileName}`;
@@ -50,7 +53,7 @@ function assertAcceptableType(bytes: Uint8Array, fileName: string): ImageType {
   const type = sniffImageType(bytes);
   if (type === null) {
     const known = sniffRefusedFormat(bytes);
-    throw refuse(`Định dạng ${known === null ? '' : `${known} `}không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF)`, fileName);
+    throw refuse(`Định dạng ${known === null ? '' : `${known} `}không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF, HEIC)`, fileName);
   }
   const claimed = imageTypeClaimedBy(fileName);
   if (claimed !== null && claimed !== type) {
@@ -62,7 +65,8 @@ function assertAcceptableType(bytes: Uint8Array, fileName: string): ImageType {
 /**
  * Runs every check that needs no decoding, in order: empty, too many bytes, SVG/HTML/XML text, unknown
  * format, lying extension, then the pixel count read from the header (a decompression bomb is refused
- * here, before a single pixel is decoded). Throws `invalid-image` with a Vietnamese message.
+ * here, before a single pixel is decoded; for HEIC, before the decoder's worker is even started).
+ * Throws `invalid-image` with a Vietnamese message.
  */
 export async function assertAcceptableImage(bytes: Uint8Array, fileName: string): Promise<AcceptableImage> {
   assertAcceptableByteLength(bytes.byteLength, fileName);
@@ -75,7 +79,10 @@ export async function assertAcceptableImage(bytes: Uint8Array, fileName: string)
     throw corruptImageError(fileName, error);
   }
   // The decoder must agree with the magic bytes; a disagreement means a damaged or forged header.
-  if (metadata.format !== type) throw corruptImageError(fileName);
+  if (metadata.format !== sharpFormats[type]) throw corruptImageError(fileName);
+  // A HEIF file may hold AV1 (AVIF), JPEG or uncompressed images; only HEVC, what phones write, is decoded (decodeHeic).
+  if (type === 'heic' && metadata.compression !== 'hevc')
+    throw refuse('Định dạng HEIF này không được hỗ trợ (chỉ nhận ảnh HEIC mã hóa HEVC)', fileName);
   const storedWidth = metadata.width;
   // Animated GIF/WebP: the limit is per frame; the frame height is pageHeight when sharp reports one.
   const storedHeight = metadata.pageHeight ?? metadata.height;
@@ -85,8 +92,8 @@ export async function assertAcceptableImage(bytes: Uint8Array, fileName: string)
     const megapixels = numberFormat.format(Math.ceil(pixels / 1_000_000));
     throw refuse(`Ảnh quá lớn: ${megapixels} megapixel (tối đa ${mediaLimits.maximumPixels / 1_000_000})`, fileName);
   }
-  // EXIF orientations 5–8 swap the sides.
-  const swapsSides = (metadata.orientation ?? 1) >= 5;
+  // EXIF orientations 5–8 swap the sides; a HEIC's header already gives its size turned by irot (EXIF's tag is ignored there).
+  const swapsSides = type !== 'heic' && (metadata.orientation ?? 1) >= 5;
   return {
     type,
     metadata,

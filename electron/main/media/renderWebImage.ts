@@ -1,8 +1,9 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { assertNever } from '../../../shared/assertNever';
 import { AppError } from '../../../shared/errorCodes';
 import type { ImageType } from '../../../shared/mediaModel';
 import { decodeOptions, keepsAnimation } from './decodeOptions';
+import { sharpOfHeic } from './sharpOfHeic';
 
 export interface WebImageOptions {
   /** Longest side in pixels; a smaller image is never enlarged. Default 1600. */
@@ -23,7 +24,7 @@ export interface WebImage {
 type WebFormat = WebImage['extension'];
 
 /**
- * The output format: JPEG for photos (JPEG, and WebP without transparency, which older CMS pages may not
+ * The output format: JPEG for photos (JPEG, and WebP or HEIC without transparency, which older CMS pages may not
  * show); PNG for anything with transparency and for PNG sources (graphics and screenshots, where JPEG
  * smears text); GIF stays GIF and keeps its animation when small enough to decode whole (see keepsAnimation).
  * An animated WebP is exported as its first frame: the agency's CMS takes GIF for animations.
@@ -33,6 +34,7 @@ function webFormatOf(type: ImageType, hasAlpha: boolean): WebFormat {
     case 'jpeg':
       return 'jpg';
     case 'webp':
+    case 'heic':
       return hasAlpha ? 'png' : 'jpg';
     case 'png':
       return 'png';
@@ -67,8 +69,13 @@ export async function renderWebImage(original: Uint8Array, type: ImageType, opti
     const frameHeight = header.pageHeight ?? header.height;
     const animated = type === 'gif' && keepsAnimation(header.width, frameHeight, Math.max(1, header.pages ?? 1));
     const format = webFormatOf(type, header.hasAlpha);
-    let pipeline = sharp(original, decodeOptions(animated));
-    if (!animated) pipeline = pipeline.autoOrient();
+    let pipeline: Sharp;
+    // HEIC: decoded from the pixels libheif gives (upright, no metadata), since sharp cannot decode HEVC.
+    if (type === 'heic') pipeline = await sharpOfHeic(original, header);
+    else {
+      pipeline = sharp(original, decodeOptions(animated));
+      if (!animated) pipeline = pipeline.autoOrient();
+    }
     pipeline = pipeline
       .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
       // 8-bit sRGB: 16-bit PNGs and CMYK or wide-gamut JPEGs become what every browser shows the same way.

@@ -6,14 +6,16 @@ export const imageExtensions: Readonly<Record<ImageType, readonly string[]>> = {
   png: ['png'],
   webp: ['webp'],
   gif: ['gif'],
+  heic: ['heic', 'heif', 'hif'],
 };
 
 /** The extension a stored original gets (`<id>.<extension>`). */
-export const storedExtensions: Readonly<Record<ImageType, 'jpg' | 'png' | 'webp' | 'gif'>> = {
+export const storedExtensions: Readonly<Record<ImageType, 'jpg' | 'png' | 'webp' | 'gif' | 'heic'>> = {
   jpeg: 'jpg',
   png: 'png',
   webp: 'webp',
   gif: 'gif',
+  heic: 'heic',
 };
 
 /** How each type is named in a message to the user. */
@@ -22,7 +24,11 @@ export const imageTypeLabels: Readonly<Record<ImageType, string>> = {
   png: 'PNG',
   webp: 'WebP',
   gif: 'GIF',
+  heic: 'HEIC',
 };
+
+// HEIF's major brands (an iPhone writes heic); an AVIF file says avif and is refused by name below.
+const heifBrands = /^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/;
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
   if (bytes.length < offset + signature.length) return false;
@@ -42,6 +48,8 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
+  // An ISO-BMFF file whose major brand is HEIF's; whether its images are HEVC is read from the header next.
+  if (startsWith(bytes, ascii('ftyp'), 4) && heifBrands.test(String.fromCharCode(...bytes.subarray(8, 12)))) return 'heic';
   return null;
 }
 
@@ -64,14 +72,9 @@ export function sniffTextMarkup(bytes: Uint8Array): TextMarkup | null {
   return 'xml';
 }
 
-/** Names a few common formats we refuse (HEIC from phones, TIFF from scanners…) so the message can say which. */
+/** Names a few common formats we refuse (AVIF, TIFF from scanners…) so the message can say which. */
 export function sniffRefusedFormat(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, ascii('ftyp'), 4)) {
-    const brand = String.fromCharCode(...bytes.subarray(8, 12));
-    if (brand.startsWith('avi')) return 'AVIF';
-    if (/^(heic|heix|heim|heis|hevc|hevx|mif1|msf1)$/.test(brand)) return 'HEIC';
-    return null;
-  }
+  if (startsWith(bytes, ascii('ftyp'), 4)) return String.fromCharCode(...bytes.subarray(8, 12)).startsWith('avi') ? 'AVIF' : null;
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'TIFF';
   if (startsWith(bytes, ascii('BM'))) return 'BMP';
   if (startsWith(bytes, ascii('%PDF'))) return 'PDF';

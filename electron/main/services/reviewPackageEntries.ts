@@ -12,7 +12,7 @@ export const packagedArticleFormat: StoredFormat = { kind: 'ban-thao/article', v
 const recordIdPattern = '\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z-[0-9a-f]{12}';
 
 /** The extensions a photo original is stored with (storedExtensions), in the order the media folder is searched. */
-export const photoExtensions = ['jpg', 'png', 'webp', 'gif'] as const;
+export const photoExtensions = ['jpg', 'png', 'webp', 'gif', 'heic'] as const;
 
 /** Every name a package entry may have; anything else is refused. */
 export const reviewPackageNames = {

@@ -48,13 +48,18 @@ describe('MediaStore refuses bad input with a clear message and stores nothing',
     // A random prefix that happens to be an image signature is astronomically unlikely; pin it anyway.
     const random = randomBytes(4096);
     random[0] = 0x00;
-    await expectRefusal(random, 'anh.jpg', 'Định dạng không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF): anh.jpg');
-    await expectRefusal(new Uint8Array(4096), 'anh.png', 'Định dạng không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF): anh.png');
+    await expectRefusal(random, 'anh.jpg', 'Định dạng không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF, HEIC): anh.jpg');
+    await expectRefusal(new Uint8Array(4096), 'anh.png', 'Định dạng không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF, HEIC): anh.png');
   });
 
-  it('names the format of an iPhone HEIC photo in the refusal', async () => {
+  it('names the format of an AVIF photo in the refusal', async () => {
+    const avif = Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypavif'), Buffer.alloc(64)]);
+    await expectRefusal(avif, 'anh.avif', 'Định dạng AVIF không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF, HEIC): anh.avif');
+  });
+
+  it('refuses a HEIC header with nothing readable behind it as a damaged file', async () => {
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(64)]);
-    await expectRefusal(heic, 'IMG_0001.HEIC', 'Định dạng HEIC không được hỗ trợ (chỉ nhận JPEG, PNG, WebP, GIF): IMG_0001.HEIC');
+    await expectRefusal(heic, 'IMG_0001.HEIC', 'Tệp ảnh bị hỏng hoặc không đầy đủ: IMG_0001.HEIC');
   });
 
   it('refuses photo.jpg that is really a PNG (the extension lies)', async () => {

@@ -15,6 +15,13 @@ describe('sniffImageType', () => {
     expect(sniffImageType(bytes('GIF87a', 1, 0))).toBe('gif');
   });
 
+  it('recognises HEIC/HEIF by the major brand of its ftyp box, and leaves AVIF and other ISO files alone', () => {
+    for (const brand of ['heic', 'heix', 'mif1', 'msf1', 'hevc'])
+      expect(sniffImageType(bytes(0, 0, 0, 0x18, 'ftyp', brand, 0, 0, 0, 0))).toBe('heic');
+    expect(sniffImageType(bytes(0, 0, 0, 0x1c, 'ftypavif', 0, 0, 0, 0))).toBeNull();
+    expect(sniffImageType(bytes(0, 0, 0, 0x18, 'ftypisom', 0, 0, 0, 0))).toBeNull();
+  });
+
   it('returns null for other formats, text, NUL bytes and files too short to tell', () => {
     expect(sniffImageType(bytes('RIFF', 0x24, 0, 0, 0, 'WAVEfmt '))).toBeNull();
     expect(sniffImageType(bytes('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
@@ -43,10 +50,11 @@ describe('imageTypeClaimedBy', () => {
   it('maps every accepted extension, in any case, to its type', () => {
     expect(['a.jpg', 'b.JPEG', 'c.jfif', 'd.Jpe'].map(imageTypeClaimedBy)).toEqual(['jpeg', 'jpeg', 'jpeg', 'jpeg']);
     expect(['a.png', 'b.webp', 'c.GIF'].map(imageTypeClaimedBy)).toEqual(['png', 'webp', 'gif']);
+    expect(['IMG_0001.HEIC', 'b.heif', 'c.hif'].map(imageTypeClaimedBy)).toEqual(['heic', 'heic', 'heic']);
   });
 
   it('claims nothing for a missing, unknown or folder-only extension (pasted and blob names)', () => {
-    expect(['image', 'blob:abc', 'photo.heic', 'ảnh.', '.png', 'folder.png/file', 'C:\\ảnh.jpg\\x'].map(imageTypeClaimedBy)).toEqual([
+    expect(['image', 'blob:abc', 'photo.avif', 'ảnh.', '.png', 'folder.png/file', 'C:\\ảnh.jpg\\x'].map(imageTypeClaimedBy)).toEqual([
       null,
       null,
       null,
@@ -59,8 +67,8 @@ describe('imageTypeClaimedBy', () => {
 });
 
 describe('sniffRefusedFormat', () => {
-  it('names HEIC, AVIF, TIFF and PDF so the refusal can say which format it was', () => {
-    expect(sniffRefusedFormat(bytes(0, 0, 0, 0x18, 'ftypheic', 0, 0, 0, 0))).toBe('HEIC');
+  it('names AVIF, TIFF and PDF so the refusal can say which format it was (HEIC is accepted now)', () => {
+    expect(sniffRefusedFormat(bytes(0, 0, 0, 0x18, 'ftypheic', 0, 0, 0, 0))).toBeNull();
     expect(sniffRefusedFormat(bytes(0, 0, 0, 0x1c, 'ftypavif', 0, 0, 0, 0))).toBe('AVIF');
     expect(sniffRefusedFormat(bytes('II', 0x2a, 0, 8, 0, 0, 0))).toBe('TIFF');
     expect(sniffRefusedFormat(bytes('%PDF-1.7'))).toBe('PDF');

@@ -8,6 +8,11 @@ import { describeError } from '../../lib/describeError';
 
 const megabyte = 1024 * 1024;
 
+/** An iPhone photo, by its type or name: decoding one takes a second or more, so the user is told. */
+function isHeic(file: File, fileName: string): boolean {
+  return file.type === 'image/heic' || file.type === 'image/heif' || /\.(?:heic|heif|hif)$/i.test(fileName);
+}
+
 /** Imports photos from the dialog or from dropped/pasted files, telling the user about progress and refusals. */
 export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
   const messages = useMessages();
@@ -40,6 +45,7 @@ export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
           refusals.push(messages.photoRefused(fileName, reason));
           continue;
         }
+        if (isHeic(file, fileName)) showToast({ text: messages.decodingHeic(fileName), tone: 'info' });
         try {
           imported.push(await api.mediaImportBytes({ fileName, bytes: new Uint8Array(await file.arrayBuffer()) }));
         } catch (error) {
