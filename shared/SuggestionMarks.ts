@@ -114,6 +114,6 @@ export function allowingSuggestionsOnBlocks(extensions: readonly AnyExtension[])
   );
 }
 
-const containersOfBlocks = new Set(['doc', 'blockquote', 'bulletList', 'orderedList', 'listItem']);
+const containersOfBlocks = new Set(['doc', 'blockquote', 'bulletList', 'orderedList', 'listItem', 'tableCell', 'tableHeader']);
 
 export const suggestionMarks = [InsertionMark, DeletionMark, ModificationMark];

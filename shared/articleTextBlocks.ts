@@ -20,13 +20,17 @@ export interface ArticleTextLocation {
 /** One text of an article, as the checks, find and counts read it. */
 export interface ArticleTextBlock {
   location: ArticleTextLocation;
-  /** The body node's type ('paragraph', 'heading', 'figure'); the part's name for the other fields. */
+  /**
+   * The body node's type ('paragraph', 'heading', 'figure'), but a table cell's paragraph reads as its cell's type
+   * ('tableCell', 'tableHeader'): checked as text, never as the body's closing paragraph. The part's name for the other fields.
+   */
   node: string;
   text: string;
 }
 
 // The body's text blocks in the document schema: nodes whose content is inline.
 const textBlockTypes = new Set(['paragraph', 'heading', 'figure']);
+const tableCellTypes = new Set(['tableCell', 'tableHeader']);
 
 function isTextBlock(node: DocumentNodeJson): boolean {
   return textBlockTypes.has(node.type) || (node.content?.some((child) => child.type === 'text') ?? false);
@@ -40,14 +44,15 @@ function inlineText(nodes: readonly DocumentNodeJson[]): string {
 /** The text blocks of a body in document order, read from the JSON alone (an explicit stack: no recursion over nesting). */
 function bodyTextBlocks(body: DocumentNodeJson): ArticleTextBlock[] {
   const blocks: ArticleTextBlock[] = [];
-  const pending: DocumentNodeJson[] = [body];
+  const pending: { node: DocumentNodeJson; parent: string }[] = [{ node: body, parent: '' }];
   while (pending.length > 0) {
-    const node = pending.pop()!;
+    const { node, parent } = pending.pop()!;
     if (isTextBlock(node)) {
       const part = node.type === 'figure' ? 'caption' : 'body';
-      blocks.push({ location: { part, block: blocks.length }, node: node.type, text: inlineText(node.content ?? []) });
+      const type = tableCellTypes.has(parent) ? parent : node.type;
+      blocks.push({ location: { part, block: blocks.length }, node: type, text: inlineText(node.content ?? []) });
     } else if (node.content !== undefined) {
-      for (let index = node.content.length - 1; index >= 0; index -= 1) pending.push(node.content[index]!);
+      for (let index = node.content.length - 1; index >= 0; index -= 1) pending.push({ node: node.content[index]!, parent: node.type });
     }
   }
   return blocks;

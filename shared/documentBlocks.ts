@@ -2,9 +2,10 @@ import type { DocumentNodeJson } from './documentJson';
 
 /**
  * What a block of an article body is to its reader: a paragraph, a heading, a paragraph in a bulleted or numbered
- * list item, a paragraph in a quote, a photo's caption, or a horizontal rule. Inside a list in a quote, the list wins.
+ * list item, a paragraph in a quote, a paragraph in a table's cell (row by row, left to right), a photo's caption, or
+ * a horizontal rule. Inside a list in a quote, the list wins.
  */
-export type BlockKind = 'paragraph' | 'heading' | 'bulletItem' | 'orderedItem' | 'quote' | 'caption' | 'rule';
+export type BlockKind = 'paragraph' | 'heading' | 'bulletItem' | 'orderedItem' | 'quote' | 'cell' | 'caption' | 'rule';
 
 /** The photo a caption block belongs to: the figure's attributes, in NFC. */
 export interface BlockPhoto {
@@ -37,6 +38,8 @@ const containerKinds = new Map<string, BlockKind>([
   ['bulletList', 'bulletItem'],
   ['orderedList', 'orderedItem'],
   ['blockquote', 'quote'],
+  // A table compares cell by cell: a changed cell is one edited block, its words diffed like a paragraph's.
+  ['table', 'cell'],
 ]);
 
 function holdsText(node: DocumentNodeJson): boolean {
@@ -44,10 +47,11 @@ function holdsText(node: DocumentNodeJson): boolean {
 }
 
 /**
- * The blocks of a stored body in reading order: paragraphs, headings, list items, quotes, captions (every photo, even
- * with an empty caption) and rules. Empty and blank paragraphs are left out: the editor adds and removes them freely
- * (a trailing one after a photo), and they show nothing. Read from the JSON alone, with an explicit stack rather than
- * recursion over blocks; a node type the schema does not know counts as a paragraph when it holds text.
+ * The blocks of a stored body in reading order: paragraphs, headings, list items, quotes, table cells' paragraphs,
+ * captions (every photo, even with an empty caption) and rules. Empty and blank paragraphs are left out: the editor
+ * adds and removes them freely (a trailing one after a photo), and they show nothing. Read from the JSON alone, with
+ * an explicit stack rather than recursion over blocks; a node type the schema does not know counts as a paragraph when
+ * it holds text.
  */
 export function documentBlocks(body: DocumentNodeJson): DocumentBlock[] {
   const blocks: DocumentBlock[] = [];

@@ -5,6 +5,7 @@ import { CommentAnchorMark } from './CommentAnchorMark';
 import { FigureNode } from './FigureNode';
 import { isSafeLinkHref } from './isSafeLinkHref';
 import { allowingSuggestionsOnBlocks, suggestionMarks } from './SuggestionMarks';
+import { tableNodes } from './tableNodes';
 
 // Re-exported so whoever imports the extension list also sees the figure commands' type declarations.
 export { FigureNode } from './FigureNode';
@@ -44,6 +45,8 @@ export const documentExtensions: AnyExtension[] = [
   }),
   TextAlign.configure({ types: ['heading', 'paragraph'], alignments: [...textAlignments], defaultAlignment: null }),
   FigureNode,
+  // A cell's paragraphs may be suggested (a paragraph split in a cell while changes are tracked).
+  ...allowingSuggestionsOnBlocks(tableNodes),
   CommentAnchorMark,
   ...suggestionMarks,
 ];

@@ -15,6 +15,19 @@ export const documentLimits = {
   maximumCharacters: 5_000_000,
 } as const;
 
+/**
+ * How big one table may be, checked by the document schema (`parseDocument`): a results table or a schedule has a few
+ * dozen rows; a wider one belongs in a spreadsheet, not a news article.
+ */
+export const tableLimits = {
+  /** Rows of one table. */
+  maximumRows: 500,
+  /** Columns of one row, spans counted (a cell spanning two columns counts two). */
+  maximumColumns: 20,
+  /** Cells of one table. */
+  maximumCells: 5_000,
+} as const;
+
 /** Which limit a body breaks. */
 export type DocumentLimit = keyof typeof documentLimits;
 

@@ -3,11 +3,12 @@ import { Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { documentExtensions, headingLevels, textAlignments } from './documentExtensions';
 import { figureTextMaximumLength, isFigureMediaId, isFigureText } from './FigureNode';
 import type { DocumentNodeJson } from './documentJson';
-import { findDocumentLimitBreach } from './documentLimits';
+import { findDocumentLimitBreach, tableLimits } from './documentLimits';
 import { AppError } from './errorCodes';
 import { commentThreadIdPattern } from './CommentAnchorMark';
 import { isSuggestionMark, suggestionAttributeMaximumLength } from './SuggestionMarks';
 import type { Mark } from '@tiptap/pm/model';
+import { tableCellAttributeNames } from './tableNodes';
 
 let cachedSchema: Schema | undefined;
 
@@ -25,6 +26,8 @@ export function documentSchema(): Schema {
 export function parseDocument(json: DocumentNodeJson): ProseMirrorNode {
   const breach = findDocumentLimitBreach(json);
   if (breach !== null) throw new AppError('document-too-large', breach.message);
+  const cellAttribute = findForeignCellAttribute(json);
+  if (cellAttribute !== null) throw refusal(`ô bảng không được có thuộc tính ${quoted(cellAttribute)} (chỉ gộp cột, gộp hàng)`);
   try {
     const node = ProseMirrorNode.fromJSON(documentSchema(), json);
     node.check();
@@ -37,6 +40,26 @@ export function parseDocument(json: DocumentNodeJson): ProseMirrorNode {
       cause: error,
     });
   }
+}
+
+const cellTypes = new Set<unknown>(['tableCell', 'tableHeader']);
+const cellAttributeNames = new Set<string>(tableCellAttributeNames);
+
+/**
+ * A table cell's attribute other than its spans (a column width, a style), or null. ProseMirror would drop it silently
+ * on parsing; refusing it says the body was not written by the editor. Read from the JSON with an explicit stack.
+ */
+function findForeignCellAttribute(json: DocumentNodeJson): string | null {
+  const pending: DocumentNodeJson[] = [json];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (cellTypes.has(node.type)) {
+      const foreign = Object.keys(node.attrs ?? {}).find((name) => !cellAttributeNames.has(name));
+      if (foreign !== undefined) return foreign;
+    }
+    if (Array.isArray(node.content)) pending.push(...node.content);
+  }
+  return null;
 }
 
 const allowedAlignments = new Set<unknown>([null, ...textAlignments]);
@@ -86,8 +109,31 @@ function checkSuggestionAttributes(mark: Mark): void {
 /** What a modification suggestion changed, as the plugin records it: an attribute, the node's type, or a node mark. */
 const modificationTypes = new Set<unknown>(['attr', 'nodeType', 'mark']);
 
+function isSpan(value: unknown, maximum: number): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 && value <= maximum;
+}
+
+/** A table within tableLimits, its cells' spans whole numbers of columns and rows inside those limits. */
+function checkTable(table: ProseMirrorNode): void {
+  if (table.childCount > tableLimits.maximumRows) throw refusal(`bảng có hơn ${tableLimits.maximumRows} hàng`);
+  let cells = 0;
+  table.forEach((row) => {
+    let columns = 0;
+    row.forEach((cell) => {
+      const { colspan, rowspan } = cell.attrs as Record<string, unknown>;
+      if (!isSpan(colspan, tableLimits.maximumColumns)) throw refusal(`ô bảng gộp ${quoted(colspan)} cột`);
+      if (!isSpan(rowspan, tableLimits.maximumRows)) throw refusal(`ô bảng gộp ${quoted(rowspan)} hàng`);
+      columns += Number(colspan);
+      cells += 1;
+    });
+    if (columns > tableLimits.maximumColumns) throw refusal(`bảng có hàng rộng hơn ${tableLimits.maximumColumns} cột`);
+  });
+  if (cells > tableLimits.maximumCells) throw refusal(`bảng có hơn ${tableLimits.maximumCells} ô`);
+}
+
 /** ProseMirror checks structure, not attribute values: refuse the ones the editor can never produce. */
 function checkAttributes(node: ProseMirrorNode): void {
+  if (node.type.name === 'table') checkTable(node);
   if (node.type.name === 'heading' && !allowedHeadingLevels.has(node.attrs.level)) {
     throw refusal(`không có tiêu đề cấp ${quoted(node.attrs.level)}`);
   }

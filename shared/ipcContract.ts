@@ -3,7 +3,7 @@ import { articleContentSchema, articleIdSchema, articleSchema, articleStatuses, 
 import { settingsSchema } from './settingsModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
-import { mediaInfoSchema, mediaLimits } from './mediaModel';
+import { mediaInfoSchema, mediaLimits, photoImportProgressSchema } from './mediaModel';
 import { nfcString } from './nfcString';
 import { reviewPackageDropLimitBytes } from './reviewPackageModel';
 import { startupStatusSchema } from './startupStatus';
@@ -151,6 +151,8 @@ export const ipcContract = {
   ),
   /** What the library knows about one photo. */
   'media:get': channel(z.object({ id: mediaIdSchema }).strict(), mediaInfoSchema),
+  /** How far the photos picked in "Chèn ảnh" have got (asked while they are imported; null when none is). */
+  'media:importProgress': channel(empty, photoImportProgressSchema),
   /** Writes the article with its history, comments, versions and photos to a review package (`.banthao`) where the user chooses. */
   'package:send': channel(byId, exportOutcome),
   /** Asks the user for a review package and receives it (created, updated, unchanged or conflict; see PackageService). */
@@ -215,6 +217,8 @@ export const ipcContract = {
   'dictionary:list': channel(empty, z.array(dictionaryEntrySchema)),
   /** Adds one word to the dictionary (NFC, trimmed, letters only); answers its entry, the earlier one if it was there. */
   'dictionary:add': channel(z.object({ word: dictionaryWordSchema }).strict(), dictionaryEntrySchema),
+  /** Takes a word (in any case) out of the dictionary, deleting its file; answers the entry removed, `not-found` when absent. */
+  'dictionary:remove': channel(z.object({ word: dictionaryWordSchema }).strict(), dictionaryEntrySchema),
   /**
    * The words other articles of the library use that the spelling check would flag (names, loan words), lower case:
    * known to this article's check. Read from every article once per session, so the first answer may take a moment.

@@ -22,4 +22,15 @@ export const mediaInfoSchema = z.object({
 });
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
+/** How far "Chèn ảnh" has got: the file being imported (the n-th of the m picked), and whether it is a HEIC to decode. */
+export const photoImportProgressSchema = z
+  .object({
+    index: z.number().int().positive(),
+    total: z.number().int().positive(),
+    fileName: z.string().max(255),
+    heic: z.boolean(),
+  })
+  .nullable();
+export type PhotoImportProgress = z.infer<typeof photoImportProgressSchema>;
+
 export { mediaLimits } from './mediaLimits';

@@ -134,6 +134,73 @@ function figureLines(node: ProseMirrorNode, renderer: BlockRenderer, className: 
   );
 }
 
+/** ` colspan="2" rowspan="3"` for a cell spanning more than one column or row; the only attributes a cell carries. */
+function spanAttributes(cell: ProseMirrorNode): string {
+  return (['colspan', 'rowspan'] as const)
+    .map((name) => {
+      const span: unknown = cell.attrs[name];
+      return Number.isSafeInteger(span) && Number(span) > 1 ? ` ${name}="${String(span)}"` : '';
+    })
+    .join('');
+}
+
+/** A row as `<tr>`: header cells as `<th scope>` (a column's in the header row, else a row's), others as `<td>`. */
+function rowLines(row: ProseMirrorNode, renderer: BlockRenderer, scope: 'col' | 'row'): string[] {
+  const cells: string[] = [];
+  row.forEach((cell) => {
+    if (isSuggestedInsertion(cell)) return;
+    const open = cell.type.name === 'tableHeader' ? `<th scope="${scope}"${spanAttributes(cell)}>` : `<td${spanAttributes(cell)}>`;
+    // A cell of one plain paragraph (the usual one) holds its text straight: `<td>12</td>`, as a CMS table does.
+    const only = cell.childCount === 1 ? cell.firstChild! : null;
+    const plain = only !== null && alignmentClass(only) === '' && !isSuggestedInsertion(only);
+    const lines = plain ? [renderer.inline(only)] : renderer.blocks(cell);
+    cells.push(...wrapCompact(open, lines, cell.type.name === 'tableHeader' ? '</th>' : '</td>'));
+  });
+  return wrapBlocks('<tr>', cells, '</tr>');
+}
+
+function isHeaderRow(row: ProseMirrorNode): boolean {
+  let header = row.childCount > 0;
+  row.forEach((cell) => {
+    header &&= cell.type.name === 'tableHeader';
+  });
+  return header;
+}
+
+/** A table as `<table>`, its first row in `<thead>` when every cell of it is a header cell, the rest in `<tbody>`. */
+function tableLines(table: ProseMirrorNode, renderer: BlockRenderer): string[] {
+  const rows: ProseMirrorNode[] = [];
+  table.forEach((row) => {
+    if (!isSuggestedInsertion(row)) rows.push(row);
+  });
+  const head = rows[0] !== undefined && isHeaderRow(rows[0]) ? rows.slice(0, 1) : [];
+  const body = rows.slice(head.length);
+  return wrapBlocks(
+    '<table>',
+    [
+      ...(head.length === 0 ? [] : wrapBlocks('<thead>', rowLines(head[0]!, renderer, 'col'), '</thead>')),
+      ...(body.length === 0
+        ? []
+        : wrapBlocks(
+            '<tbody>',
+            body.flatMap((row) => rowLines(row, renderer, 'row')),
+            '</tbody>',
+          )),
+    ],
+    '</table>',
+  );
+}
+
+/** A row or cell outside a table is never exported alone: the table's serializer writes them. */
+function outsideTable(name: string): NodeSerializer {
+  return {
+    kind: 'block',
+    render: () => {
+      throw unsupported('phần bảng nằm ngoài bảng', name);
+    },
+  };
+}
+
 /** Node type → HTML. Every node type of `documentSchema()` needs an entry here (a test checks it). */
 export const nodeSerializers: Readonly<Record<string, NodeSerializer>> = Object.freeze({
   doc: { kind: 'block', render: (node, renderer) => renderer.blocks(node) },
@@ -171,6 +238,11 @@ export const nodeSerializers: Readonly<Record<string, NodeSerializer>> = Object.
   text: { kind: 'inline', render: (node) => escapeHtml(node.text ?? '') },
   hardBreak: { kind: 'inline', render: () => '<br>' },
   figure: { kind: 'block', render: (node, renderer) => figureLines(node, renderer, 'photo') },
+  // Colspan and rowspan only: widths and styles are the website's, never the article's.
+  table: { kind: 'block', render: (node, renderer) => tableLines(node, renderer) },
+  tableRow: outsideTable('tableRow'),
+  tableHeader: outsideTable('tableHeader'),
+  tableCell: outsideTable('tableCell'),
 });
 
 /** Mark type → wrapping element. Every mark type of `documentSchema()` needs an entry here (a test checks it). */

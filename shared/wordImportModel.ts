@@ -9,7 +9,7 @@ export const wordImportSummarySchema = z.object({
   headings: z.number().int().nonnegative(),
   listItems: z.number().int().nonnegative(),
   photos: z.number().int().nonnegative(),
-  /** Tables, each written as one paragraph per row with its cells separated by " | " (the body has no tables yet). */
+  /** Tables too big for the body's tables (tableLimits), each written as one paragraph per row, cells separated by " | ". */
   tables: z.number().int().nonnegative(),
   /** Pictures left out (a format the library does not take, such as EMF/WMF, or a picture that cannot be read). */
   skippedPictures: z.number().int().nonnegative(),

@@ -200,6 +200,70 @@ describe('spell check in the editor', () => {
     await untilInAct(() => underlined().join() === 'vlog', 'the other article checked');
   });
 
+  it('lists the dictionary in Cài đặt, takes a word added by mistake out (undoably), and the article underlines it again', async () => {
+    const { handlers } = await installInProcessApi(await temporaryDirectory());
+    await addArticle(handlers, { title: 'Thứ nhất', body: body(paragraph(text('Buổi livestream có nhiều người xem.'))) });
+    for (const word of ['livestream', 'Đắk', 'Dũng', 'email', 'Ếch', 'Ba']) await handlers['dictionary:add']({ word });
+    await render(<App />);
+    await untilInAct(() => buttonNamed('Cài đặt') !== undefined, 'the library');
+    await act(async () => buttonNamed('Cài đặt')!.click());
+    const section = () => document.querySelector<HTMLElement>('dialog.settings-dialog .dictionary-section');
+    const words = () => [...(section()?.querySelectorAll('.dictionary-word') ?? [])].map((element) => element.textContent);
+    await untilInAct(() => words().length === 6, 'the dictionary listed');
+    expect(section()!.querySelector('legend')!.textContent).toBe('Từ điển chính tả');
+    // The Vietnamese order: D before Đ, E before Ê; no filter box for a few words.
+    expect(words()).toEqual(['Ba', 'Dũng', 'Đắk', 'email', 'Ếch', 'livestream']);
+    expect(section()!.querySelector('input[type="search"]')).toBeNull();
+
+    await act(async () => section()!.querySelector<HTMLButtonElement>('button[aria-label="Xóa “livestream” khỏi từ điển"]')!.click());
+    await untilInAct(() => !words().includes('livestream'), 'the word removed');
+    expect(section()!.querySelector('.toast')!.textContent).toContain('Đã xóa “livestream” khỏi từ điển chính tả.');
+    expect((await handlers['dictionary:list']({})).map((entry) => entry.word)).not.toContain('livestream');
+    // "Hoàn tác" adds it again; then it is removed for good.
+    await act(async () => buttonNamed('Hoàn tác', section()!)!.click());
+    await untilInAct(() => words().includes('livestream'), 'the word back');
+    expect((await handlers['dictionary:list']({})).map((entry) => entry.word)).toContain('livestream');
+    await act(async () => section()!.querySelector<HTMLButtonElement>('button[aria-label="Xóa “livestream” khỏi từ điển"]')!.click());
+    await untilInAct(() => !words().includes('livestream'), 'the word removed again');
+    await act(async () => buttonNamed('Hủy')!.click());
+    await untilInAct(() => section() === null, 'the dialog closed');
+
+    await act(async () => buttonNamed('Thứ nhất')!.click());
+    await untilInAct(
+      () => document.querySelector('.ProseMirror') !== null && document.querySelector('.spelling-bar') !== null,
+      'the editor',
+    );
+    await untilInAct(() => underlined().join() === 'livestream', 'the removed word underlined again');
+    await untilInAct(() => document.querySelector('.spelling-count')?.textContent === '1 từ nghi sai', 'the count');
+  });
+
+  it('filters a dictionary of more than 20 words in Cài đặt', async () => {
+    const { handlers } = await installInProcessApi(await temporaryDirectory());
+    const many = ['Müller', ...Array.from({ length: 20 }, (_, index) => `tu${'abcdefghijklmnopqrst'[index]}`)];
+    for (const word of many) await handlers['dictionary:add']({ word });
+    await render(<App />);
+    await untilInAct(() => buttonNamed('Cài đặt') !== undefined, 'the library');
+    await act(async () => buttonNamed('Cài đặt')!.click());
+    const section = () => document.querySelector<HTMLElement>('dialog.settings-dialog .dictionary-section')!;
+    const words = () => [...section().querySelectorAll('.dictionary-word')].map((element) => element.textContent);
+    await untilInAct(() => words().length === 21, 'the dictionary listed');
+    const filter = section().querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(filter.closest('label')!.textContent).toContain('Lọc từ (21 từ)');
+    const typeFilter = async (value: string) =>
+      act(async () => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(filter, value);
+        filter.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await typeFilter('MÜL');
+    expect(words()).toEqual(['Müller']);
+    await typeFilter('xyz');
+    expect(words()).toEqual([]);
+    expect(section().textContent).toContain('Không có từ nào khớp.');
+    // Enter in the box filters; it does not save and close the settings.
+    await press(filter, 'Enter');
+    expect(document.querySelector('dialog.settings-dialog')).not.toBeNull();
+  });
+
   it('knows the names other articles use, and leaves links and addresses alone', async () => {
     const { handlers } = await installInProcessApi(await temporaryDirectory());
     await addArticle(handlers, { title: 'Khách', body: body(paragraph(text('Ông José Müller phát biểu.'))) });

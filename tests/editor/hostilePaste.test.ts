@@ -27,8 +27,14 @@ const allowedElements = new Set([
   'br',
   'hr',
   'a',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
-const allowedAttributes = new Set(['class', 'datetime', 'href', 'rel', 'start', 'type']);
+const allowedAttributes = new Set(['class', 'datetime', 'href', 'rel', 'start', 'type', 'colspan', 'rowspan', 'scope']);
 const urlAttributes = /^\s*(?:href|src|xlink:href|action|formaction|srcset|poster|background|data)\s*$/i;
 const dangerousScheme = /^(?:javascript|vbscript|data):/i;
 const foreignElement = /<(?:iframe|object|embed|base|meta\s[^>]*http-equiv|form|svg|style|script|link|math|template)\b/i;

@@ -13,13 +13,21 @@ export interface DocxRun {
 /** A paragraph: a style id (Heading1, Caption… defined in styles.xml below), a list level, its runs, links and pictures. */
 export interface DocxParagraph {
   style?: string;
-  /** numId 1 is a numbered list, 2 a bulleted one (numbering.xml below); level 0–2. */
-  list?: { numId: 1 | 2; level: number };
+  /**
+   * numId 1 is a numbered list, 2 a bulleted one, 3 the numbered one restarted at 1 (Word's "Restart at 1"), 4 a
+   * numbered list that starts at 5, 5 the outline numbering of headings (numbering.xml below); level 0–2.
+   */
+  list?: { numId: 1 | 2 | 3 | 4 | 5; level: number };
   parts: (DocxRun | { link: string; text: string } | { picture: string })[];
 }
 
+/** A table cell: its text, or its text with the columns it spans (w:gridSpan) and its vertical merge (w:vMerge). */
+export type DocxTableCell = string | { text: string; gridSpan?: number; verticalMerge?: 'restart' | 'continue' };
+
 export interface DocxTable {
-  rows: string[][];
+  rows: DocxTableCell[][];
+  /** Whether the first row repeats as the header row on each page (w:tblHeader). */
+  headerRow?: boolean;
 }
 
 export interface DocxSpec {
@@ -92,9 +100,21 @@ export function buildDocx(spec: DocxSpec): Buffer {
     });
     return `<w:p>${properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`}${parts.join('')}</w:p>`;
   };
+  const cellXml = (cell: DocxTableCell): string => {
+    const { text, gridSpan, verticalMerge } = typeof cell === 'string' ? { text: cell } : cell;
+    const properties = [
+      gridSpan === undefined ? '' : `<w:gridSpan w:val="${gridSpan}"/>`,
+      verticalMerge === undefined ? '' : verticalMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : '<w:vMerge/>',
+    ].join('');
+    const paragraph = paragraphXml({ parts: text === '' ? [] : [{ text }] });
+    return `<w:tc>${properties === '' ? '' : `<w:tcPr>${properties}</w:tcPr>`}${paragraph}</w:tc>`;
+  };
   const tableXml = (table: DocxTable): string =>
     `<w:tbl>${table.rows
-      .map((row) => `<w:tr>${row.map((cell) => `<w:tc>${paragraphXml({ parts: [{ text: cell }] })}</w:tc>`).join('')}</w:tr>`)
+      .map((row, index) => {
+        const header = table.headerRow === true && index === 0 ? '<w:trPr><w:tblHeader/></w:trPr>' : '';
+        return `<w:tr>${header}${row.map(cellXml).join('')}</w:tr>`;
+      })
       .join('')}</w:tbl>`;
   const body = spec.blocks.map((block) => ('rows' in block ? tableXml(block) : paragraphXml(block))).join('');
   const document =
@@ -115,13 +135,17 @@ export function buildDocx(spec: DocxSpec): Buffer {
       .map(([id, name]) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/></w:style>`)
       .join('') +
     '</w:styles>';
-  const level = (index: number, format: string) =>
-    `<w:lvl w:ilvl="${index}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="%${index + 1}."/></w:lvl>`;
+  const level = (index: number, format: string, start = 1) =>
+    `<w:lvl w:ilvl="${index}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/><w:lvlText w:val="%${index + 1}."/></w:lvl>`;
   const numbering =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="${wordNamespace}">` +
     `<w:abstractNum w:abstractNumId="0">${level(0, 'decimal')}${level(1, 'lowerLetter')}${level(2, 'bullet')}</w:abstractNum>` +
     `<w:abstractNum w:abstractNumId="1">${level(0, 'bullet')}${level(1, 'decimal')}${level(2, 'bullet')}</w:abstractNum>` +
-    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>';
+    `<w:abstractNum w:abstractNumId="2">${level(0, 'decimal', 5)}${level(1, 'lowerLetter')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="3">${level(0, 'decimal')}${level(1, 'decimal')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>';
   relationships.push(`<Relationship Id="rIdStyles" Type="${relationshipNamespace}/styles" Target="styles.xml"/>`);
   relationships.push(`<Relationship Id="rIdNumbering" Type="${relationshipNamespace}/numbering" Target="numbering.xml"/>`);
   const packageRelationships = 'http://schemas.openxmlformats.org/package/2006/relationships';

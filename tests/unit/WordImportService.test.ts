@@ -7,6 +7,7 @@ import { wordFileMessages } from '../../electron/main/services/readDocxDocument'
 import { readWordDraft } from '../../electron/main/services/readWordDraft';
 import type { DocumentNodeJson } from '../../shared/documentJson';
 import { parseDocument } from '../../shared/documentSchema';
+import { serializeDocumentHtml } from '../../shared/serializeDocumentHtml';
 import type { WordImportProgress } from '../../shared/wordImportModel';
 import { craftZip } from '../support/craftZip';
 import { buildDocx, compoundFile, type DocxSpec } from '../support/docxFixtures';
@@ -46,7 +47,7 @@ async function storySpec(): Promise<DocxSpec> {
         ],
       },
       // Outline-numbered, as Word numbers sections: still a heading.
-      { style: 'Heading2', list: { numId: 1, level: 0 }, parts: [{ text: 'Những con số' }] },
+      { style: 'Heading2', list: { numId: 5, level: 0 }, parts: [{ text: 'Những con số' }] },
       {
         parts: [
           { text: 'Chữ ' },
@@ -93,6 +94,7 @@ const text = (value: string, ...marks: string[]): DocumentNodeJson => ({
 });
 const paragraph = (...content: DocumentNodeJson[]): DocumentNodeJson => ({ type: 'paragraph', content });
 const item = (...content: DocumentNodeJson[]): DocumentNodeJson => ({ type: 'listItem', content });
+const cell = (...content: DocumentNodeJson[]): DocumentNodeJson => ({ type: 'tableCell', attrs: { colspan: 1, rowspan: 1 }, content });
 
 describe('reading a Word file into an article draft', () => {
   const temporaryDirectory = useTemporaryDirectories();
@@ -139,10 +141,16 @@ describe('reading a Word file into an article draft', () => {
       // .VnTime is TCVN3: converted before anything else; decomposed text comes out NFC; the empty paragraph is gone.
       paragraph(text('Hội nghị kết thúc.')),
       paragraph(text('Tiếng Việt tổ hợp'.normalize('NFC'))),
-      paragraph(text('Tỉnh | Vốn')),
-      paragraph(text('Hà Nội | 12 tỷ')),
+      {
+        type: 'table',
+        content: [
+          { type: 'tableRow', content: [cell(paragraph(text('Tỉnh'))), cell(paragraph(text('Vốn')))] },
+          { type: 'tableRow', content: [cell(paragraph(text('Hà Nội'))), cell(paragraph(text('12 tỷ')))] },
+        ],
+      },
     ]);
-    expect(draft.summary).toEqual({ paragraphs: 5, headings: 2, listItems: 5, photos: 1, tables: 1, skippedPictures: 0, legacyRuns: 1 });
+    // A table the body holds is no paragraph and no table "turned into paragraphs".
+    expect(draft.summary).toEqual({ paragraphs: 3, headings: 2, listItems: 5, photos: 1, tables: 0, skippedPictures: 0, legacyRuns: 1 });
     expect(draft.notices).toEqual([]);
     // What the renderer will save is a body the document schema accepts, as a save checks it.
     expect(() => parseDocument(draft.body)).not.toThrow();
@@ -182,6 +190,49 @@ describe('reading a Word file into an article draft', () => {
     // A caption whose picture was left out stays as text.
     expect(draft.body.content?.map((block) => block.type)).toEqual(['paragraph', 'figure']);
     expect(await (await session.opened()).media.listIds()).toHaveLength(1);
+  });
+
+  it("starts each numbered list where Word does: a level's start, a restart, and the count going on past a paragraph", async () => {
+    const session = await openTestSession(await temporaryDirectory());
+    const entry = (numId: 1 | 3 | 4, level: number, words: string) => ({ list: { numId, level }, parts: [{ text: words }] });
+    const draft = await session.handlers['word:readBytes']({
+      fileName: 'danh-sach.docx',
+      bytes: new Uint8Array(
+        buildDocx({
+          blocks: [
+            { parts: [{ text: 'Tiêu đề' }] },
+            { parts: [{ text: 'Sapo.' }] },
+            entry(4, 0, 'Năm'),
+            entry(4, 1, 'Năm a'),
+            entry(4, 0, 'Sáu'),
+            { parts: [{ text: 'Một đoạn chen giữa.' }] },
+            entry(4, 0, 'Bảy'),
+            entry(4, 1, 'Bảy a'),
+            entry(1, 0, 'Một'),
+            entry(1, 0, 'Hai'),
+            // Word's "Restart at 1": its own num over the same definition.
+            entry(3, 0, 'Lại một'),
+            { parts: [{ text: 'Một đoạn nữa.' }] },
+            entry(1, 0, 'Ba'),
+          ],
+        }),
+      ),
+    });
+    const words = (value: string) => paragraph(text(value));
+    const letters = (value: string) => ({ type: 'orderedList', content: [item(words(value))] });
+    expect(draft.body.content).toEqual([
+      { type: 'orderedList', attrs: { start: 5 }, content: [item(words('Năm'), letters('Năm a')), item(words('Sáu'))] },
+      words('Một đoạn chen giữa.'),
+      { type: 'orderedList', attrs: { start: 7 }, content: [item(words('Bảy'), letters('Bảy a'))] },
+      { type: 'orderedList', content: [item(words('Một')), item(words('Hai'))] },
+      { type: 'orderedList', content: [item(words('Lại một'))] },
+      words('Một đoạn nữa.'),
+      { type: 'orderedList', attrs: { start: 3 }, content: [item(words('Ba'))] },
+    ]);
+    const html = serializeDocumentHtml(parseDocument(draft.body));
+    expect(html).toContain('<ol start="5">');
+    expect(html).toContain('<ol start="7">');
+    expect(html).toContain('<ol start="3">');
   });
 
   it('tells how far it has got: reading, then the pictures one by one', async () => {

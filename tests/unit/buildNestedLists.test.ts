@@ -25,6 +25,16 @@ describe('Word list paragraphs nested as the body lists them', () => {
     expect(() => parseDocument({ type: 'doc', content: lists })).not.toThrow();
   });
 
+  it("starts a numbered list from its first item's Word number, and a new one where the numbers do not follow", () => {
+    const numbered = (level: number, number: number, text: string): ListParagraph => ({ ...entry(level, true, text), number });
+    const lists = buildNestedLists([numbered(0, 4, '4'), numbered(1, 1, '4.a'), numbered(0, 5, '5'), numbered(0, 1, '1')]);
+    expect(lists).toEqual([
+      { type: 'orderedList', attrs: { start: 4 }, content: [item('4', { type: 'orderedList', content: [item('4.a')] }), item('5')] },
+      { type: 'orderedList', content: [item('1')] },
+    ]);
+    expect(() => parseDocument({ type: 'doc', content: lists })).not.toThrow();
+  });
+
   it('starts a new list where numbered turns to bulleted, and takes a jump of levels as one level deeper, its siblings beside it', () => {
     const lists = buildNestedLists([
       entry(0, true, 'a'),

@@ -31,6 +31,24 @@ const mixedBody: DocumentNodeJson = {
   ],
 };
 
+/** A table between paragraphs and at the end: cells (a header row, a hard break, an empty cell) are text blocks too. */
+const cell = (type: string, ...content: DocumentNodeJson[]) => ({ type, content: [{ type: 'paragraph', content }] });
+const tableBody: DocumentNodeJson = {
+  type: 'doc',
+  content: [
+    { type: 'paragraph', content: [text('Kết quả hoà giải ,năm 2022.')] },
+    {
+      type: 'table',
+      content: [
+        { type: 'tableRow', content: [cell('tableHeader', text('Xã')), cell('tableHeader', text('Số vụ'))] },
+        { type: 'tableRow', content: [cell('tableCell', text('An Hoà'), { type: 'hardBreak' }, text('(cũ)')), cell('tableCell')] },
+      ],
+    },
+    { type: 'paragraph', content: [text('Hết.')] },
+    { type: 'table', content: [{ type: 'tableRow', content: [cell('tableCell', text('Thủy  lợi .'))] }] },
+  ],
+};
+
 const styles: HouseStyle[] = [
   defaultHouseStyle,
   { toneMarks: 'new', dates: 'padded', endMark: 'forbidden', titleSentenceCase: false },
@@ -43,6 +61,10 @@ describe('reading the article from the editor’s state, as the shared cores rea
     {
       name: 'a body with every kind of block',
       content: sampleContent({ title: 'Hội Nghị Hòa Giải.', sapo: 'Sapo ,có lỗi', body: mixedBody }),
+    },
+    {
+      name: 'a body ending in a table',
+      content: sampleContent({ title: 'Bảng', sapo: 'Sapo', body: tableBody }),
     },
   ];
 

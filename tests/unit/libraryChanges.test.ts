@@ -70,6 +70,7 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'media:importFromDialog': () => ({}),
   'media:importBytes': () => ({ fileName: 'khac.jpg', bytes: new Uint8Array(photoBytes.other) }),
   'media:get': ({ photoId }) => ({ id: photoId }),
+  'media:importProgress': () => ({}),
   'package:send': ({ withPhoto }) => ({ id: withPhoto }),
   'package:openFromDialog': () => ({}),
   'package:receiveBytes': ({ packageBytes }) => ({ fileName: 'goi.banthao', bytes: new Uint8Array(packageBytes) }),
@@ -95,6 +96,7 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'people:names': () => ({}),
   'dictionary:list': () => ({}),
   'dictionary:add': () => ({ word: 'email' }),
+  'dictionary:remove': () => ({ word: 'Müller' }),
   'spelling:knownWords': ({ withPhoto }) => ({ id: withPhoto }),
   'settings:get': () => ({}),
   'settings:update': () => ({ exportJpegQuality: 70 }),
@@ -137,6 +139,7 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'media:importFromDialog': ['photos-imported'],
   'media:importBytes': ['photos-imported'],
   'media:get': [],
+  'media:importProgress': [],
   // Written outside the library: nothing of the library changed.
   'package:send': [],
   'package:openFromDialog': ['package-received'],
@@ -153,6 +156,7 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'people:names': [],
   'dictionary:list': [],
   'dictionary:add': ['dictionary-word-added'],
+  'dictionary:remove': ['dictionary-word-removed'],
   'spelling:knownWords': [],
   'settings:get': [],
   'settings:update': ['settings-changed'],
@@ -249,6 +253,9 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   );
   await session.flush();
   await session.backupService.settled();
+  // A word of the dictionary, for "dictionary:remove" to take out.
+  await handlers['dictionary:add']({ word: 'Müller' });
+  await session.backupService.settled();
   const [version] = await handlers['version:list']({ id: withPhoto.id });
   const thread = await handlers['comment:start']({ id: withPhoto.id, text: 'Kiểm tra tít', quote: 'Hội nghị' });
   return {
@@ -341,6 +348,7 @@ describe('every change to the library reaches every subscriber', () => {
       'library:list',
       'article:get',
       'media:get',
+      'media:importProgress',
       'people:names',
       'dictionary:list',
       'spelling:knownWords',

@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../shared/articleModel';
 import type { HandlerTable } from '../../shared/ipcContract';
@@ -8,6 +8,7 @@ import { listPeopleNames } from '../../electron/main/services/listPeopleNames';
 import { createTestHandlers } from '../support/createTestHandlers';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
+import { rainbowHeic } from './media/heicFixtures';
 import { twoColourJpeg } from './media/photoFixtures';
 
 /** A library whose clock the test moves (photos are kept for an hour after import before cleanup may take them). */
@@ -117,6 +118,31 @@ describe('photo handlers', () => {
     expect(result.imported).toHaveLength(1);
     expect(result.refused).toEqual([{ fileName: 'drawing.svg', message: expect.stringContaining('SVG') }]);
     expect((await readdir(library.layout.library.media, { recursive: true })).filter((name) => name.endsWith('.svg'))).toEqual([]);
+  });
+
+  it('says which picked file it is importing, and whether it is a HEIC to decode, then nothing once done', async () => {
+    const cardFolder = await temporaryDirectory();
+    await writeFile(`${cardFolder}/IMG_0001.HEIC`, rainbowHeic);
+    await writeFile(`${cardFolder}/Ảnh bìa.jpg`, await twoColourJpeg());
+    await writeFile(`${cardFolder}/drawing.svg`, '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    const picked = ['IMG_0001.HEIC', 'Ảnh bìa.jpg', 'drawing.svg'].map((name) => `${cardFolder}/${name}`);
+    const library = await createTestHandlers(await temporaryDirectory(), { imageFiles: picked });
+    expect(await call(library.handlers, 'media:importProgress', {})).toBeNull();
+    // What the window would hear, asked through the channel as each file's import begins.
+    const heard: unknown[] = [];
+    const importFile = library.media.importFile.bind(library.media);
+    library.media.importFile = async (path) => {
+      heard.push(await call(library.handlers, 'media:importProgress', {}));
+      return importFile(path);
+    };
+    const result = await call(library.handlers, 'media:importFromDialog', {});
+    expect(result.imported.map((photo) => photo.type)).toEqual(['heic', 'jpeg']);
+    expect(heard).toEqual([
+      { index: 1, total: 3, fileName: 'IMG_0001.HEIC', heic: true },
+      { index: 2, total: 3, fileName: 'Ảnh bìa.jpg', heic: false },
+      { index: 3, total: 3, fileName: 'drawing.svg', heic: false },
+    ]);
+    expect(await call(library.handlers, 'media:importProgress', {})).toBeNull();
   });
 });
 

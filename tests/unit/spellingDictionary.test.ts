@@ -65,6 +65,33 @@ describe('the library’s spelling dictionary', () => {
     expect(await readdir(layout.dictionary)).toHaveLength(3);
   });
 
+  it('takes a word added by mistake out (in any case), adds it again, and answers not-found for a word not there', async () => {
+    const dataDirectory = await temporaryDirectory();
+    const session = await openTestSession(dataDirectory);
+    await session.handlers['dictionary:add']({ word: 'Nguyễnn' });
+    await session.handlers['dictionary:add']({ word: 'email' });
+    const announced: LibraryChange[] = [];
+    session.subscribe((change) => void announced.push(change));
+    const folder = libraryLayout(dataDirectory).library.dictionary;
+
+    expect(await session.handlers['dictionary:remove']({ word: 'nguyễnn'.normalize('NFD') })).toMatchObject({ word: 'Nguyễnn' });
+    expect(await readdir(folder)).toEqual([`${dictionaryWordHash('email')}.json`]);
+    expect((await session.handlers['dictionary:list']({})).map((entry) => entry.word)).toEqual(['email']);
+    const missing = await invokeHandler(session.handlers, 'dictionary:remove', { word: 'Nguyễnn' }, quietLog);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: 'Từ “Nguyễnn” không có trong từ điển chính tả.' } });
+    // Undone from the toast: the word is added again, a new file.
+    await session.handlers['dictionary:add']({ word: 'Nguyễnn' });
+    expect((await session.handlers['dictionary:list']({})).map((entry) => entry.word)).toEqual(['email', 'Nguyễnn']);
+    expect(announced.map((change) => change.kind)).toEqual(['dictionary-word-removed', 'dictionary-word-added']);
+    // A damaged file is not the word's: not removed, and said so.
+    await writeFile(libraryLayout(dataDirectory).library.dictionaryWordFile(dictionaryWordHash('offline')), '{"format":');
+    expect(await invokeHandler(session.handlers, 'dictionary:remove', { word: 'offline' }, quietLog)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    expect(await readdir(folder)).toHaveLength(3);
+  });
+
   it('comes back with a backup restore, keeping the words added since', async () => {
     const dataDirectory = await temporaryDirectory();
     const session = await openTestSession(dataDirectory);

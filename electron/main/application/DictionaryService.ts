@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errorCodes';
 import type { DictionaryEntry } from '../../../shared/spelling/dictionaryModel';
 import { spellingKey } from '../../../shared/spelling/findMisspellings';
 import type { LibraryStores } from '../library/openLibrary';
@@ -33,5 +34,13 @@ export class DictionaryService {
       return entry;
     }
     return (await this.list()).find((listed) => spellingKey(listed.word) === spellingKey(word)) ?? entry;
+  }
+
+  /** Takes a word (in any case) out of the dictionary, a word added by mistake; `not-found` when it is not there. */
+  async remove(word: string): Promise<DictionaryEntry> {
+    const removed = await this.#stores.dictionary.remove(word);
+    if (removed === null) throw new AppError('not-found', `Từ “${word}” không có trong từ điển chính tả.`);
+    this.#events.announce({ kind: 'dictionary-word-removed', entry: removed });
+    return removed;
   }
 }

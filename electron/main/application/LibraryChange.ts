@@ -34,6 +34,8 @@ export type LibraryChange =
   | { kind: 'conflict-resolved'; article: Article; conflictIds: string[] }
   /** A word added to the library's spelling dictionary (its own file; adding a word already there announces nothing). */
   | { kind: 'dictionary-word-added'; entry: DictionaryEntry }
+  /** A word taken out of the dictionary (its file deleted). */
+  | { kind: 'dictionary-word-removed'; entry: DictionaryEntry }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -56,5 +58,6 @@ export const libraryChangeKinds = [
   'package-received',
   'conflict-resolved',
   'dictionary-word-added',
+  'dictionary-word-removed',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

@@ -1,15 +1,20 @@
 import { basename } from 'node:path';
 import { AppError } from '../../../shared/errorCodes';
-import type { MediaInfo } from '../../../shared/mediaModel';
+import type { MediaInfo, PhotoImportProgress } from '../../../shared/mediaModel';
 import type { MediaStore } from '../media/MediaStore';
+import { imageTypeClaimedBy } from '../media/sniffImageType';
 import type { Dialogs } from './Dialogs';
 import type { LibraryEvents } from './LibraryEvents';
 
-/** Photos coming into the library, each import announced once its files are on disk. */
+/**
+ * Photos coming into the library, each import announced once its files are on disk. The photos picked in "Chèn ảnh"
+ * are imported one after another, so `progress` speaks of the one being imported.
+ */
 export class PhotoService {
   readonly #media: MediaStore;
   readonly #dialogs: Pick<Dialogs, 'chooseImageFiles'>;
   readonly #events: LibraryEvents;
+  #progress: PhotoImportProgress = null;
 
   constructor(media: MediaStore, dialogs: Pick<Dialogs, 'chooseImageFiles'>, events: LibraryEvents) {
     this.#media = media;
@@ -21,12 +26,21 @@ export class PhotoService {
     return this.#media.get(id);
   }
 
+  /** Which of the photos picked in "Chèn ảnh" is being imported; null when none is. */
+  progress(): PhotoImportProgress {
+    return this.#progress;
+  }
+
   /** Asks the user for photos and imports each; a refused file is reported by name, never thrown. */
   async importFromDialog(): Promise<{ imported: MediaInfo[]; refused: { fileName: string; message: string }[] }> {
     const imported: MediaInfo[] = [];
     const refused: { fileName: string; message: string }[] = [];
     try {
-      for (const path of await this.#dialogs.chooseImageFiles()) {
+      const paths = await this.#dialogs.chooseImageFiles();
+      for (const [index, path] of paths.entries()) {
+        const fileName = basename(path).normalize('NFC').slice(0, 255);
+        // By its name, as the window judges a dropped file: its bytes are checked on import.
+        this.#progress = { index: index + 1, total: paths.length, fileName, heic: imageTypeClaimedBy(fileName) === 'heic' };
         try {
           imported.push(await this.#media.importFile(path));
         } catch (error) {
@@ -35,6 +49,7 @@ export class PhotoService {
         }
       }
     } finally {
+      this.#progress = null;
       // Photos already on disk are announced even when a later file failed unexpectedly.
       if (imported.length > 0) this.#events.announce({ kind: 'photos-imported', photos: imported });
     }

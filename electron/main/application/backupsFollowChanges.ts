@@ -23,6 +23,7 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     case 'conflict-resolved':
     // The dictionary is library data: a snapshot holds its words.
     case 'dictionary-word-added':
+    case 'dictionary-word-removed':
       return true;
     case 'article-exported':
     case 'library-restored':

@@ -28,6 +28,7 @@ export function libraryWordsFollowChanges(words: Pick<LibraryWords, 'note' | 'fo
       case 'version-saved':
       case 'comment-added':
       case 'dictionary-word-added':
+      case 'dictionary-word-removed':
       case 'library-restored':
         return;
       default:

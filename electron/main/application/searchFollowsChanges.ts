@@ -36,6 +36,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       case 'version-saved':
       case 'comment-added':
       case 'dictionary-word-added':
+      case 'dictionary-word-removed':
       // A restore dropped the index; the new one reads the restored articles itself.
       case 'library-restored':
         return;

@@ -30,6 +30,7 @@ export function versionsFollowChanges(versions: VersionService, onFailure: (erro
       case 'version-saved':
       case 'comment-added':
       case 'dictionary-word-added':
+      case 'dictionary-word-removed':
       // The package service takes its own 'package' version once everything is in, the conflict service its 'merge' one.
       case 'package-received':
       case 'conflict-resolved':

@@ -42,7 +42,7 @@ export async function replaceLibraryWithSnapshot(source: string, options: Replac
   for (const relative of await listFilesUnder(snapshot.library.media)) {
     if (!present.has(relative)) await replace(join(snapshot.library.media, relative), join(live.library.media, relative));
   }
-  // A dictionary word is only ever added: bring back the missing ones, keep those added since.
+  // The snapshot's words come back (one removed since too); words added since are kept, as a word harms no text.
   const words = new Set(await listFilesUnder(live.library.dictionary));
   for (const relative of await listFilesUnder(snapshot.library.dictionary)) {
     if (!words.has(relative)) await replace(join(snapshot.library.dictionary, relative), join(live.library.dictionary, relative));

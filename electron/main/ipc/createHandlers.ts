@@ -50,6 +50,7 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),
     'media:importBytes': async ({ fileName, bytes }) => withApplication((application) => application.photos.importBytes(fileName, bytes)),
     'media:get': async ({ id }) => withApplication((application) => application.photos.get(id)),
+    'media:importProgress': async () => withApplication((application) => application.photos.progress()),
     'package:send': async ({ id }) => withApplication((application) => application.packages.send(id)),
     'package:openFromDialog': async () => withApplication((application) => application.packages.openFromDialog()),
     'package:receiveBytes': async ({ fileName, bytes }) =>
@@ -68,6 +69,7 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'people:names': async () => withApplication((application) => application.articles.peopleNames()),
     'dictionary:list': async () => withApplication((application) => application.dictionary.list()),
     'dictionary:add': async ({ word }) => withApplication((application) => application.dictionary.add(word)),
+    'dictionary:remove': async ({ word }) => withApplication((application) => application.dictionary.remove(word)),
     'spelling:knownWords': async ({ id }) => withApplication((application) => application.libraryWords.knownFor(id)),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),

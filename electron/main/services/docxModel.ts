@@ -16,6 +16,8 @@ export interface DocxParagraph {
   styleName: string | null;
   /** A list paragraph's level ("0" is the outermost) and whether that level is numbered or bulleted. */
   numbering: { level: string; isOrdered: boolean } | null;
+  /** The number Word shows on a numbered paragraph, counted by readDocxDocument: mammoth's model has no start values. */
+  wordNumber?: number;
 }
 
 export interface DocxRun {
@@ -50,6 +52,11 @@ export interface DocxImage {
 export interface DocxTable {
   type: 'table' | 'tableRow' | 'tableCell';
   children: DocxElement[];
+  /** A row marked to repeat at the top of each page (w:tblHeader): the table's header row. */
+  isHeader?: boolean;
+  /** A cell's columns (w:gridSpan) and rows (w:vMerge, the merged cells below left out by mammoth). */
+  colSpan?: number;
+  rowSpan?: number;
 }
 
 /** Tabs, breaks, notes, comments, bookmarks, checkboxes: read by type alone. */

@@ -1,4 +1,5 @@
 import type { DocumentMarkJson, DocumentNodeJson } from '../../../shared/documentJson';
+import { tableLimits } from '../../../shared/documentLimits';
 import { isSafeLinkHref } from '../../../shared/isSafeLinkHref';
 import { buildNestedLists, type ListParagraph } from './buildNestedLists';
 import type { DocxDocument, DocxElement, DocxImage, DocxParagraph } from './docxModel';
@@ -104,20 +105,73 @@ function segmentsOf(paragraph: DocxParagraph): Segment[] {
 
 /** A table cell's text on one line: its paragraphs (and any table inside it) joined by spaces. */
 function cellInline(cell: DocxElement, pictures: DocxImage[]): DocumentNodeJson[] {
-  const inline: DocumentNodeJson[] = [];
+  return cellParagraphs(cell, pictures).flatMap((paragraph, index) => [
+    ...(index === 0 ? [] : [{ type: 'text', text: ' ' }]),
+    ...(paragraph.content ?? []).map((node) => (node.type === 'hardBreak' ? { type: 'text', text: ' ' } : node)),
+  ]);
+}
+
+/**
+ * A table cell's paragraphs with text, in order, headings and list items as plain paragraphs (a cell holds paragraphs
+ * only) and a table nested in it read row by row; its pictures go to `pictures`, to follow the table.
+ */
+function cellParagraphs(cell: DocxElement, pictures: DocxImage[]): DocumentNodeJson[] {
+  const paragraphs: DocumentNodeJson[] = [];
   const visit = (element: DocxElement) => {
     if (element.type === 'paragraph') {
       for (const segment of segmentsOf(element)) {
         if ('picture' in segment) pictures.push(segment.picture);
-        else if (hasText(segment.inline)) {
-          if (inline.length > 0) inline.push({ type: 'text', text: ' ' });
-          inline.push(...segment.inline.map((node) => (node.type === 'hardBreak' ? { type: 'text', text: ' ' } : node)));
-        }
+        else if (hasText(segment.inline)) paragraphs.push({ type: 'paragraph', content: segment.inline });
       }
+    } else if (element.type === 'tableRow' && element !== cell) {
+      // A table in a cell: one paragraph per row, its cells' text separated by " | " (a cell holds no table).
+      const cells = element.children.filter((child) => child.type === 'tableCell').map((child) => cellInline(child, pictures));
+      const inline = cells.flatMap((text, index) => (index === 0 ? text : [{ type: 'text', text: ' | ' }, ...text]));
+      if (cells.some(hasText)) paragraphs.push({ type: 'paragraph', content: tidyInline(inline) });
     } else if ('children' in element && Array.isArray(element.children)) for (const child of element.children) visit(child);
   };
   visit(cell);
-  return inline;
+  return paragraphs;
+}
+
+/** A span Word gives (gridSpan, vMerge), as a whole number the table limits allow. */
+function spanOf(value: unknown, maximum: number): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1 ? Math.min(value, maximum) : 1;
+}
+
+/**
+ * A Word table as the body's table: its rows and cells with their spans, a row Word repeats as header (and only
+ * that) as header cells, each cell's paragraphs (an empty cell one empty paragraph). Null for a table with no cell,
+ * or bigger than `tableLimits`: docxToBlocks then reads that one as one paragraph per row.
+ */
+function tableOf(table: DocxElement, pictures: DocxImage[]): DocumentNodeJson | null {
+  if (table.type !== 'table') return null;
+  const rows = table.children.filter((row) => row.type === 'tableRow');
+  const cellsOf = (row: DocxElement) => (row.type === 'tableRow' ? row.children.filter((cell) => cell.type === 'tableCell') : []);
+  const cellCount = rows.reduce((sum, row) => sum + cellsOf(row).length, 0);
+  const widest = Math.max(
+    0,
+    ...rows.map((row) => cellsOf(row).reduce((sum, cell) => sum + spanOf('colSpan' in cell ? cell.colSpan : 1, Infinity), 0)),
+  );
+  const fits = rows.length <= tableLimits.maximumRows && cellCount <= tableLimits.maximumCells && widest <= tableLimits.maximumColumns;
+  if (!fits || rows.every((row) => cellsOf(row).length === 0)) return null;
+  const content = rows
+    .filter((row) => cellsOf(row).length > 0)
+    .map((row) => ({
+      type: 'tableRow',
+      content: cellsOf(row).map((cell) => {
+        const paragraphs = cellParagraphs(cell, pictures);
+        return {
+          type: 'isHeader' in row && row.isHeader === true ? 'tableHeader' : 'tableCell',
+          attrs: {
+            colspan: spanOf('colSpan' in cell ? cell.colSpan : 1, tableLimits.maximumColumns),
+            rowspan: spanOf('rowSpan' in cell ? cell.rowSpan : 1, tableLimits.maximumRows),
+          },
+          content: paragraphs.length > 0 ? paragraphs : [{ type: 'paragraph' }],
+        };
+      }),
+    }));
+  return { type: 'table', content };
 }
 
 /** Every picture of the document, in order (for progress: photos n of m). */
@@ -135,7 +189,7 @@ export function countPictures(document: DocxDocument): number {
  * Converts mammoth's document model into the body's blocks, building only nodes and marks of the document schema:
  * paragraphs, headings (Word's level kept for now: see mapHeadingLevels), lists nested by their Word level, figures
  * for pictures (a Caption-style paragraph right under a picture becomes its caption, the picture's description its
- * alt text), and each table as one paragraph per row with its cells separated by " | " (the body has no tables yet).
+ * alt text), and tables (see tableOf; one too big for the body's limits as one paragraph per row, cells separated by " | ").
  * Pictures are imported in document order through `importPicture`; empty paragraphs are dropped.
  */
 export async function docxToBlocks(document: DocxDocument, importPicture: PictureImporter): Promise<DocxBlocks> {
@@ -156,6 +210,18 @@ export async function docxToBlocks(document: DocxDocument, importPicture: Pictur
   for (const element of document.children) {
     if (element.type === 'table') {
       closeList();
+      const cellPictures: DocxImage[] = [];
+      const table = tableOf(element, cellPictures);
+      if (table !== null) {
+        blocks.push(table);
+        // A picture in a cell follows its table: a cell holds text only.
+        for (const picture of cellPictures) {
+          const figure = await figureOf(picture);
+          if (figure !== null) blocks.push(figure);
+        }
+        continue;
+      }
+      // Only a table the body cannot hold is counted: the import's summary says it became paragraphs.
       counts.tables += 1;
       for (const row of element.children) {
         if (row.type !== 'tableRow') continue;
@@ -196,6 +262,7 @@ export async function docxToBlocks(document: DocxDocument, importPicture: Pictur
       pendingList.push({
         level: Number.parseInt(element.numbering.level, 10) || 0,
         ordered: element.numbering.isOrdered === true,
+        number: element.wordNumber,
         content,
       });
       counts.listItems += 1;

@@ -2,11 +2,17 @@ import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { AppError } from '../../../shared/errorCodes';
 import type { DocxDocument } from './docxModel';
+import { numberWordLists } from './numberWordLists';
+import { readDocxParts } from './readDocxParts';
+import { readParagraphNumIds } from './readParagraphNumIds';
+import { readWordNumbering } from './readWordNumbering';
 import { sniffWordFile } from './sniffWordFile';
 
 /** What a .docx may unpack to: its text part, and everything together (pictures included). */
 const documentPartMaximumBytes = 100 * 1024 * 1024;
 const unpackedMaximumBytes = 1024 * 1024 * 1024;
+/** Word's list definitions take kilobytes; a numbering part past this is not read (lists then start at 1). */
+const numberingPartMaximumBytes = 4 * 1024 * 1024;
 
 export const wordFileMessages = {
   encrypted:
@@ -81,5 +87,22 @@ export async function readDocxDocument(bytes: Buffer): Promise<DocxDocument> {
     throw refuse(wordFileMessages.corrupt, cause);
   }
   if (captured === null) throw refuse(wordFileMessages.corrupt);
+  await numberLists(bytes, captured);
   return captured;
+}
+
+/** Mammoth's model has neither w:start nor numIds: they are read from the parts themselves, only for numbered lists. */
+async function numberLists(bytes: Buffer, document: DocxDocument): Promise<void> {
+  if (!document.children.some((element) => element.type === 'paragraph' && element.numbering?.isOrdered === true)) return;
+  const parts = await readDocxParts(
+    bytes,
+    new Map([
+      ['word/document.xml', documentPartMaximumBytes],
+      ['word/numbering.xml', numberingPartMaximumBytes],
+    ]),
+  );
+  const documentXml = parts.get('word/document.xml');
+  const numberingXml = parts.get('word/numbering.xml');
+  if (documentXml === undefined || numberingXml === undefined) return;
+  numberWordLists(document, readParagraphNumIds(documentXml), readWordNumbering(numberingXml));
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm } from 'node:fs/promises';
+import { AppError } from '../../../shared/errorCodes';
 import { dictionaryEntrySchema, type DictionaryEntry } from '../../../shared/spelling/dictionaryModel';
 import { spellingKey } from '../../../shared/spelling/findMisspellings';
 import { libraryFolderLayout } from '../library/libraryLayout';
 import { writeFileIfMissing } from './ArticleRecordLog';
-import { errorCodeOf } from './fileSystemErrors';
+import { errorCodeOf, toStorageError } from './fileSystemErrors';
 import { decodeStoredJson, encodeStoredJson } from './storedJson';
 import type { DurableWriteOptions } from './writeFileDurably';
 
@@ -34,6 +35,36 @@ export class DictionaryStore {
     const checked = dictionaryEntrySchema.parse(entry);
     const path = libraryFolderLayout(this.#libraryFolder).dictionaryWordFile(dictionaryWordHash(checked.word));
     return writeFileIfMissing(path, new TextEncoder().encode(encodeStoredJson(dictionaryFormat, checked)), this.#writeOptions);
+  }
+
+  /**
+   * Deletes the word's file (the word in any case: one file per lookup form) and makes the deletion durable; returns
+   * the entry it held, or null when the word is not there (a damaged or misnamed file is not this word's, and stays).
+   */
+  async remove(word: string): Promise<DictionaryEntry | null> {
+    const layout = libraryFolderLayout(this.#libraryFolder);
+    const path = layout.dictionaryWordFile(dictionaryWordHash(word));
+    let entry: DictionaryEntry;
+    try {
+      entry = decodeStoredJson(await readFile(path), dictionaryFormat, dictionaryEntrySchema, path);
+    } catch (error) {
+      // Missing, or damaged (not listed either): no word to take out.
+      if (error instanceof AppError || errorCodeOf(error) === 'ENOENT' || errorCodeOf(error) === undefined) return null;
+      throw toStorageError(error, path);
+    }
+    if (dictionaryWordHash(entry.word) !== dictionaryWordHash(word)) return null;
+    try {
+      await rm(path);
+      // The folder's entry gone for good, as a write is (Windows cannot open a folder, and needs no such step).
+      if (process.platform !== 'win32') {
+        const folder = await open(layout.dictionary, 'r');
+        await folder.sync().finally(() => folder.close());
+      }
+    } catch (error) {
+      if (errorCodeOf(error) === 'ENOENT') return null;
+      throw toStorageError(error, path);
+    }
+    return entry;
   }
 
   /** Every readable word, in Vietnamese alphabetical order; a damaged or misnamed file is skipped and left alone. */

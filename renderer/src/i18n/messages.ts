@@ -171,8 +171,23 @@ const vi = {
   backupRestoring: 'Đang khôi phục…',
   backupLastFailure: (time: string, reason: string) => `Lần sao lưu tự động gần nhất không thành công (${time}): ${reason}`,
   insertPhoto: 'Chèn ảnh',
+  /** Tables in the body (features/editor/tables/): "Chèn bảng" and the row and column commands shown in a table. */
+  table: {
+    insert: 'Chèn bảng',
+    insertHint: 'Chèn bảng 3 × 3 có hàng tiêu đề; Tab, Shift+Tab chuyển ô',
+    commands: 'Bảng',
+    addRow: 'Thêm hàng',
+    deleteRow: 'Xóa hàng',
+    addColumn: 'Thêm cột',
+    deleteColumn: 'Xóa cột',
+    deleteTable: 'Xóa bảng',
+    trackedRefusal: 'Đang “Sửa có theo dõi”: gõ chữ trong ô vẫn được, còn thêm, xóa hàng, cột hay bảng thì tắt theo dõi trước.',
+  },
   insertingPhotos: (count: number) => `Đang chèn ${count} ảnh…`,
   decodingHeic: (fileName: string) => `Đang giải mã ảnh HEIC… (${fileName})`,
+  /** A photo picked in "Chèn ảnh" being imported, the n-th of m. */
+  importingPickedPhoto: (index: number, total: number, fileName: string) => `Đang chèn ảnh ${index}/${total}… (${fileName})`,
+  decodingPickedHeic: (index: number, total: number, fileName: string) => `Đang giải mã ảnh HEIC ${index}/${total}… (${fileName})`,
   photoRefused: (fileName: string, reason: string) => `Không chèn được ${fileName}: ${reason}`,
   photoMissing: 'Không tìm thấy tệp ảnh trong thư viện',
   coverPhoto: 'Ảnh đại diện',
@@ -321,6 +336,7 @@ const vi = {
       bulletItem: 'Mục danh sách',
       orderedItem: 'Mục đánh số',
       quote: 'Trích dẫn',
+      cell: 'Ô bảng',
       caption: 'Chú thích ảnh',
       rule: 'Đường kẻ ngang',
     } satisfies Record<BlockKind, string>,
@@ -487,7 +503,9 @@ const vi = {
     sapo: 'Sapo',
     summary: (paragraphs: number, headings: number, listItems: number, photos: number) =>
       `Thân bài: ${paragraphs} đoạn, ${headings} tiêu đề phụ, ${listItems} mục danh sách, ${photos} ảnh.`,
-    tables: (count: number) => `${count} bảng được chuyển thành đoạn văn, mỗi hàng một đoạn, các ô cách nhau bằng “ | ”.`,
+    tables: (count: number) =>
+      `${count} bảng quá lớn (quá 500 hàng, 20 cột hoặc 5.000 ô) được chuyển thành đoạn văn, ` +
+      'mỗi hàng một đoạn, các ô cách nhau bằng “ | ”.',
     legacyRuns: (count: number) => `${count} đoạn chữ phông cũ (TCVN3, VNI) đã được chuyển sang Unicode.`,
     skipped: (count: number) => `${count} ảnh bị bỏ qua:`,
     create: 'Tạo bài',
@@ -605,6 +623,18 @@ const vi = {
     addToDictionary: 'Thêm vào từ điển',
     ignore: 'Bỏ qua',
     added: (word: string) => `Đã thêm “${word}” vào từ điển của thư viện.`,
+    dictionarySection: 'Từ điển chính tả',
+    dictionaryHint:
+      'Những từ đã “Thêm vào từ điển”: bài nào trong thư viện cũng coi là viết đúng. ' +
+      'Xóa một từ thêm nhầm thì từ ấy lại được kiểm tra như mọi từ khác.',
+    dictionaryEmpty: 'Chưa có từ nào. Nhấp chuột phải vào một từ bị gạch đỏ rồi chọn “Thêm vào từ điển”.',
+    dictionaryFilter: 'Lọc từ',
+    dictionaryNoMatch: 'Không có từ nào khớp.',
+    dictionaryCount: (count: number) => `${count} từ`,
+    dictionaryAddedBy: (name: string) => `${name} thêm`,
+    removeWord: 'Xóa',
+    removeWordLabel: (word: string) => `Xóa “${word}” khỏi từ điển`,
+    removed: (word: string) => `Đã xóa “${word}” khỏi từ điển chính tả.`,
   },
 };
 
@@ -775,8 +805,21 @@ const en: Messages = {
   backupRestoring: 'Restoring…',
   backupLastFailure: (time: string, reason: string) => `The last automatic backup failed (${time}): ${reason}`,
   insertPhoto: 'Insert photo',
+  table: {
+    insert: 'Insert table',
+    insertHint: 'Inserts a 3 × 3 table with a header row; Tab and Shift+Tab move between cells',
+    commands: 'Table',
+    addRow: 'Add row',
+    deleteRow: 'Delete row',
+    addColumn: 'Add column',
+    deleteColumn: 'Delete column',
+    deleteTable: 'Delete table',
+    trackedRefusal: 'Track changes is on: typing in cells is tracked, but adding or deleting rows, columns or tables needs it off first.',
+  },
   insertingPhotos: (count) => `Inserting ${count} photo(s)…`,
   decodingHeic: (fileName) => `Decoding the HEIC photo… (${fileName})`,
+  importingPickedPhoto: (index, total, fileName) => `Inserting photo ${index}/${total}… (${fileName})`,
+  decodingPickedHeic: (index, total, fileName) => `Decoding HEIC photo ${index}/${total}… (${fileName})`,
   photoRefused: (fileName, reason) => `Could not insert ${fileName}: ${reason}`,
   photoMissing: 'The photo file is missing from the library',
   coverPhoto: 'Cover',
@@ -929,6 +972,7 @@ const en: Messages = {
       bulletItem: 'List item',
       orderedItem: 'Numbered item',
       quote: 'Quote',
+      cell: 'Table cell',
       caption: 'Caption',
       rule: 'Horizontal rule',
     },
@@ -1090,7 +1134,8 @@ const en: Messages = {
     sapo: 'Sapo',
     summary: (paragraphs, headings, listItems, photos) =>
       `Body: ${paragraphs} paragraphs, ${headings} subheadings, ${listItems} list items, ${photos} pictures.`,
-    tables: (count) => `${count} table(s) turned into paragraphs, one per row, cells separated by “ | ”.`,
+    tables: (count) =>
+      `${count} table(s) too big (over 500 rows, 20 columns or 5,000 cells) turned into paragraphs, one per row, cells separated by “ | ”.`,
     legacyRuns: (count) => `${count} runs of legacy-font text (TCVN3, VNI) converted to Unicode.`,
     skipped: (count) => `${count} picture(s) left out:`,
     create: 'Create article',
@@ -1208,6 +1253,18 @@ const en: Messages = {
     addToDictionary: 'Add to dictionary',
     ignore: 'Ignore',
     added: (word) => `“${word}” added to the library’s dictionary.`,
+    dictionarySection: 'Spelling dictionary',
+    dictionaryHint:
+      'The words added with “Add to dictionary”: taken as well spelt in every article of the library. ' +
+      'Remove one added by mistake and it is checked like any other word again.',
+    dictionaryEmpty: 'No words yet. Right-click an underlined word and choose “Add to dictionary”.',
+    dictionaryFilter: 'Filter words',
+    dictionaryNoMatch: 'No word matches.',
+    dictionaryCount: (count) => `${count} word${count === 1 ? '' : 's'}`,
+    dictionaryAddedBy: (name) => `added by ${name}`,
+    removeWord: 'Remove',
+    removeWordLabel: (word) => `Remove “${word}” from the dictionary`,
+    removed: (word) => `“${word}” removed from the spelling dictionary.`,
   },
 };
 

@@ -139,6 +139,7 @@ export function ArticleForm(props: ArticleFormProps) {
   const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
   const onPasted = usePasteNotices(showToast);
+  const showTableRefusal = useCallback(() => showToast({ text: messages.table.trackedRefusal, tone: 'info' }), [showToast, messages]);
 
   const readContent = useCallback(
     (): ArticleContent => ({
@@ -467,6 +468,7 @@ export function ArticleForm(props: ArticleFormProps) {
                 onPasted={onPasted}
                 onConvertEncoding={encodingConversion.open}
                 articleId={article.id}
+                onTableEditRefused={showTableRefusal}
               />
             </FigureContext.Provider>
           </div>

@@ -17,6 +17,7 @@ import { SuggestionsPanel } from './suggestions/SuggestionsPanel';
 import { setTrackingChanges, TrackChanges } from './suggestions/trackChanges';
 import { CleanPaste, type PasteReport } from './paste/CleanPaste';
 import { Spelling } from './spelling/Spelling';
+import { TableEditing } from './tables/TableEditing';
 import { SpellingControls } from './spelling/SpellingControls';
 
 export interface BodyEditorProps {
@@ -40,6 +41,8 @@ export interface BodyEditorProps {
   onConvertEncoding?: () => void;
   /** The article shown: the spell check knows the words the library's other articles use. */
   articleId?: string;
+  /** Told when a table's rows or columns were not changed because changes are tracked (the screen says why). */
+  onTableEditRefused?: () => void;
 }
 
 /** Inserts one figure per imported photo at a document position (or the selection), credit prefilled from EXIF. */
@@ -73,6 +76,7 @@ export const BodyEditor = memo(function BodyEditor({
   onPasted,
   onConvertEncoding,
   articleId,
+  onTableEditRefused,
 }: BodyEditorProps) {
   const messages = useMessages();
   // The editor's event handlers are created once; they reach the current import functions through this.
@@ -87,6 +91,8 @@ export const BodyEditor = memo(function BodyEditor({
   const trackByDefault = useRef(trackChangesByDefault);
   const onPastedRef = useRef(onPasted);
   onPastedRef.current = onPasted;
+  const onTableEditRefusedRef = useRef(onTableEditRefused);
+  onTableEditRefusedRef.current = onTableEditRefused;
 
   const importAndInsert = (files: File[], position?: number) => {
     void figuresRef.current.importFiles(files).then((photos) => editorRef.current && insertPhotos(editorRef.current, photos, position));
@@ -96,6 +102,7 @@ export const BodyEditor = memo(function BodyEditor({
     extensions: [
       ...editorExtensions('Nội dung bài viết…'),
       TrackChanges.configure({ author: () => authorRef.current, now: () => new Date() }),
+      TableEditing.configure({ onRefused: () => onTableEditRefusedRef.current?.() }),
       CleanPaste.configure({
         onPasted: (report) => {
           // Pictures whose bytes came in the pasted HTML become photos, after the pasted text.

@@ -7,6 +7,7 @@ import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon';
 import { commentShortcut } from './comments/commentShortcut';
 import { isTrackingChanges, setTrackingChanges } from './suggestions/trackChanges';
 import { convertEncodingShortcut } from './encoding/useEncodingConversion';
+import { isCursorInTable, type TableChange } from './tables/TableEditing';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const modifier = isMac ? '⌘' : 'Ctrl+';
@@ -16,19 +17,21 @@ interface ToolButtonProps {
   shortcut?: string;
   active?: boolean;
   disabled?: boolean;
+  /** The tooltip when it says more than the label and shortcut (why the button is off). */
+  hint?: string | undefined;
   onRun: () => void;
   children: ReactNode;
 }
 
 /** A toolbar button that never takes focus from the editor (a focused button eats the next keystrokes). */
-function ToolButton({ label, shortcut, active, disabled, onRun, children }: ToolButtonProps) {
+function ToolButton({ label, shortcut, active, disabled, hint, onRun, children }: ToolButtonProps) {
   return (
     <button
       type="button"
       className={active ? 'tool tool-active' : 'tool'}
       aria-label={label}
       aria-pressed={active}
-      title={shortcut ? `${label} (${shortcut})` : label}
+      title={hint ?? (shortcut ? `${label} (${shortcut})` : label)}
       disabled={disabled}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onRun}
@@ -70,8 +73,21 @@ export function EditorToolbar({
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
       tracking: isTrackingChanges(current.state),
+      inTable: isCursorInTable(current.state),
     }),
   });
+  const tableCommand = (change: TableChange, label: string, shortcut?: string) => (
+    <button
+      type="button"
+      className="tool tool-text"
+      title={shortcut === undefined ? label : `${label} (${shortcut})`}
+      disabled={state.tracking}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => editor.chain().focus().changeTable(change).run()}
+    >
+      {label}
+    </button>
+  );
   const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => command(editor.chain().focus()).run();
   const align = (alignment: TextAlignment, icon: ToolbarIconName, label: string, key: string) => (
     <ToolButton
@@ -164,6 +180,14 @@ export function EditorToolbar({
         <ToolButton label={messages.insertPhoto} shortcut={`${modifier}Shift+I`} onRun={onInsertPhoto}>
           <ToolbarIcon name="photo" />
         </ToolButton>
+        <ToolButton
+          label={messages.table.insert}
+          hint={state.tracking ? messages.table.trackedRefusal : messages.table.insertHint}
+          disabled={state.tracking || state.inTable}
+          onRun={run((chain) => chain.insertSimpleTable())}
+        >
+          <ToolbarIcon name="table" />
+        </ToolButton>
         <ToolButton label={messages.horizontalRule} onRun={run((chain) => chain.setHorizontalRule())}>
           <ToolbarIcon name="horizontalRule" />
         </ToolButton>
@@ -203,6 +227,17 @@ export function EditorToolbar({
           {messages.suggestions.track}
         </button>
       </div>
+      {state.inTable && (
+        // Only in a table: its row and column commands; while changes are tracked, why they are off.
+        <div className="tool-group" role="group" aria-label={messages.table.commands}>
+          {tableCommand('addRow', messages.table.addRow, 'Alt+Shift+↓')}
+          {tableCommand('deleteRow', messages.table.deleteRow, 'Alt+Shift+Backspace')}
+          {tableCommand('addColumn', messages.table.addColumn, 'Alt+Shift+→')}
+          {tableCommand('deleteColumn', messages.table.deleteColumn, 'Alt+Shift+Delete')}
+          {tableCommand('deleteTable', messages.table.deleteTable)}
+          {state.tracking && <span className="tool-note">{messages.table.trackedRefusal}</span>}
+        </div>
+      )}
       {onConvertEncoding && (
         <div className="tool-group">
           <button

@@ -14,6 +14,7 @@ const paths = {
   undo: 'M7 7H13a4 4 0 0 1 0 8H8M7 7l3-3M7 7l3 3',
   redo: 'M13 7H7a4 4 0 0 0 0 8h5M13 7l-3-3M13 7l-3 3',
   comment: 'M3.5 4.5h13v9h-7l-3.5 3v-3H3.5zM7 8h6M7 10.5h4',
+  table: 'M3 4.5h14v11H3zM3 8h14M3 11.75h14M7.7 4.5v11M12.3 4.5v11',
 } as const;
 
 export type ToolbarIconName = keyof typeof paths;

@@ -1,12 +1,14 @@
 import { useCallback } from 'react';
 import { mediaLimits } from '../../../../shared/mediaLimits';
-import type { MediaInfo } from '../../../../shared/mediaModel';
+import type { MediaInfo, PhotoImportProgress } from '../../../../shared/mediaModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 
 const megabyte = 1024 * 1024;
+/** How often the progress of the photos picked in "Chèn ảnh" is asked (main answers at once). */
+const progressPollMs = 250;
 
 /** An iPhone photo, by its type or name: decoding one takes a second or more, so the user is told. */
 function isHeic(file: File, fileName: string): boolean {
@@ -18,6 +20,31 @@ export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
   const messages = useMessages();
 
   const importFromDialog = useCallback(async (): Promise<MediaInfo[]> => {
+    // Main imports the picked files itself; asked while it does, it says which one (nothing while the dialog is open).
+    let polling = true;
+    let shown = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (progress: PhotoImportProgress) => {
+      if (!polling || progress === null) return;
+      const { index, total, fileName, heic } = progress;
+      // One photo reads as the drop path does; several say which one of them.
+      let text = heic ? messages.decodingPickedHeic(index, total, fileName) : messages.importingPickedPhoto(index, total, fileName);
+      if (total === 1) text = heic ? messages.decodingHeic(fileName) : messages.insertingPhotos(1);
+      if (text !== shown) showToast({ text, tone: 'info' });
+      shown = text;
+    };
+    const poll = () => {
+      timer = setTimeout(() => {
+        void api.mediaImportProgress({}).then(
+          (progress) => {
+            show(progress);
+            if (polling) poll();
+          },
+          () => undefined,
+        );
+      }, progressPollMs);
+    };
+    poll();
     try {
       const { imported, refused } = await api.mediaImportFromDialog({});
       if (refused.length > 0)
@@ -26,6 +53,9 @@ export function usePhotoImport(showToast: (toast: ToastMessage) => void) {
     } catch (error) {
       showToast({ text: describeError(messages, error), tone: 'error' });
       return [];
+    } finally {
+      polling = false;
+      clearTimeout(timer);
     }
   }, [messages, showToast]);
 

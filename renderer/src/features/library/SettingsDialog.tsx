@@ -5,6 +5,7 @@ import { IdentityFields, identityProblems, type IdentityDraft } from '../../comp
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
+import { DictionarySection } from './DictionarySection';
 import { HouseStyleFields } from './HouseStyleFields';
 
 export interface SettingsDialogProps {
@@ -23,8 +24,8 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
 ];
 
 /**
- * Settings in a modal dialog: who uses this computer (name and role), exported photos' size and quality, and how often
- * backups are taken and kept.
+ * Settings in a modal dialog: who uses this computer (name and role), exported photos' size and quality, how often
+ * backups are taken and kept, the house style, and the spelling dictionary's words (removed at once, not on save).
  */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
@@ -90,6 +91,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
           ))}
         </div>
         <HouseStyleFields value={houseStyle} onChange={setHouseStyle} />
+        <DictionarySection />
         <p>
           <button
             type="button"

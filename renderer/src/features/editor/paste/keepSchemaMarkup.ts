@@ -1,3 +1,4 @@
+import { tableLimits } from '../../../../../shared/documentLimits';
 import { isSafeLinkHref } from '../../../../../shared/isSafeLinkHref';
 import { isWordListMarker } from './buildWordLists';
 import { styleDeclarations } from './styleDeclarations';
@@ -6,11 +7,30 @@ import { styleDeclarations } from './styleDeclarations';
 const droppedWithContent = new Set(
   (
     'script style template noscript iframe frame frameset object embed applet svg math canvas audio video picture source ' +
-    'track map area head meta link title base xml select option datalist input button textarea dialog o:p'
+    'track map area head meta link title base xml select option datalist input button textarea dialog o:p colgroup col'
   ).split(' '),
 );
 /** The elements the body's schema reads, kept (without their attributes but href and start). */
-const keptTags = new Set(['p', 'br', 'h2', 'h3', 'ul', 'ol', 'li', 'blockquote', 'strong', 'em', 'u', 'a', 'hr', 'div']);
+const keptTags = new Set([
+  'p',
+  'br',
+  'h2',
+  'h3',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'strong',
+  'em',
+  'u',
+  'a',
+  'hr',
+  'div',
+  'table',
+  'tr',
+  'td',
+  'th',
+]);
 /** Renamed to what the schema reads: bold and italic tags, and headings the body has no level for. */
 const renamedTags: Readonly<Record<string, string>> = { b: 'strong', i: 'em', h1: 'h2', h4: 'h3', h5: 'h3', h6: 'h3' };
 /** Blocks the schema has no node for: kept as <div>, so their text stays in paragraphs of its own. */
@@ -26,7 +46,8 @@ const listTags = new Set(['ul', 'ol']);
  * Leaves only the markup the body's schema uses: paragraphs, line breaks, headings (H1 as H2, H4–H6 as H3), lists,
  * quotes, rules, bold, italic and underline (from tags or from font-weight, font-style and text-decoration), and links
  * to http, https and mailto. Everything else goes: comments (Word's conditional ones), <o:p>, styles, scripts, frames,
- * classes, ids, event handlers; other elements are unwrapped to their text, tables become one paragraph per row.
+ * classes, ids, event handlers; other elements are unwrapped to their text. Tables stay tables of paragraphs (only
+ * colspan and rowspan kept); a table nested in a cell, or too big for the body (tableLimits), becomes one paragraph per row.
  * `ownCopy` is HTML copied from this editor (ProseMirror's data-pm-slice): its photos and alignment are kept.
  */
 export function keepSchemaMarkup(root: Element, ownCopy: boolean): void {
@@ -35,7 +56,11 @@ export function keepSchemaMarkup(root: Element, ownCopy: boolean): void {
   for (const element of [...root.querySelectorAll('*')]) {
     if (droppedWithContent.has(element.localName) || isWordListMarker(element)) element.remove();
   }
-  for (const table of [...root.querySelectorAll('table')].reverse()) tableAsParagraphs(table);
+  // Innermost first: a nested table is text in its cell before the table around it is judged.
+  for (const table of [...root.querySelectorAll('table')].reverse()) {
+    if (table.parentElement?.closest('table') != null || !fitsTableLimits(table)) tableAsParagraphs(table);
+    else captionBeforeTable(table);
+  }
   for (const element of [...root.querySelectorAll('[style]')]) styleAsTags(element);
   for (const element of [...root.querySelectorAll('*')]) {
     if (!element.isConnected) continue;
@@ -52,7 +77,10 @@ export function keepSchemaMarkup(root: Element, ownCopy: boolean): void {
     }
     const kept = tag === name ? element : renamed(element, tag);
     const alignment = styleDeclarations(kept.getAttribute('style')).get('text-align');
-    keepAttributes(kept, tag === 'a' ? ['href', 'data-pm-slice'] : tag === 'ol' ? ['start', 'data-pm-slice'] : ['data-pm-slice']);
+    keepAttributes(kept, keptAttributes[tag] ?? ['data-pm-slice']);
+    for (const span of tag === 'td' || tag === 'th' ? ['colspan', 'rowspan'] : []) {
+      if (!/^[1-9]\d{0,2}$/u.test(kept.getAttribute(span) ?? '1')) kept.removeAttribute(span);
+    }
     if (ownCopy && alignment !== undefined && /^(?:left|center|right|justify)$/u.test(alignment))
       kept.setAttribute('style', `text-align: ${alignment}`);
     if (tag === 'ol' && !/^\d{1,6}$/u.test(kept.getAttribute('start') ?? '1')) kept.removeAttribute('start');
@@ -64,8 +92,61 @@ export function keepSchemaMarkup(root: Element, ownCopy: boolean): void {
     if (before?.localName === 'li') before.append(list);
     else list.replaceWith(wrapped(document, 'li', list));
   }
+  for (const cell of [...root.querySelectorAll('td, th')]) cellAsParagraphs(cell);
+  for (const row of [...root.querySelectorAll('tr')]) if (row.querySelector('td, th') === null) row.remove();
+  for (const table of [...root.querySelectorAll('table')]) if (table.querySelector('tr') === null) table.remove();
   splitAtBlankLines(root);
   if (!ownCopy) removeEmptyBlocks(root);
+}
+
+/** The attributes each kept element may carry besides data-pm-slice: a link's target, a list's start, a cell's spans. */
+const keptAttributes: Readonly<Record<string, readonly string[]>> = {
+  a: ['href', 'data-pm-slice'],
+  ol: ['start', 'data-pm-slice'],
+  td: ['colspan', 'rowspan', 'data-pm-slice'],
+  th: ['colspan', 'rowspan', 'data-pm-slice'],
+};
+
+/** A table's own rows (not a nested table's) and their cells. */
+function rowsOf(table: Element): Element[] {
+  return [...table.querySelectorAll('tr')].filter((row) => row.closest('table') === table);
+}
+
+function cellsOf(row: Element): Element[] {
+  return [...row.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th');
+}
+
+/** Whether the body can hold the table (its rows, cells and widest row within tableLimits). */
+function fitsTableLimits(table: Element): boolean {
+  const rows = rowsOf(table);
+  const cells = rows.reduce((sum, row) => sum + cellsOf(row).length, 0);
+  const widest = Math.max(
+    0,
+    ...rows.map((row) =>
+      cellsOf(row).reduce((sum, cell) => sum + Math.max(1, Number.parseInt(cell.getAttribute('colspan') ?? '1', 10) || 1), 0),
+    ),
+  );
+  return rows.length <= tableLimits.maximumRows && cells <= tableLimits.maximumCells && widest <= tableLimits.maximumColumns;
+}
+
+/** A table's <caption> becomes the paragraph above it: a table holds rows only. */
+function captionBeforeTable(table: Element): void {
+  for (const caption of [...table.children].filter((child) => child.localName === 'caption')) {
+    table.before(wrapped(table.ownerDocument, 'p', ...caption.childNodes));
+    caption.remove();
+  }
+}
+
+/** A cell holds paragraphs only: its headings, list items, quotes and blocks become paragraphs, its rules go. */
+function cellAsParagraphs(cell: Element): void {
+  for (const element of [...cell.querySelectorAll('h2, h3, li, div, blockquote, ul, ol, hr')].reverse()) {
+    const name = element.localName;
+    if (name === 'hr') element.remove();
+    else if (name === 'ul' || name === 'ol' || name === 'blockquote') element.replaceWith(...element.childNodes);
+    else element.replaceWith(wrapped(cell.ownerDocument, 'p', ...element.childNodes));
+  }
+  // A paragraph left inside another one (a list item's paragraph) stands on its own.
+  for (const paragraph of [...cell.querySelectorAll('p p')]) paragraph.parentElement!.replaceWith(...paragraph.parentElement!.childNodes);
 }
 
 /** A web page's blank line (two <br> or more in a row) ends a paragraph; a single <br> stays a line break. */
@@ -111,7 +192,7 @@ function removeComments(root: Element): void {
   for (const comment of comments) comment.parentNode?.removeChild(comment);
 }
 
-/** One paragraph per row, its cells' text separated by " | " (the body has no tables). */
+/** One paragraph per row, its cells' text separated by " | ": a nested table, or one too big for the body. */
 function tableAsParagraphs(table: Element): void {
   const paragraphs = [...table.querySelectorAll('tr')]
     .filter((row) => row.closest('table') === table)
@@ -173,8 +254,7 @@ function removeEmptyBlocks(root: Element): void {
   }
   for (const lineBreak of [...root.querySelectorAll('br')]) {
     const parent = lineBreak.parentElement;
-    const betweenBlocks =
-      parent === root || parent?.localName === 'div' || parent?.localName === 'li' || parent?.localName === 'blockquote';
+    const betweenBlocks = parent === root || ['div', 'li', 'blockquote', 'td', 'th'].includes(parent?.localName ?? '');
     if (betweenBlocks && !hasTextBeside(lineBreak)) lineBreak.remove();
   }
 }

@@ -8,7 +8,7 @@ export interface EditorTextBlock {
   position: number;
   /** 'caption' for a photo's caption, 'body' for a paragraph, heading or list item's text. */
   part: 'body' | 'caption';
-  /** The node type's name ('paragraph', 'heading', 'figure'). */
+  /** The node type's name ('paragraph', 'heading', 'figure'); a table cell's paragraph, its cell's ('tableCell', 'tableHeader'). */
   type: string;
   node: ProseMirrorNode;
   text: string;
@@ -18,6 +18,8 @@ export interface EditorTextBlock {
 function leafText(node: ProseMirrorNode): string {
   return node.type.name === 'hardBreak' ? '\n' : '\uFFFC';
 }
+
+const tableCellTypes = new Set(['tableCell', 'tableHeader']);
 
 // Keyed by node: ProseMirror keeps unchanged blocks' nodes from one document to the next, so a keystroke reads one block.
 const textCache = new WeakMap<ProseMirrorNode, string>();
@@ -38,9 +40,9 @@ export function textOfBlock(node: ProseMirrorNode): string {
  */
 export function editorTextBlocks(doc: ProseMirrorNode): EditorTextBlock[] {
   const blocks: EditorTextBlock[] = [];
-  doc.descendants((node, position) => {
+  doc.descendants((node, position, parent) => {
     if (!node.isTextblock) return true;
-    const type = node.type.name;
+    const type = parent !== null && tableCellTypes.has(parent.type.name) ? parent.type.name : node.type.name;
     blocks.push({ index: blocks.length, position, part: type === 'figure' ? 'caption' : 'body', type, node, text: textOfBlock(node) });
     return false;
   });

@@ -5,12 +5,12 @@ import { formatDisplayDate } from '../../../../../shared/publicationDate';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { PhotoThumb } from './PhotoThumb';
 
-/** Consecutive list items make one list, consecutive quote paragraphs one quote; every other block stands alone. */
+/** Consecutive list items make one list, quote paragraphs one quote, table cells one table; every other block stands alone. */
 function groupBlocks(blocks: readonly DocumentBlock[]): DocumentBlock[][] {
   const groups: DocumentBlock[][] = [];
   for (const block of blocks) {
     const last = groups.at(-1);
-    const joins = last !== undefined && last[0]!.kind === block.kind && ['bulletItem', 'orderedItem', 'quote'].includes(block.kind);
+    const joins = last !== undefined && last[0]!.kind === block.kind && ['bulletItem', 'orderedItem', 'quote', 'cell'].includes(block.kind);
     if (joins) last.push(block);
     else groups.push([block]);
   }
@@ -34,6 +34,15 @@ function BlockGroup({ group }: { group: DocumentBlock[] }) {
             <p key={index}>{block.text}</p>
           ))}
         </blockquote>
+      );
+    // The version's text holds no rows and columns: each cell's text on a line of its own, framed as one table.
+    case 'cell':
+      return (
+        <div className="version-table">
+          {group.map((block, index) => (
+            <p key={index}>{block.text}</p>
+          ))}
+        </div>
       );
     case 'caption':
       return (
