@@ -128,7 +128,7 @@ function checkTable(table: ProseMirrorNode): void {
     });
     if (columns > tableLimits.maximumColumns) throw refusal(`bảng có hàng rộng hơn ${tableLimits.maximumColumns} cột`);
   });
-  if (cells > tableLimits.maximumCells) throw refusal(`bảng có hơn ${tableLimits.maximumCells} ô`);
+  if (cells > tableLimits.maximumCells) throw refusal(`bảng có hơn ${tableLimits.maximumCells.toLocaleString('vi-VN')} ô`);
 }
 
 /** ProseMirror checks structure, not attribute values: refuse the ones the editor can never produce. */

@@ -73,6 +73,8 @@ describe('tables in the document schema', () => {
     const tooLong = table(Array.from({ length: tableLimits.maximumRows + 1 }, () => row(1)));
     const tooMany = table(Array.from({ length: tableLimits.maximumCells / tableLimits.maximumColumns + 1 }, () => row(20)));
     for (const body of [tooWide, tooLong, tooMany]) expect(refusal(doc(body)).code).toBe('invalid-request');
+    // The limit as a Vietnamese reader writes the number.
+    expect(refusal(doc(tooMany)).message).toContain('hơn 5.000 ô');
     expect(() => parseDocument(doc(table([row(tableLimits.maximumColumns)])))).not.toThrow();
   });
 
