@@ -49,6 +49,11 @@ figcaption { margin-top: 0.5rem; color: #555; font-size: 0.875rem; line-height: 
 .cover { margin: 1.25rem 0 0; }
 /* The photographer's credit on its own line under the caption, small and to the right. */
 .photo-credit { display: block; margin-top: 0.125rem; color: #6b6b6b; font-size: 0.8125rem; font-style: italic; text-align: right; }
+/* Tables: plain rules and a shaded header row, the column's width. */
+.article-body table { width: 100%; margin: 0 0 1rem; border-collapse: collapse; }
+.article-body th, .article-body td { padding: 0.375rem 0.625rem; border: 1px solid #bbb; vertical-align: top; text-align: left; }
+.article-body th { background: #f2f2f2; font-weight: 700; }
+.article-body td > p, .article-body th > p { margin: 0; text-align: left; }
 footer { margin-top: 2rem; text-align: right; font-weight: 700; }
 footer p { margin: 0.125rem 0; }
 .credit { font-weight: 400; font-style: italic; color: #444; }
