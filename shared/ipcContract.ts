@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { articleContentSchema, articleIdSchema, articleSchema, articleStatuses, articleSummarySchema, mediaIdSchema } from './articleModel';
 import { settingsSchema } from './settingsModel';
+import { connectionTestResultSchema, sharedLibraryConnectionSchema, sharedLibraryViewSchema } from './sharedLibraryModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits, photoImportProgressSchema } from './mediaModel';
@@ -228,6 +229,12 @@ export const ipcContract = {
   'settings:get': channel(empty, settingsSchema),
   /** Changes some settings and returns them all. */
   'settings:update': channel(settingsSchema.partial().strict(), settingsSchema),
+  /** The shared library's server, user name and whether a password or token is saved (never the secret itself). */
+  'sharedLibrary:get': channel(empty, sharedLibraryViewSchema),
+  /** Saves the shared library's connection; the secret is encrypted (safeStorage) or, where it cannot be, not stored. */
+  'sharedLibrary:save': channel(sharedLibraryConnectionSchema, sharedLibraryViewSchema),
+  /** Tries the server (read, then push permission, writing nothing) and says what is wrong, if anything. */
+  'sharedLibrary:testConnection': channel(sharedLibraryConnectionSchema, connectionTestResultSchema),
   /** Lists the complete backup snapshots, newest first. */
   'backup:list': channel(empty, z.array(backupEntrySchema)),
   /** Takes a backup snapshot now and returns it. */

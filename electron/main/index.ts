@@ -7,6 +7,7 @@ import { createElectronDialogs } from './createElectronDialogs';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { createPackageReceiver } from './createPackageReceiver';
 import { createPageEvents } from './createPageEvents';
+import { createSecretBox } from './createSecretBox';
 import { createSaveRequests } from './createSaveRequests';
 import { guardWindowClose } from './guardWindowClose';
 import { createHandlers } from './ipc/createHandlers';
@@ -50,6 +51,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     dataDirectory,
     appVersion: app.getVersion(),
     dialogs: createElectronDialogs(),
+    secretBox: createSecretBox(),
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
     onSubscriberError: (error, change) => console.error(`Bản Thảo: xử lý thay đổi ${change.kind} không thành công`, error),
     onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),

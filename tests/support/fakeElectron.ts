@@ -285,6 +285,13 @@ export class FakeElectron {
           fake.protocolHandlers.set(scheme, handler);
         },
       },
+      // As on Linux without a keyring: no secret is ever stored (the secret box's own tests use memorySecretBox).
+      safeStorage: {
+        isAsyncEncryptionAvailable: async () => false,
+        getSelectedStorageBackend: () => 'basic_text',
+        encryptStringAsync: async () => Promise.reject(new Error('Encryption is not available.')),
+        decryptStringAsync: async () => Promise.reject(new Error('Decryption is not available.')),
+      },
       net: {
         // Node's fetch has no file: scheme; the media protocol only ever fetches a local display copy.
         fetch: async (url: string) => {

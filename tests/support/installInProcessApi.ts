@@ -1,5 +1,6 @@
 import { apiNameOf, ipcChannels, type IpcEvent } from '../../shared/ipcChannels';
 import type { Identity } from '../../shared/identity';
+import type { SecretBox } from '../../electron/main/application/SecretBox';
 import type { HandlerTable, PreloadApi } from '../../shared/ipcContract';
 import type { PackageReceivedReport } from '../../shared/packageReceivedReport';
 import { createPackageReceiver } from '../../electron/main/createPackageReceiver';
@@ -15,6 +16,8 @@ export interface InProcessApiOptions {
   identity?: Identity | null;
   /** More canned dialog answers (a package to open, where a package is saved). */
   dialogs?: Parameters<typeof cannedDialogs>[0];
+  /** The shared library's secret box (default: none can be stored). */
+  secretBox?: SecretBox;
 }
 
 /**
@@ -31,7 +34,7 @@ export async function installInProcessApi(dataDirectory: string, exportPath: str
   const library = await createTestHandlers(
     dataDirectory,
     { ...(exportPath === null ? {} : { exportPath }), ...options.dialogs },
-    { onReadyToReceive: (requestId) => saveRequests.answered(requestId) },
+    { onReadyToReceive: (requestId) => saveRequests.answered(requestId), secretBox: options.secretBox },
   );
   const identity = options.identity === undefined ? testIdentity : options.identity;
   if (identity !== null) await library.handlers['settings:update']({ userName: identity.name, userRole: identity.role });

@@ -122,6 +122,17 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'spelling:knownWords': [{ id: '../../etc/passwd' }, {}],
   'settings:get': [{ language: 'vi' }],
   'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
+  'sharedLibrary:get': [{ secret: 'x' }],
+  'sharedLibrary:save': [
+    { address: 'ftp://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false },
+    { address: 'https://son:matkhau@git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false },
+    { address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', secret: '', allowPlainHttp: false },
+    { address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son' },
+  ],
+  'sharedLibrary:testConnection': [
+    { address: 'file:///etc/passwd', userName: 'son', allowPlainHttp: true },
+    { address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: 'yes' },
+  ],
   'backup:list': [{ all: true }],
   'backup:createNow': [{ id: '2026-01-01T00-00-00' }],
   'backup:restore': [{}, { id: '../../etc' }, { id: '2026-01-01T00-00-00', force: true }],

@@ -100,6 +100,11 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'spelling:knownWords': ({ withPhoto }) => ({ id: withPhoto }),
   'settings:get': () => ({}),
   'settings:update': () => ({ exportJpegQuality: 70 }),
+  // This machine's connection, beside the library: it changes no library data.
+  'sharedLibrary:get': () => ({}),
+  'sharedLibrary:save': () => ({ address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false }),
+  // Port 9 (discard) on loopback: refused at once, so the test runs without any server.
+  'sharedLibrary:testConnection': () => ({ address: 'http://127.0.0.1:9/thu-vien.git', userName: 'son', allowPlainHttp: false }),
   'backup:list': () => ({}),
   'backup:createNow': () => ({}),
   'backup:restore': ({ snapshotId }) => ({ id: snapshotId }),
@@ -160,6 +165,9 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'spelling:knownWords': [],
   'settings:get': [],
   'settings:update': ['settings-changed'],
+  'sharedLibrary:get': [],
+  'sharedLibrary:save': [],
+  'sharedLibrary:testConnection': [],
   'backup:list': [],
   'backup:createNow': [],
   'backup:restore': ['library-restored'],

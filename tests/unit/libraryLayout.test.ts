@@ -47,6 +47,7 @@ describe('the library folder layout', () => {
       join(layout.library.search, '0f.json'),
       layout.library.spellingWords,
       layout.settings,
+      layout.sharedLibrary,
       layout.lock,
       layout.lockGuard,
       // Folders: a path the app writes inside each.

@@ -12,6 +12,9 @@ import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
 import { LibraryEvents, type LibraryChangeListener } from './LibraryEvents';
+import { SharedLibrarySettingsStore } from '../storage/SharedLibrarySettingsStore';
+import { unavailableSecretBox, type SecretBox } from './SecretBox';
+import { SharedLibraryService, type SharedLibraryServiceOptions } from './SharedLibraryService';
 
 export type { OpenLibrary };
 
@@ -28,6 +31,10 @@ export interface LibrarySessionOptions {
   onSubscriberError?: (error: unknown, change: LibraryChange) => void;
   /** The lock file was taken over by another process (this one stalled for minutes); saving on is unsafe. */
   onLockLost?: () => void;
+  /** Encrypts the shared library's password or token (safeStorage in the app); default: none is ever stored. */
+  secretBox?: SecretBox;
+  /** The connection test's limits (tests shorten the timeout). */
+  sharedLibrary?: SharedLibraryServiceOptions;
   /** Where a failure is written in full (main: the console); the screen only ever shows a Vietnamese sentence. */
   logError?: ErrorLog;
 }
@@ -42,6 +49,8 @@ export class LibrarySession {
   readonly backupService: BackupService;
   readonly dataDirectory: string;
   readonly appVersion: string;
+  /** This machine's connection to the shared library: its own file, unaffected by restores. */
+  readonly sharedLibrary: SharedLibraryService;
   #ready: Promise<void>;
   #application: LibraryApplication | null = null;
   #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
@@ -57,6 +66,11 @@ export class LibrarySession {
     this.#options = options;
     this.dataDirectory = options.dataDirectory;
     this.appVersion = options.appVersion;
+    this.sharedLibrary = new SharedLibraryService(
+      new SharedLibrarySettingsStore(options.dataDirectory, options.writeOptions),
+      options.secretBox ?? unavailableSecretBox,
+      options.sharedLibrary,
+    );
     this.#sessionEvents = new LibraryEvents((error, change) => this.#options.onSubscriberError?.(error, change));
     this.backupService = new BackupService({
       dataDirectory: options.dataDirectory,

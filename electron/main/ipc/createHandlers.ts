@@ -73,6 +73,10 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'spelling:knownWords': async ({ id }) => withApplication((application) => application.libraryWords.knownFor(id)),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),
+    // This machine's connection, not the library's: answered without waiting for the library to open.
+    'sharedLibrary:get': async () => session.sharedLibrary.get(),
+    'sharedLibrary:save': async (connection) => session.sharedLibrary.save(connection),
+    'sharedLibrary:testConnection': async (connection) => session.sharedLibrary.testConnection(connection),
     'backup:list': async () => session.listBackups(),
     'backup:createNow': async () => session.createBackupNow(),
     'backup:restore': async ({ id }) => {

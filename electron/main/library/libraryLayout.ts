@@ -65,6 +65,11 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'local',
     holds: 'interface language, export photo size and quality, backup policy, your name and newsroom role, spell check on or off',
   },
+  {
+    path: 'shared-library.json',
+    role: 'local',
+    holds: "the shared library's server address, user name and password or token (encrypted by the system's key store)",
+  },
   { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder; see below)' },
   { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while `library.lock` is judged or replaced' },
   { path: '<file>.prev', role: 'local', holds: 'the previous generation of each durable file (see below)' },
@@ -145,6 +150,8 @@ export function libraryLayout(dataDirectory: string) {
     dataDirectory,
     library: libraryFolderLayout(join(dataDirectory, 'library')),
     settings: join(dataDirectory, 'settings.json'),
+    // This person's connection to the office's Git server: kept on this machine, never in the library or its backups.
+    sharedLibrary: join(dataDirectory, 'shared-library.json'),
     lock: join(dataDirectory, 'library.lock'),
     lockGuard: join(dataDirectory, 'library.lock.guard'),
     quarantine: join(dataDirectory, 'quarantine'),

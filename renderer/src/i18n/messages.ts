@@ -615,6 +615,38 @@ const vi = {
     endMarkChoices: { required: 'Bắt buộc cuối bài', forbidden: 'Không dùng', off: 'Không soát' },
     titleSentenceCase: 'Nhắc khi tiêu đề viết hoa chữ đầu mọi từ (Hội Nghị Sơ Kết)',
   },
+  sharedLibrary: {
+    section: 'Thư viện chung',
+    hint:
+      'Máy chủ Git của tòa soạn. Mật khẩu hoặc mã truy cập được mã hóa bằng kho khóa của hệ điều hành, ' +
+      'chỉ lưu trên máy này, không bao giờ ghi ra dạng chữ thường.',
+    address: 'Địa chỉ máy chủ',
+    userName: 'Tên đăng nhập',
+    secret: 'Mật khẩu hoặc mã truy cập',
+    secretSaved: 'đã lưu (để trống thì giữ nguyên)',
+    allowPlainHttp: 'Cho phép http không mã hóa',
+    allowPlainHttpHint: 'Chỉ dùng khi máy chủ không nằm trong mạng nội bộ mà không có https: mật khẩu sẽ đi qua mạng không mã hóa.',
+    test: 'Kiểm tra kết nối',
+    testing: 'Đang kiểm tra…',
+    save: 'Lưu',
+    saved: 'Đã lưu thông tin thư viện chung.',
+    invalidAddress: 'Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không chứa tên đăng nhập.',
+    noSecretStorage:
+      'Máy này không có kho khóa để mã hóa mật khẩu (Linux chưa cài gnome-keyring hoặc KWallet): ' +
+      'mật khẩu không được lưu, phải nhập lại mỗi lần.',
+    outcomes: {
+      connected: 'Kết nối được, có quyền ghi.',
+      'read-only': 'Kết nối được nhưng tài khoản này không có quyền ghi vào thư viện chung.',
+      unreachable: 'Không liên lạc được với máy chủ (sai địa chỉ, mất mạng hoặc máy chủ không trả lời).',
+      unauthorized: 'Sai tên đăng nhập hoặc mật khẩu.',
+      'not-repository': 'Địa chỉ này không phải một kho Git.',
+      certificate: 'Chứng chỉ https của máy chủ không hợp lệ hoặc không được tin cậy.',
+      'plain-http-refused':
+        'Địa chỉ http không mã hóa nằm ngoài mạng nội bộ: hãy dùng https, hoặc chọn “Cho phép http không mã hóa” nếu chắc chắn.',
+      'too-large': 'Máy chủ trả lời quá dài: đã ngắt. Địa chỉ này có lẽ không phải máy chủ Git.',
+    },
+    certificateDetail: (detail: string) => `Chi tiết: ${detail}`,
+  },
   spelling: {
     toggle: 'Kiểm tra chính tả',
     count: (count: number) => (count === 0 ? 'không thấy từ nghi sai' : `${count} từ nghi sai`),
@@ -1244,6 +1276,38 @@ const en: Messages = {
     endMark: 'Closing mark “./.”',
     endMarkChoices: { required: 'Required at the end', forbidden: 'Never', off: 'Not checked' },
     titleSentenceCase: 'Point out titles in Title Case (Hội Nghị Sơ Kết)',
+  },
+  sharedLibrary: {
+    section: 'Shared library',
+    hint:
+      'The newsroom’s Git server. The password or access token is encrypted with the system’s key store, ' +
+      'kept on this computer only, never written as plain text.',
+    address: 'Server address',
+    userName: 'User name',
+    secret: 'Password or access token',
+    secretSaved: 'saved (leave empty to keep it)',
+    allowPlainHttp: 'Allow unencrypted http',
+    allowPlainHttpHint: 'Only for a server outside the local network that has no https: the password would cross the network unencrypted.',
+    test: 'Test connection',
+    testing: 'Testing…',
+    save: 'Save',
+    saved: 'Shared library details saved.',
+    invalidAddress: 'The address must start with http:// or https:// and hold no user name.',
+    noSecretStorage:
+      'This computer has no key store to encrypt the password (Linux without gnome-keyring or KWallet): ' +
+      'the password is not saved and must be typed each time.',
+    outcomes: {
+      connected: 'Connected, with the right to write.',
+      'read-only': 'Connected, but this account may not write to the shared library.',
+      unreachable: 'The server cannot be reached (wrong address, no network, or the server does not answer).',
+      unauthorized: 'Wrong user name or password.',
+      'not-repository': 'This address is not a Git repository.',
+      certificate: 'The server’s https certificate is invalid or not trusted.',
+      'plain-http-refused':
+        'Unencrypted http to an address outside the local network: use https, or tick “Allow unencrypted http” if you are sure.',
+      'too-large': 'The server’s answer was too long and was cut off: this is probably not a Git server.',
+    },
+    certificateDetail: (detail) => `Details: ${detail}`,
   },
   spelling: {
     toggle: 'Check spelling',

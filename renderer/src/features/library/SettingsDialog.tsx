@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
 import { DictionarySection } from './DictionarySection';
 import { HouseStyleFields } from './HouseStyleFields';
+import { SharedLibrarySection } from './SharedLibrarySection';
 
 export interface SettingsDialogProps {
   settings: Settings;
@@ -25,7 +26,8 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
 
 /**
  * Settings in a modal dialog: who uses this computer (name and role), exported photos' size and quality, how often
- * backups are taken and kept, the house style, and the spelling dictionary's words (removed at once, not on save).
+ * backups are taken and kept, the house style, the spelling dictionary's words (removed at once, not on save), and the
+ * shared library's connection (saved by its own button).
  */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
@@ -92,6 +94,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
         </div>
         <HouseStyleFields value={houseStyle} onChange={setHouseStyle} />
         <DictionarySection />
+        <SharedLibrarySection />
         <p>
           <button
             type="button"
