@@ -26,3 +26,21 @@ export async function residentHighWaterMark(): Promise<number | null> {
     return null;
   }
 }
+
+/** Resident memory sampled every 20 ms from now (work off the main thread keeps the timer ticking), until `stop`. */
+export function sampleResidentMemory(): { rssBefore: number; stop(): Promise<{ sampledPeakRss: number; peakRss: number }> } {
+  const rssBefore = process.memoryUsage().rss;
+  let sampledPeakRss = rssBefore;
+  const sampler = setInterval(() => {
+    sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+  }, 20);
+  return {
+    rssBefore,
+    async stop() {
+      clearInterval(sampler);
+      sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
+      // The kernel's high-water mark where /proc has it, else the sampled peak.
+      return { sampledPeakRss, peakRss: (await residentHighWaterMark()) ?? sampledPeakRss };
+    },
+  };
+}

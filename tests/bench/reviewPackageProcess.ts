@@ -3,7 +3,7 @@ import type { Dialogs } from '../../electron/main/application/Dialogs';
 import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { readReviewPackage } from '../../electron/main/services/readReviewPackage';
-import { answeredDialogs, residentHighWaterMark } from './benchProcessSupport';
+import { answeredDialogs, sampleResidentMemory } from './benchProcessSupport';
 
 /** What the forked process reports back to reviewBenchmarks. */
 export interface PackageReport {
@@ -48,12 +48,8 @@ async function main(): Promise<void> {
   await session.library.search.ready;
   await session.flush();
   await session.backupService.settled();
-  const rssBefore = process.memoryUsage().rss;
-  let sampledPeakRss = rssBefore;
-  // Zip inflation, hashing and sharp run partly off the main thread, so the timer keeps ticking meanwhile.
-  const sampler = setInterval(() => {
-    sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
-  }, 20);
+  const memory = sampleResidentMemory();
+  const { rssBefore } = memory;
   const started = performance.now();
   let status: string;
   if (operation === 'send') {
@@ -70,10 +66,8 @@ async function main(): Promise<void> {
     throw new Error(`unknown operation ${operation}`);
   }
   const totalMs = performance.now() - started;
-  clearInterval(sampler);
-  sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
   // Read before closing, whose snapshot of the library is not part of the operation.
-  const peakRss = (await residentHighWaterMark()) ?? sampledPeakRss;
+  const { sampledPeakRss, peakRss } = await memory.stop();
   const report: PackageReport = { totalMs, packageBytes: (await stat(packagePath)).size, rssBefore, peakRss, sampledPeakRss, status };
   await session.close();
   process.send(report, undefined, {}, () => process.exit(0));

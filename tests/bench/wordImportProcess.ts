@@ -3,7 +3,7 @@ import { LibrarySession } from '../../electron/main/application/LibrarySession';
 import { createHandlers } from '../../electron/main/ipc/createHandlers';
 import { wordDraftBody } from '../../renderer/src/features/library/wordDraftBody';
 import { articleContentOf } from '../../shared/articleContentOf';
-import { answeredDialogs, residentHighWaterMark } from './benchProcessSupport';
+import { answeredDialogs, sampleResidentMemory } from './benchProcessSupport';
 
 /** What the forked process reports back to wordImportBenchmarks. */
 export interface WordImportReport {
@@ -48,12 +48,8 @@ async function main(): Promise<void> {
   await session.library.search.ready;
   await session.flush();
   await session.backupService.settled();
-  const rssBefore = process.memoryUsage().rss;
-  let sampledPeakRss = rssBefore;
-  // mammoth, sharp and the durable writes run partly off the main thread, so the timer keeps ticking meanwhile.
-  const sampler = setInterval(() => {
-    sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
-  }, 20);
+  const memory = sampleResidentMemory();
+  const { rssBefore } = memory;
   const started = performance.now();
   const outcome = await handlers['word:openFromDialog']({});
   if (outcome.status !== 'read') throw new Error(`the Word file was not read: ${outcome.status}`);
@@ -68,9 +64,7 @@ async function main(): Promise<void> {
   };
   await handlers['article:save']({ id: article.id, baseRevision: article.revision, content });
   const finished = performance.now();
-  clearInterval(sampler);
-  sampledPeakRss = Math.max(sampledPeakRss, process.memoryUsage().rss);
-  const peakRss = (await residentHighWaterMark()) ?? sampledPeakRss;
+  const { sampledPeakRss, peakRss } = await memory.stop();
   const { paragraphs, headings, listItems, photos, skippedPictures } = draft.summary;
   const report: WordImportReport = {
     readMs: read - started,
