@@ -3,12 +3,11 @@ import type { Article } from './articleModel';
 import { collectFigures } from './collectFigures';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
-import type { DocumentNodeJson } from './documentJson';
 import { escapeHtml } from './escapeHtml';
 import { exportStylesheet } from './exportStylesheet';
 import { formatDisplayDate } from './publicationDate';
 import { serializeCoverFigureHtml, serializeDocumentHtml, type ExportImages } from './serializeDocumentHtml';
-import { withSuggestionsRejected } from './withSuggestionsRejected';
+import { bodyAsRead, withSuggestionsRejected } from './withSuggestionsRejected';
 
 export type { ExportImage, ExportImages } from './serializeDocumentHtml';
 
@@ -45,10 +44,9 @@ function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): Pro
  * of the body's figures), then the body's figures, each id once. The folder export numbers its image files so.
  */
 export function exportImageOrder(article: Article): string[] {
-  // A photo only suggested for insertion is not in the export, so it is not written beside it either.
-  const bodyIds = collectFigures(withSuggestionsRejected(parseDocument(article.body)).toJSON() as DocumentNodeJson).map(
-    (figure) => figure.mediaId,
-  );
+  // A photo only suggested for insertion is not in the export, so it is not written beside it either (a body without
+  // suggestions is read as it is, not parsed a second time: exportArticleHtml parses it).
+  const bodyIds = collectFigures(bodyAsRead(article.body)).map((figure) => figure.mediaId);
   const coverId = article.coverMediaId !== null && bodyIds.includes(article.coverMediaId) ? [article.coverMediaId] : [];
   return [...new Set([...coverId, ...bodyIds])];
 }
