@@ -12,7 +12,7 @@ export { articleContentOf } from './articleContentOf';
 export { articleStatuses, bylineRoles, newsroomRoles, type ArticleStatus, type BylineRole, type NewsroomRole } from './articleVocabulary';
 
 /** The version of the article file format; bumped with a migration (migrateArticle.ts) whenever the stored shape changes. */
-export const articleFormatVersion = 3;
+export const articleFormatVersion = 4;
 
 /** A photo in the media folder, named by the SHA-256 of its bytes. */
 export const mediaIdSchema = z.string().regex(mediaIdPattern, 'Mã ảnh không hợp lệ');
@@ -63,6 +63,8 @@ export const articleSchema = articleContentSchema.extend({
   createdBy: identitySchema.nullable(),
   /** Its last workflow move (null while it never moved): the library shows who has it from this. */
   lastMove: lastMoveSchema.nullable(),
+  /** Who made its last change (saved, moved, trashed, restored…); null when no one was named or an older file did not say. */
+  updatedBy: identitySchema.nullable(),
 });
 export type Article = z.infer<typeof articleSchema>;
 
@@ -81,13 +83,14 @@ export const articleSummarySchema = articleSchema.pick({
   trashedAt: true,
   createdBy: true,
   lastMove: true,
+  updatedBy: true,
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 /** The summary of an article, as the library index keeps it. */
 export function summarizeArticle(article: Article): ArticleSummary {
   const { id, title, status, bylineRole, bylineName, photoCredit, publicationDate, revision, createdAt, updatedAt, trashedAt } = article;
-  const { createdBy, lastMove } = article;
+  const { createdBy, lastMove, updatedBy } = article;
   return {
     id,
     title,
@@ -102,5 +105,6 @@ export function summarizeArticle(article: Article): ArticleSummary {
     trashedAt,
     createdBy,
     lastMove,
+    updatedBy,
   };
 }

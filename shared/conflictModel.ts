@@ -23,11 +23,18 @@ export const conflictKeptSchema = z.object({
   /** When it was received. */
   at: isoTimestamp,
   receivedBy: identitySchema.nullable(),
-  /** Who wrote the package (its manifest's createdBy), and when. */
+  /** Who wrote the package (its manifest's createdBy), and when; for a sync, who last committed theirs, and when. */
   sentBy: identitySchema.nullable(),
   sentAt: isoTimestamp,
-  /** The newest version both sides had: the "Bản chung" of the three-way view. */
-  baseVersionId: versionIdSchema,
+  /** Where theirs came from: a received review package, or the shared library's server at a sync. */
+  source: z.enum(['package', 'sync']).default('package'),
+  /** The newest version both sides had: the "Bản chung" of the three-way view (a package's conflict). */
+  baseVersionId: versionIdSchema.nullable(),
+  /**
+   * The text both sides had last, when no version holds it (a sync's conflict: the article as of the last sync); absent
+   * when there was none (both created the article on their own): the view's common text is then empty.
+   */
+  base: articleContentSchema.optional(),
   /** The newest local version when the package came (for the record: the local text is the article as it is). */
   localVersionId: versionIdSchema.nullable(),
   theirs: articleContentSchema,

@@ -21,6 +21,7 @@ export const errorCodes = [
   'invalid-package',
   'package-refused',
   'invalid-word-file',
+  'sync-failed',
   'internal',
 ] as const;
 

@@ -50,6 +50,9 @@ export const ipcChannels = [
   'sharedLibrary:get',
   'sharedLibrary:save',
   'sharedLibrary:testConnection',
+  'sharedLibrary:status',
+  'sharedLibrary:join',
+  'sharedLibrary:syncNow',
   'backup:list',
   'backup:createNow',
   'backup:restore',
@@ -64,7 +67,7 @@ export const ipcChannels = [
 export type IpcChannel = (typeof ipcChannels)[number];
 
 /** Events main sends to the renderer (never requests). */
-export const ipcEvents = ['app:beforeClose', 'package:receiving', 'package:received'] as const;
+export const ipcEvents = ['app:beforeClose', 'package:receiving', 'package:received', 'sharedLibrary:synced'] as const;
 export type IpcEvent = (typeof ipcEvents)[number];
 
 type ApiNameOf<Channel extends string> = Channel extends `${infer Domain}:${infer Action}` ? `${Domain}${Capitalize<Action>}` : never;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { articleContentSchema, articleIdSchema, articleSchema, articleStatuses, articleSummarySchema, mediaIdSchema } from './articleModel';
 import { settingsSchema } from './settingsModel';
-import { connectionTestResultSchema, sharedLibraryConnectionSchema, sharedLibraryViewSchema } from './sharedLibraryModel';
+import {
+  connectionTestResultSchema,
+  sharedLibraryConnectionSchema,
+  sharedLibraryViewSchema,
+  syncOutcomeSchema,
+  syncStatusSchema,
+} from './sharedLibraryModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits, photoImportProgressSchema } from './mediaModel';
@@ -235,6 +241,12 @@ export const ipcContract = {
   'sharedLibrary:save': channel(sharedLibraryConnectionSchema, sharedLibraryViewSchema),
   /** Tries the server (read, then push permission, writing nothing) and says what is wrong, if anything. */
   'sharedLibrary:testConnection': channel(sharedLibraryConnectionSchema, connectionTestResultSchema),
+  /** The status line: joined or not, syncing (with progress), last sync, changes waiting, conflicts, what went wrong. */
+  'sharedLibrary:status': channel(empty, syncStatusSchema),
+  /** Joins the shared library at the saved address: takes the server's library in and merges this one into it. */
+  'sharedLibrary:join': channel(empty, syncOutcomeSchema),
+  /** "Đồng bộ ngay": commits what changed here, takes the server's changes in, pushes; a failure is in the status. */
+  'sharedLibrary:syncNow': channel(empty, syncOutcomeSchema),
   /** Lists the complete backup snapshots, newest first. */
   'backup:list': channel(empty, z.array(backupEntrySchema)),
   /** Takes a backup snapshot now and returns it. */
@@ -278,6 +290,8 @@ export type PreloadApi = {
   onPackageReceiving: (listener: (requestId: unknown) => void) => () => void;
   /** What receiving a package opened outside the window did (unchecked here: see isPackageReceivedReport). */
   onPackageReceived: (listener: (report: unknown) => void) => () => void;
+  /** What a sync did, after it ran (unchecked here: see isSyncOutcome). */
+  onSharedLibrarySynced: (listener: (outcome: unknown) => void) => () => void;
   /** The URL the renderer may show a stored photo from (a custom protocol in Electron, the bridge in tests). */
   mediaUrl: (mediaId: string) => string;
 };

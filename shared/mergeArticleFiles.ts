@@ -3,7 +3,8 @@ import { canonicalJson } from './canonicalJson';
 import { compareTimestamps } from './compareTimestamps';
 import type { ConflictFieldName, ConflictSide } from './conflictFields';
 import { conflictFieldStates, mergeConflict } from './mergeConflict';
-import { mergeArticleMove } from './mergeArticleMove';
+import { mergeArticleMove, type MergedMove } from './mergeArticleMove';
+import { isLockedForEditing } from './workflow';
 import { normalizeJsonText } from './normalizeJsonText';
 
 /**
@@ -13,7 +14,18 @@ import { normalizeJsonText } from './normalizeJsonText';
  */
 export type ArticleFileMerge =
   | { kind: 'merged'; article: Article }
-  | { kind: 'conflict'; article: Article; theirs: ArticleContent; conflictFields: ConflictFieldName[] };
+  | {
+      kind: 'conflict';
+      article: Article;
+      /** The text the article does not keep in the conflict fields, whole: the three-way view's other side. */
+      theirs: ArticleContent;
+      /** Whose that text is: theirs, or ours when ours changed text the other side approved meanwhile. */
+      reported: ConflictReport;
+      conflictFields: ConflictFieldName[];
+    };
+
+/** Which side's text a conflict reports beside the article. */
+export type ConflictReport = 'ours' | 'theirs';
 
 /**
  * The three-way merge of an article file for the shared library's sync, field by field over the three-way view's
@@ -32,10 +44,23 @@ export function mergeArticleFiles(base: Article | null, ours: Article, theirs: A
   const oursContent = articleContentOf(oursFile);
   const theirsContent = articleContentOf(theirsFile);
   const states = conflictFieldStates(baseFile === null ? oursContent : articleContentOf(baseFile), oursContent, theirsContent);
+  const move = mergeArticleMove(baseFile, oursFile, theirsFile);
+  // An approval covers the text its approver saw: what the other side changed meanwhile is not approved. Those fields
+  // conflict, the article keeps the approved text, and the other side's text is the one reported for the view.
+  const approver = baseFile === null ? null : approvingSide(baseFile, oursFile, theirsFile, move);
+  const unapproved = new Set(
+    states
+      .filter((state) => state.differs && (approver === 'mine' ? state.theirsChanged : approver === 'theirs' && state.mineChanged))
+      .map((state) => state.field),
+  );
   const conflictFields = states
-    .filter((state) => (baseFile === null ? state.differs : state.mineChanged && state.theirsChanged && state.differs))
+    .filter(
+      (state) =>
+        unapproved.has(state.field) || (baseFile === null ? state.differs : state.mineChanged && state.theirsChanged && state.differs),
+    )
     .map((state) => state.field);
   const side = (field: ConflictFieldName): ConflictSide => {
+    if (unapproved.has(field)) return approver!;
     const state = states.find((candidate) => candidate.field === field);
     return state !== undefined && state.theirsChanged && !state.mineChanged && baseFile !== null ? 'theirs' : 'mine';
   };
@@ -49,16 +74,38 @@ export function mergeArticleFiles(base: Article | null, ours: Article, theirs: A
   });
   const article: Article = {
     ...content,
-    ...mergeArticleMove(baseFile, oursFile, theirsFile),
+    ...move,
     id: oursFile.id,
     formatVersion: oursFile.formatVersion,
     // Above both: each machine's store refuses a revision not newer than the one it holds.
     revision: Math.max(oursFile.revision, theirsFile.revision) + 1,
     ...creationOf(baseFile, oursFile, theirsFile),
-    updatedAt: compareTimestamps(oursFile.updatedAt, theirsFile.updatedAt) >= 0 ? oursFile.updatedAt : theirsFile.updatedAt,
+    ...lastChangeOf(oursFile, theirsFile),
     trashedAt: mergeTrashedAt(baseFile?.trashedAt ?? null, oursFile.trashedAt, theirsFile.trashedAt),
   };
-  return conflictFields.length === 0 ? { kind: 'merged', article } : { kind: 'conflict', article, theirs: theirsContent, conflictFields };
+  if (conflictFields.length === 0) return { kind: 'merged', article };
+  // The side whose text the article does not keep is reported: theirs, unless ours was changed after their approval.
+  const reported: ConflictReport = approver === 'theirs' && unapproved.size > 0 ? 'ours' : 'theirs';
+  return { kind: 'conflict', article, theirs: reported === 'ours' ? oursContent : theirsContent, reported, conflictFields };
+}
+
+/** The side whose move to approved or published the merge keeps, or null when the merged status is not one of those. */
+function approvingSide(base: Article, ours: Article, theirs: Article, move: MergedMove): ConflictSide | null {
+  if (!isLockedForEditing(move.status) || move.lastMove === null) return null;
+  const merged = canonicalJson(move.lastMove);
+  if (merged === canonicalJson(base.lastMove)) return null;
+  if (merged === canonicalJson(ours.lastMove)) return 'mine';
+  return merged === canonicalJson(theirs.lastMove) ? 'theirs' : null;
+}
+
+/**
+ * When and by whom it was last changed: the later side's (each side's updatedBy goes with its updatedAt); at the very
+ * same time, the identity whose text sorts first, so swapping the sides picks the same one.
+ */
+function lastChangeOf(ours: Article, theirs: Article): Pick<Article, 'updatedAt' | 'updatedBy'> {
+  const byTime = compareTimestamps(ours.updatedAt, theirs.updatedAt);
+  const later = byTime > 0 || (byTime === 0 && canonicalJson(ours.updatedBy) <= canonicalJson(theirs.updatedBy)) ? ours : theirs;
+  return { updatedAt: later.updatedAt, updatedBy: later.updatedBy };
 }
 
 /** When and by whom it was created: the shared copy's; without one, the earlier creation (the text breaks a tie). */

@@ -20,7 +20,26 @@ const migrations: Record<number, (article: StoredArticle) => StoredArticle> = {
     createdBy: null,
     lastMove: null,
   }),
+  // 3 → 4: who made the last change (issue 11), never recorded before, so taken only where the file shows it.
+  3: (article) => ({ ...article, formatVersion: 4, updatedBy: lastChangerOf(article) }),
 };
+
+/**
+ * Who last changed a version-3 article, as far as the file tells: the mover when its last move is its last change (a
+ * move stamps updatedAt with the move's time); its creator while it never moved (a draft only its creator worked on);
+ * otherwise no one (someone changed it after its last move, unnamed). A guess never names someone who did not touch it.
+ */
+function lastChangerOf(article: StoredArticle): unknown {
+  const { lastMove, createdBy, updatedAt } = article as {
+    lastMove?: { by?: unknown; at?: unknown } | null;
+    createdBy?: unknown;
+    updatedAt?: unknown;
+  };
+  if (lastMove === null || lastMove === undefined) return createdBy ?? null;
+  // Compared as instants: the two may be written with different offsets.
+  const movedLast = typeof lastMove.at === 'string' && typeof updatedAt === 'string' && Date.parse(lastMove.at) >= Date.parse(updatedAt);
+  return movedLast ? (lastMove.by ?? null) : null;
+}
 
 /**
  * Brings a parsed article file of any earlier format version up to the current one; data of an unknown

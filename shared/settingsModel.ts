@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { newsroomRoles } from './articleVocabulary';
-import { defaultHouseStyle, houseStyleSchema } from './houseStyle';
+import { houseStyleSchema } from './houseStyle';
 import { nfcString } from './nfcString';
 import { numberSettings, type NumberSettingKey } from './numberSettings';
+import { defaultSharedSettings, sharedSettingsSchema, withHouseStyleDefaults } from './sharedSettingsModel';
 
 /** Interface languages: Vietnamese first, English second. */
 export const languages = ['vi', 'en'] as const;
@@ -10,7 +11,8 @@ export type Language = (typeof languages)[number];
 
 const bounded = (key: NumberSettingKey) => z.number().int().min(numberSettings[key].minimum).max(numberSettings[key].maximum);
 
-export const settingsSchema = z.object({
+/** This person's settings, in `settings.json` (never synced). */
+export const personalSettingsSchema = z.object({
   language: z.enum(languages),
   exportImageMaxSide: bounded('exportImageMaxSide'),
   exportJpegQuality: bounded('exportJpegQuality'),
@@ -21,14 +23,16 @@ export const settingsSchema = z.object({
   userName: nfcString(100),
   /** Their newsroom role, which decides the workflow moves offered; null until first run asks. */
   userRole: z.enum(newsroomRoles).nullable(),
-  /** The agency's typography choices (Quy chuẩn trình bày): kept with the library, so a shared library shares them. */
-  houseStyle: houseStyleSchema,
   /** Whether the body underlines misspelled words (Kiểm tra chính tả). */
   spellCheck: z.boolean(),
 });
+export type PersonalSettings = z.infer<typeof personalSettingsSchema>;
+
+/** What the window sees: this person's settings and the library's shared ones (the house style), as one object. */
+export const settingsSchema = personalSettingsSchema.extend(sharedSettingsSchema.shape);
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = {
+export const defaultPersonalSettings: PersonalSettings = {
   language: 'vi',
   exportImageMaxSide: numberSettings.exportImageMaxSide.fallback,
   exportJpegQuality: numberSettings.exportJpegQuality.fallback,
@@ -37,20 +41,16 @@ export const defaultSettings: Settings = {
   backupDailyKeepDays: numberSettings.backupDailyKeepDays.fallback,
   userName: '',
   userRole: null,
-  houseStyle: defaultHouseStyle,
   spellCheck: true,
 };
 
-/** A stored house style written before one of its choices existed gets that choice's default. */
-function withHouseStyleDefaults(stored: object): object {
-  const houseStyle: unknown = (stored as { houseStyle?: unknown }).houseStyle;
-  return typeof houseStyle === 'object' && houseStyle !== null
-    ? { ...stored, houseStyle: { ...defaultHouseStyle, ...houseStyle } }
-    : stored;
-}
+export const defaultSettings: Settings = { ...defaultPersonalSettings, ...defaultSharedSettings };
 
-/** Settings files written before a setting existed get its default (a missing key is not damage). */
-export const storedSettingsSchema = z.preprocess(
-  (stored) => (typeof stored === 'object' && stored !== null ? { ...defaultSettings, ...withHouseStyleDefaults(stored) } : stored),
-  settingsSchema,
+/**
+ * `settings.json` as stored. Files written before a setting existed get its default (a missing key is not damage);
+ * files written before `library/shared-settings.json` existed also hold the house style, which is moved there at open.
+ */
+export const storedPersonalSettingsSchema = z.preprocess(
+  (stored) => (typeof stored === 'object' && stored !== null ? { ...defaultPersonalSettings, ...withHouseStyleDefaults(stored) } : stored),
+  personalSettingsSchema.extend({ houseStyle: houseStyleSchema.optional() }),
 );

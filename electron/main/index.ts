@@ -46,6 +46,14 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
   Menu.setApplicationMenu(createApplicationMenu());
+  // Main's one-way events to the page (held until it has loaded), and the handshake that has it save its edits first.
+  const pageEvents = createPageEvents((event, payload) => {
+    if (!window.isDestroyed()) window.webContents.send(event, payload);
+  });
+  const saveRequests = createSaveRequests({
+    send: (requestId) => pageEvents.send('package:receiving', requestId),
+    pageLoaded: () => pageEvents.isLoaded() && !window.isDestroyed(),
+  });
   // The window opens at once and shows the opening progress; a rebuilt index takes seconds at 10,000 articles.
   const session = LibrarySession.start({
     dataDirectory,
@@ -57,14 +65,12 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     onLockLost: () => console.error('Bản Thảo: một tiến trình khác đã chiếm khóa thư viện'),
     logError,
   });
+  // A sync saves what is typed first and tells the page what it brought, as a package opened from outside does.
+  session.sync.attachWindow({
+    savePendingEdits: () => saveRequests.request(),
+    synced: (outcome) => pageEvents.send('sharedLibrary:synced', outcome),
+  });
   let onCloseReady = () => {};
-  const pageEvents = createPageEvents((event, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(event, payload);
-  });
-  const saveRequests = createSaveRequests({
-    send: (requestId) => pageEvents.send('package:receiving', requestId),
-    pageLoaded: () => pageEvents.isLoaded() && !window.isDestroyed(),
-  });
   // Asked on every request: a restore re-opens the library with new stores.
   registerMediaProtocol(async () => (await session.opened()).media);
   // The page and its scripts come from app://banthao (a standard origin of their own), never from file://.

@@ -9,7 +9,7 @@ export interface IpcRendererLike {
 }
 
 /** Main's events that carry a payload, passed on without the IPC event. */
-const payloadEvents = ['package:receiving', 'package:received'] as const;
+const payloadEvents = ['package:receiving', 'package:received', 'sharedLibrary:synced'] as const;
 
 /** One named function per contract channel (never a generic invoke), plus one subscription per event main sends. */
 export function createPreloadApi(ipcRenderer: IpcRendererLike): PreloadApi {

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Language, Settings } from '../../shared/settingsModel';
 import { messagesByLanguage } from './i18n/messages';
 import { MessagesContext } from './i18n/MessagesContext';
-import { api, onBeforeClose, onPackageReceived, onPackageReceiving } from './lib/api';
-import { prepareForPackage, settlePackage } from './lib/packageArrivals';
+import { api, onBeforeClose, onPackageReceived, onPackageReceiving, onSharedLibrarySynced } from './lib/api';
+import { prepareForPackage, settlePackage, settleSync } from './lib/packageArrivals';
 import { packageReportToast } from './lib/packageOutcomeToast';
+import { syncOutcomeToast } from './lib/syncOutcomeToast';
 import { describeError } from './lib/describeError';
 import { identityOf } from './lib/identity';
 import { flushPendingSaves } from './lib/pendingSaves';
@@ -84,9 +85,18 @@ export function App() {
           setRoute({ screen: 'editor', articleId: report.outcome.articleId, openConflict: true });
         }
       });
+      // A sync (main asked for the saves first, through the same handshake): an open article it changed reloads, the
+      // library reads again, and conflicts or refused files are named.
+      const stopSynced = onSharedLibrarySynced((outcome) => {
+        settleSync(outcome);
+        void syncOutcomeToast(messagesRef.current, outcome, (articleId) =>
+          setRoute({ screen: 'editor', articleId, openConflict: true }),
+        ).then((toast) => toast !== null && show(toast));
+      });
       return () => {
         stopReceiving();
         stopReceived();
+        stopSynced();
       };
     } catch {
       return undefined;
@@ -146,6 +156,7 @@ export function App() {
                 onLanguageChange={changeLanguage}
                 dataDirectory={dataDirectory}
                 onSettingsSaved={setSettings}
+                identity={identity}
                 showToast={show}
               />
             ) : (

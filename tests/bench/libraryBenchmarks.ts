@@ -83,7 +83,7 @@ function realisticContent(index: number, random: () => number): ArticleContent {
 }
 
 /** Builds a library of `size` articles through the real store (and search index), in batches. */
-async function buildLibrary(
+export async function buildLibrary(
   dataDirectory: string,
   size: number,
 ): Promise<{ store: ArticleStore; search: LibrarySearch; articles: Article[] }> {

@@ -3,9 +3,10 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleContent } from '../../shared/articleModel';
 import { LibraryScreen } from '../../renderer/src/features/library/LibraryScreen';
+import type { Identity } from '../../shared/identity';
 import type { HandlerTable } from '../../shared/ipcContract';
 import { sampleContent } from '../support/sampleContent';
-import { installInProcessApi } from '../support/installInProcessApi';
+import { installInProcessApi, testIdentity } from '../support/installInProcessApi';
 import { moveArticlesTo } from '../support/moveArticlesTo';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { untilInAct } from '../support/untilInAct';
@@ -15,7 +16,7 @@ import { untilInAct } from '../support/untilInAct';
 let root: Root | null = null;
 let container: HTMLElement | null = null;
 
-async function renderLibrary(onOpen: (id: string) => void = () => {}) {
+async function renderLibrary(onOpen: (id: string) => void = () => {}, identity: Identity | null = testIdentity) {
   container = document.createElement('div');
   document.body.append(container);
   await act(async () => {
@@ -29,6 +30,7 @@ async function renderLibrary(onOpen: (id: string) => void = () => {}) {
         language="vi"
         onLanguageChange={() => {}}
         dataDirectory=""
+        identity={identity}
         showToast={() => {}}
       />,
     );
@@ -145,6 +147,82 @@ describe('LibraryScreen', () => {
     expect(holderIn('Bài đã duyệt').textContent).toBe('Thu Hà duyệt');
     expect(holderIn('Bài đã duyệt').title).toMatch(/^Thu Hà \(Biên tập viên\) duyệt lúc \d\d:\d\d \d\d\/\d\d$/);
     expect(draft).toBeDefined();
+  });
+
+  it('shows "Chỉ của tôi": what I created or changed last (same name and role), and back to "Cả tòa soạn"', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    const { handlers } = library;
+    const actAs = (who: Identity) => handlers['settings:update']({ userName: who.name, userRole: who.role });
+    const editor: Identity = { name: 'Thu Hà', role: 'editor' };
+    await addArticles(library, [{ title: 'Bài tôi viết' }]);
+    await actAs(editor);
+    const [theirs, changedByMe] = await addArticles(library, [{ title: 'Bài của Thu Hà' }, { title: 'Bài Thu Hà viết, tôi sửa' }]);
+    // The same name with another role is someone else.
+    await actAs({ name: testIdentity.name, role: 'managingEditor' });
+    await addArticles(library, [{ title: 'Bài của người trùng tên' }]);
+    await actAs(testIdentity);
+    const stored = await handlers['article:get']({ id: changedByMe! });
+    await handlers['article:save']({
+      id: stored.id,
+      baseRevision: stored.revision,
+      content: sampleContent({ title: 'Bài Thu Hà viết, tôi sửa' }),
+    });
+    expect(theirs).toBeDefined();
+
+    const view = await renderLibrary();
+    await untilInAct(() => rowTitles(view).length === 4, 'the rows');
+    const choice = view.querySelector<HTMLFieldSetElement>('.library-toolbar fieldset')!;
+    expect(choice.querySelector('legend')?.textContent).toBe('Bài của ai');
+    const radio = (label: string) =>
+      [...choice.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((input) => input.closest('label')?.textContent === label)!;
+    // One group of native radios: one Tab stop, the arrow keys choose.
+    expect(new Set([...choice.querySelectorAll('input[type="radio"]')].map((input) => input.getAttribute('name'))).size).toBe(1);
+    expect(radio('Cả tòa soạn').checked).toBe(true);
+
+    await act(async () => radio('Chỉ của tôi').click());
+    expect(radio('Chỉ của tôi').checked).toBe(true);
+    expect(rowTitles(view).sort()).toEqual(['Bài Thu Hà viết, tôi sửa', 'Bài tôi viết']);
+    expect(view.textContent).toContain('2 / 4 bài');
+
+    await act(async () => radio('Cả tòa soạn').click());
+    expect(rowTitles(view)).toHaveLength(4);
+    // "Bỏ lọc" goes back to everyone's too.
+    await act(async () => radio('Chỉ của tôi').click());
+    const clear = [...view.querySelectorAll<HTMLButtonElement>('.library-toolbar button')].find(
+      (button) => button.textContent === 'Bỏ lọc',
+    )!;
+    await act(async () => clear.click());
+    expect(radio('Cả tòa soạn').checked).toBe(true);
+    expect(rowTitles(view)).toHaveLength(4);
+  });
+
+  it('cannot choose "Chỉ của tôi" while no one is named', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    await addArticles(library, [{ title: 'Bài một' }]);
+    const view = await renderLibrary(() => {}, null);
+    await untilInAct(() => rowTitles(view).length === 1, 'the row');
+    const mine = [...view.querySelectorAll<HTMLInputElement>('.library-toolbar input[type="radio"]')].find(
+      (input) => input.closest('label')?.textContent === 'Chỉ của tôi',
+    )!;
+    expect(mine.disabled).toBe(true);
+  });
+
+  it('shows under the time of the last change who made it, with their role on hover', async () => {
+    const library = await installInProcessApi(await temporaryDirectory());
+    const [mine, approved] = await addArticles(library, [{ title: 'Bài nháp' }, { title: 'Bài đã duyệt' }]);
+    await moveArticlesTo(library.handlers, [{ id: approved!, status: 'approved' }], { name: 'Thu Hà', role: 'editor' });
+    const view = await renderLibrary();
+    await untilInAct(() => rowTitles(view).length === 2, 'the rows');
+    const lastChangeIn = (title: string) =>
+      [...view.querySelectorAll('.article-row')]
+        .find((row) => row.querySelector('.title-link')?.textContent === title)!
+        .querySelector<HTMLElement>('.cell-date')!;
+    expect(lastChangeIn('Bài nháp').textContent).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\dNgọc Sơn$/);
+    expect(lastChangeIn('Bài đã duyệt').querySelector<HTMLElement>('.updated-by')!.textContent).toBe('Thu Hà');
+    expect(lastChangeIn('Bài đã duyệt').querySelector<HTMLElement>('.updated-by')!.title).toMatch(
+      /^Sửa lần cuối: Thu Hà \(Biên tập viên\), \d\d:\d\d \d\d\/\d\d$/,
+    );
+    expect(mine).toBeDefined();
   });
 
   it('keeps only a window of rows in the DOM with 2,000 articles, and opens the row chosen with the arrow keys', async () => {

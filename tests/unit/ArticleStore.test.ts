@@ -43,6 +43,7 @@ describe('ArticleStore', () => {
       coverMediaId: null,
       createdBy: null,
       lastMove: null,
+      updatedBy: null,
     });
     expect(onDisk.publicationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
@@ -98,6 +99,34 @@ describe('ArticleStore', () => {
     const copy = await store.duplicate(article.id);
     expect(copy.id).not.toBe(article.id);
     expect(copy).toMatchObject({ title: 'Hội nghị sơ kết (bản sao)', status: 'draft', revision: 1, sapo: sampleContent().sapo });
+  });
+
+  it('stamps each change with who the caller names, in the file and in the summary', async () => {
+    const store = await openStore();
+    const [reporter, editor, managingEditor] = [
+      { name: 'Ngọc Sơn', role: 'reporter' },
+      { name: 'Thu Hà', role: 'editor' },
+      { name: 'Văn Đốc', role: 'managingEditor' },
+    ] as const;
+    const article = await store.create(reporter);
+    expect(article.updatedBy).toEqual(reporter);
+    const lastChange = async () => {
+      const summary = store.list('active').find((row) => row.id === article.id) ?? store.list('trash').find((row) => row.id === article.id);
+      expect(summary?.updatedBy).toEqual((await store.get(article.id)).updatedBy);
+      return summary?.updatedBy;
+    };
+    await store.save(article.id, 1, sampleContent(), { by: editor });
+    expect(await lastChange()).toEqual(editor);
+    const moved = await store.move(article.id, 2, { from: 'draft', to: 'submitted', by: reporter, at: tickingClock().toISOString() });
+    expect(moved.updatedBy).toEqual(reporter);
+    await store.trash(article.id, managingEditor);
+    expect(await lastChange()).toEqual(managingEditor);
+    await store.restore(article.id, editor);
+    expect(await lastChange()).toEqual(editor);
+    // No one named: no one claimed.
+    await store.save(article.id, 5, sampleContent({ status: 'submitted' }));
+    expect(await lastChange()).toBeNull();
+    expect((await store.duplicate(article.id, managingEditor)).updatedBy).toEqual(managingEditor);
   });
 
   it('reports an unknown id as not found', async () => {

@@ -50,6 +50,17 @@ describe('exportArticleHtml', () => {
     expect(Buffer.from(html, 'utf8').equals(readFileSync(goldenPath))).toBe(true);
   });
 
+  it('writes nothing of who created, moved or last changed the article: the golden bytes stay the same', () => {
+    const person = { name: 'Thu Hà', role: 'editor' } as const;
+    const attributed: Article = {
+      ...seedArticle(),
+      createdBy: person,
+      updatedBy: person,
+      lastMove: { from: 'submitted', to: 'approved', by: person, at: '2022-07-08T09:30:00+07:00' },
+    };
+    expect(Buffer.from(exportArticleHtml(attributed), 'utf8').equals(readFileSync(goldenPath))).toBe(true);
+  });
+
   it('exports the same bytes every time it is given the same article', () => {
     expect(exportArticleHtml(seedArticle())).toBe(exportArticleHtml(seedArticle()));
   });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { changeIsBackedUp } from '../../electron/main/application/backupsFollowChanges';
 import { libraryChangeKinds, type LibraryChange, type LibraryChangeKind } from '../../electron/main/application/LibraryChange';
 import { listFilesUnder } from '../../electron/main/backup/listFilesUnder';
@@ -13,6 +14,8 @@ import { bodyWithPhoto } from '../support/bodyWithPhoto';
 import { buildDocx } from '../support/docxFixtures';
 import { cannedDialogs, openTestSession, type TestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
+import { memberPassword, startSharedNewsroom, type SharedNewsroom } from '../support/sharedNewsroom';
+import { memorySecretBox } from '../support/memorySecretBox';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { twoColourJpeg } from './media/photoFixtures';
 
@@ -105,6 +108,11 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'sharedLibrary:save': () => ({ address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false }),
   // Port 9 (discard) on loopback: refused at once, so the test runs without any server.
   'sharedLibrary:testConnection': () => ({ address: 'http://127.0.0.1:9/thu-vien.git', userName: 'son', allowPlainHttp: false }),
+  'sharedLibrary:status': () => ({}),
+  // Joins the newsroom's shared library, where Thu Hà has pushed an article of hers: it comes in, this library goes out.
+  'sharedLibrary:join': () => ({}),
+  // Not joined yet: says so in the status, changes nothing.
+  'sharedLibrary:syncNow': () => ({}),
   'backup:list': () => ({}),
   'backup:createNow': () => ({}),
   'backup:restore': ({ snapshotId }) => ({ id: snapshotId }),
@@ -168,6 +176,9 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'sharedLibrary:get': [],
   'sharedLibrary:save': [],
   'sharedLibrary:testConnection': [],
+  'sharedLibrary:status': [],
+  'sharedLibrary:join': ['article-synced', 'library-synced'],
+  'sharedLibrary:syncNow': [],
   'backup:list': [],
   'backup:createNow': [],
   'backup:restore': ['library-restored'],
@@ -210,6 +221,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   });
   await writeFile(join(outside, 'bai.docx'), docxBytes);
   const session = await openTestSession(dataDirectory, {
+    secretBox: memorySecretBox(),
     dialogs: cannedDialogs({
       exportPath: join(outside, 'bai.html'),
       exportFolder: outside,
@@ -222,6 +234,8 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   });
   const { handlers } = session;
   await handlers['settings:update']({ userName: 'Ngọc Sơn', userRole: 'reporter' });
+  // The newsroom's shared library, saved but not joined (joining is the 'sharedLibrary:join' channel's change).
+  await handlers['sharedLibrary:save']({ address: newsroom.address, userName: 'son', secret: memberPassword, allowPlainHttp: false });
   // An article sent away and then deleted here: receiving its package creates it again.
   const sent = await handlers['article:create']({});
   await handlers['article:save']({ id: sent.id, baseRevision: 1, content: sampleContent({ title: 'Gói gửi đi' }) });
@@ -252,6 +266,7 @@ async function prepare(temporaryDirectory: () => Promise<string>): Promise<Prepa
   const conflict = await session.run((application) =>
     application.conflicts.keep({
       articleId: inConflict.id,
+      source: 'package',
       sentBy: { name: 'Minh Anh', role: 'editor' },
       sentAt: '2026-03-10T08:00:00.000Z',
       baseVersionId: common!.id,
@@ -305,6 +320,27 @@ function idsIn(change: LibraryChange): string[] {
   if (change.kind === 'trash-emptied') return change.removedArticleIds;
   return 'id' in change ? [change.id] : [];
 }
+
+let newsroom: SharedNewsroom;
+let newsroomFolder: string;
+
+beforeAll(async () => {
+  // Thu Hà's library, with one article, is the shared library's first: every join below takes her article in.
+  newsroomFolder = await mkdtemp(join(tmpdir(), 'banthao-newsroom-'));
+  let made = 0;
+  newsroom = await startSharedNewsroom(async () => join(newsroomFolder, String((made += 1))));
+  const editor = await newsroom.member({ name: 'Thu Hà', role: 'editor' });
+  const article = await editor.session.handlers['article:create']({});
+  await editor.session.handlers['article:save']({ id: article.id, baseRevision: 1, content: sampleContent({ title: 'Bài của Thu Hà' }) });
+  const joined = await editor.session.handlers['sharedLibrary:join']({});
+  if (joined.status.message !== null) throw new Error(joined.status.message);
+  await editor.session.close();
+});
+
+afterAll(async () => {
+  await newsroom.close();
+  await rm(newsroomFolder, { recursive: true, force: true });
+});
 
 describe('every change to the library reaches every subscriber', () => {
   const temporaryDirectory = useTemporaryDirectories();

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { libraryLayout, libraryLayoutEntries, mediaFileLayout, relativeLayout } from '../../electron/main/library/libraryLayout';
+import {
+  libraryLayout,
+  libraryLayoutEntries,
+  mediaFileLayout,
+  relativeLayout,
+  sharedFileOf,
+} from '../../electron/main/library/libraryLayout';
 
 const repositoryRoot = join(import.meta.dirname, '..', '..');
 
@@ -46,14 +52,17 @@ describe('the library folder layout', () => {
       layout.library.index,
       join(layout.library.search, '0f.json'),
       layout.library.spellingWords,
+      layout.library.sharedSettings,
       layout.settings,
       layout.sharedLibrary,
       layout.lock,
       layout.lockGuard,
+      layout.sync.state,
       // Folders: a path the app writes inside each.
       join(layout.quarantine, '2026-11-30T08-00-00.000Z', 'library', 'index.json'),
       join(layout.backups, '2026-11-30T08-00-00', 'manifest.json'),
       join(layout.exports, 'bai.html'),
+      join(layout.sync.git, 'HEAD'),
     ].map((path) => path.slice('/data/'.length).split(sep).join('/'));
     const patterns = libraryLayoutEntries
       .filter((entry) => entry.path !== '<file>.prev')
@@ -87,7 +96,45 @@ describe('the library folder layout', () => {
     const roles = new Map(libraryLayoutEntries.map((entry) => [entry.path, entry.role]));
     expect(roles.get('library/index.json')).toBe('cache');
     expect(roles.get('library/search/<shard>.json')).toBe('cache');
-    for (const local of ['library.lock', 'quarantine/<time>/<path>', 'backups/<YYYY-MM-DDTHH-MM-SS>/'])
+    for (const local of ['library.lock', 'quarantine/<time>/<path>', 'backups/<YYYY-MM-DDTHH-MM-SS>/', 'sync/git/', 'sync/state.json'])
       expect(roles.get(local)).toBe('local');
+  });
+
+  it('tells the files a sync carries by their path: every data file of the library, nothing else', () => {
+    const library = libraryLayout('/data').library;
+    const article = '0f1e2d3c-aaaa-bbbb-cccc-000000000000';
+    const record = '2026-11-30T08-00-00.000Z-0123456789ab';
+    const media = mediaFileLayout(library.media, 'ab'.repeat(32));
+    const relative = (path: string) => path.slice('/data/library/'.length).split(sep).join('/');
+    const carried = {
+      [library.articleFile(article)]: 'article',
+      [library.workflowEventFile(article, record)]: 'workflow-event',
+      [library.versionFile(article, record)]: 'version',
+      [library.commentFile(article, record)]: 'comment',
+      [library.conflictFile(article, record)]: 'conflict',
+      [library.dictionaryWordFile('0123456789abcdef0123456789abcdef')]: 'dictionary-word',
+      [media.original('heic')]: 'photo-original',
+      [media.description]: 'photo-description',
+      [media.preview]: 'photo-preview',
+      [library.sharedSettings]: 'shared-settings',
+    };
+    for (const [path, kind] of Object.entries(carried)) expect(sharedFileOf(relative(path))?.kind, path).toBe(kind);
+    expect(sharedFileOf(relative(library.articleFile(article)))?.articleId).toBe(article);
+    expect(sharedFileOf(relative(library.versionFile(article, record)))).toMatchObject({ articleId: article, recordId: record });
+    const notCarried = [
+      library.index,
+      library.spellingWords,
+      join(library.search, '0f.json'),
+      `${library.articleFile(article)}.prev`,
+      join(library.articles, '0f', `.${article}.json.123.abcdef.tmp`),
+      // The prefix folder must be the id's own.
+      join(library.articles, 'ff', `${article}.json`),
+      join(library.articles, '0f', article, 'notes', `${record}.json`),
+      join(library.media, 'ab', `${'ab'.repeat(32)}.exe`),
+    ];
+    for (const path of notCarried) expect(sharedFileOf(relative(path)), path).toBeNull();
+    for (const odd of ['../settings.json', '/etc/passwd', 'articles/0f/../../x.json', 'shared-settings.json/x', '']) {
+      expect(sharedFileOf(odd), odd).toBeNull();
+    }
   });
 });

@@ -19,6 +19,7 @@ function sampleArticle(overrides: Partial<Article> = {}): Article {
     trashedAt: null,
     createdBy: reporter,
     lastMove: null,
+    updatedBy: reporter,
     ...overrides,
   };
 }
@@ -81,6 +82,7 @@ describe('mergeArticleFiles: the three-way merge of two copies of an article fil
         kind: 'conflict',
         article: { ...ours, revision: 6 },
         theirs: articleContentOf(theirs),
+        reported: 'theirs',
         conflictFields: [field],
       });
     });
@@ -124,14 +126,48 @@ describe('mergeArticleFiles: the three-way merge of two copies of an article fil
     });
     const edited = sampleArticle({ status: 'submitted', lastMove: submitted, ...changes.title });
 
-    expect(merged(mergeArticleFiles(movedBase, edited, approved))).toMatchObject({ status: 'approved', title: changes.title.title });
-    expect(merged(mergeArticleFiles(movedBase, approved, edited))).toMatchObject({ status: 'approved', title: changes.title.title });
+    const reopened = sampleArticle({ status: 'submitted', lastMove: submitted, ...changes.sapo });
+    const sentBackEdited = { ...sentBack, ...changes.title };
+    // Sent back on one side while the other edited: the edit is taken, there is nothing approved to protect.
+    expect(merged(mergeArticleFiles(movedBase, edited, sentBack))).toMatchObject({
+      status: 'changesRequested',
+      title: changes.title.title,
+    });
+    expect(merged(mergeArticleFiles(movedBase, reopened, sentBackEdited))).toMatchObject({
+      status: 'changesRequested',
+      title: changes.title.title,
+      sapo: changes.sapo.sapo,
+    });
     // 12:00 in Hà Nội is 05:00 UTC, before the approval at 11:00 UTC: the times are compared as instants, not as text.
     expect(merged(mergeArticleFiles(movedBase, approved, sentBack)).lastMove).toEqual(approved.lastMove);
     expect(merged(mergeArticleFiles(movedBase, sentBack, approved)).status).toBe('approved');
     // A move on one side wins even when that machine's clock is behind the shared copy's last move.
     const behind = sampleArticle({ status: 'approved', lastMove: move('submitted', 'approved', '2026-11-30T09:00:00.000Z') });
     expect(merged(mergeArticleFiles(movedBase, movedBase, behind)).status).toBe('approved');
+  });
+
+  it('never approves unseen text: an edit made meanwhile on the other side is a conflict, the approved text stays', () => {
+    const submitted = move('draft', 'submitted', '2026-11-30T10:00:00.000Z', reporter);
+    const movedBase = sampleArticle({ status: 'submitted', lastMove: submitted });
+    const approval = move('submitted', 'approved', '2026-11-30T11:00:00.000Z');
+    const approved = sampleArticle({ status: 'approved', lastMove: approval });
+    const edited = sampleArticle({ status: 'submitted', lastMove: submitted, ...changes.title, ...changes.body });
+
+    // Approved here, edited there: the approved text stays, the edit is reported for the three-way view.
+    const approvedHere = mergeArticleFiles(movedBase, approved, edited);
+    expect(approvedHere).toMatchObject({ kind: 'conflict', reported: 'theirs', conflictFields: ['title', 'body'] });
+    expect(approvedHere.article).toMatchObject({ status: 'approved', lastMove: approval, title: base.title, body: base.body });
+    expect(approvedHere.kind === 'conflict' && approvedHere.theirs).toEqual(articleContentOf(edited));
+
+    // Edited here, approved there: the same article (the approved text), and this side's edit is the one reported.
+    const approvedThere = mergeArticleFiles(movedBase, edited, approved);
+    expect(approvedThere).toMatchObject({ kind: 'conflict', reported: 'ours', conflictFields: ['title', 'body'] });
+    expect(approvedThere.article).toMatchObject({ status: 'approved', title: base.title, body: base.body });
+    expect(approvedThere.kind === 'conflict' && approvedThere.theirs).toEqual(articleContentOf(edited));
+
+    // The approver's own edits made with the approval are approved; a field nobody else touched merges as usual.
+    const approvedWithFix = sampleArticle({ status: 'approved', lastMove: approval, ...changes.sapo });
+    expect(merged(mergeArticleFiles(movedBase, approvedWithFix, movedBase))).toMatchObject({ status: 'approved', sapo: changes.sapo.sapo });
   });
 
   it('keeps the trash on either side, and a restore made on one side only', () => {
@@ -145,15 +181,28 @@ describe('mergeArticleFiles: the three-way merge of two copies of an article fil
     expect(merged(mergeArticleFiles(trashed, base, laterTrash)).trashedAt).toBe(laterTrash.trashedAt);
   });
 
-  it('numbers the merge above both revisions, keeps the later update and the shared copy’s creation', () => {
+  it('numbers the merge above both revisions, keeps the later update with who made it, and the shared copy’s creation', () => {
     const ours = sampleArticle({ revision: 9, updatedAt: '2026-11-30T15:00:00+07:00', createdAt: '2026-11-30T08:30:00.000Z' });
-    const theirs = sampleArticle({ revision: 12, updatedAt: '2026-11-30T09:30:00.000Z', createdBy: editor });
+    const theirs = sampleArticle({ revision: 12, updatedAt: '2026-11-30T09:30:00.000Z', createdBy: editor, updatedBy: editor });
     expect(merged(mergeArticleFiles(base, ours, theirs))).toMatchObject({
       revision: 13,
       updatedAt: '2026-11-30T09:30:00.000Z',
+      updatedBy: editor,
       createdAt: base.createdAt,
       createdBy: reporter,
     });
+    // Ours later: its time and its author, never one side's time with the other's name.
+    const later = sampleArticle({ updatedAt: '2026-11-30T10:00:00.000Z', updatedBy: null });
+    expect(merged(mergeArticleFiles(base, later, theirs))).toMatchObject({ updatedAt: later.updatedAt, updatedBy: null });
+  });
+
+  it('picks the same author, whichever side it starts from, when both sides changed it at the very same time', () => {
+    const ours = sampleArticle({ updatedAt: '2026-11-30T10:00:00.000Z', updatedBy: reporter });
+    const theirs = sampleArticle({ updatedAt: '2026-11-30T10:00:00.000Z', updatedBy: editor });
+    const forward = merged(mergeArticleFiles(base, ours, theirs));
+    const backward = merged(mergeArticleFiles(base, theirs, ours));
+    expect(forward.updatedBy).toEqual(backward.updatedBy);
+    expect([reporter, editor]).toContainEqual(forward.updatedBy);
   });
 
   it('without a shared copy, takes the earlier creation and makes every differing group a conflict', () => {
@@ -171,6 +220,7 @@ describe('mergeArticleFiles: the three-way merge of two copies of an article fil
       ...changes.body,
       revision: 8,
       updatedAt: '2026-11-30T10:00:00.000Z',
+      updatedBy: reporter,
       status: 'submitted',
       lastMove: move('draft', 'submitted', '2026-11-30T10:00:00.000Z', reporter),
     });
@@ -179,6 +229,7 @@ describe('mergeArticleFiles: the three-way merge of two copies of an article fil
       ...changes.credit,
       revision: 6,
       updatedAt: '2026-11-30T11:00:00.000Z',
+      updatedBy: editor,
       status: 'changesRequested',
       lastMove: move('draft', 'changesRequested', '2026-11-30T10:00:00.000Z'),
       trashedAt: '2026-11-30T11:00:00.000Z',

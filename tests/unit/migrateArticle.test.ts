@@ -78,8 +78,55 @@ describe('article format migrations', () => {
       revision: 2,
       createdBy: null,
       lastMove: null,
+      updatedBy: null,
       sapo: 'Ngày 05/7/2022, tại Trung tâm đã diễn ra Hội nghị.',
     });
+  });
+
+  it('opens a version-3 library naming who last changed each article only where the file shows it', async () => {
+    const { store } = await openFixture('v3');
+    const reporter = { name: 'Ngọc Sơn', role: 'reporter' };
+    const lastChange = Object.fromEntries(store.list('active').map((summary) => [summary.title, summary.updatedBy]));
+    expect(lastChange).toEqual({
+      // Never moved: its creator's draft.
+      'Bản nháp về mùa nước nổi': reporter,
+      // Its approval was its last change.
+      'Khánh thành cầu Mỹ Thuận 2': { name: 'Thu Hà', role: 'editor' },
+      // Saved after it was submitted, by someone the file does not name.
+      'Hội nghị sơ kết công tác 6 tháng đầu năm': null,
+      // Written before anyone was named.
+      'Bài chưa ghi người viết': null,
+    });
+    expect(store.recoveryNotices()).toEqual([]);
+    expect(await store.get('c3000000-0000-4000-8000-000000000002')).toMatchObject({
+      formatVersion: articleFormatVersion,
+      revision: 4,
+      status: 'approved',
+      createdBy: reporter,
+      lastMove: { from: 'submitted', to: 'approved', by: { name: 'Thu Hà', role: 'editor' } },
+    });
+  });
+
+  it('takes a version-3 move as the last change when its time is the update’s, whatever offset either is written with', () => {
+    const by = { name: 'Thu Hà', role: 'editor' };
+    const stored = (lastMoveAt: string, updatedAt: string) => ({
+      formatVersion: 3,
+      updatedAt,
+      createdBy: { name: 'Ngọc Sơn', role: 'reporter' },
+      lastMove: { from: 'submitted', to: 'approved', by, at: lastMoveAt },
+    });
+    expect(migrateArticle(stored('2026-11-02T09:06:00+07:00', '2026-11-02T02:06:00.000Z'))).toMatchObject({
+      formatVersion: 4,
+      updatedBy: by,
+    });
+    expect(migrateArticle(stored('2026-11-02T02:06:00.000Z', '2026-11-02T02:07:00.000Z'))).toMatchObject({ updatedBy: null });
+  });
+
+  it('names the new version’s saver on the next save of a migrated article', async () => {
+    const { store } = await openFixture('v3');
+    const editor = { name: 'Minh Anh', role: 'editor' } as const;
+    await store.save('c3000000-0000-4000-8000-000000000003', 4, sampleContent(), { by: editor });
+    expect((await store.get('c3000000-0000-4000-8000-000000000003')).updatedBy).toEqual(editor);
   });
 
   it('leaves a file from a newer version untouched for the schema check to refuse', () => {

@@ -39,7 +39,7 @@ export class ArticleService {
   }
 
   async create(): Promise<Article> {
-    const article = await this.#stores.store.create(currentIdentity(this.#stores.settings.get()));
+    const article = await this.#stores.store.create(this.#me());
     this.#events.announce({ kind: 'article-created', article });
     return article;
   }
@@ -50,15 +50,18 @@ export class ArticleService {
    */
   async save(id: string, baseRevision: number, content: ArticleContent): Promise<{ revision: number; updatedAt: string }> {
     // Checked on the article the store's save reads: an autosave reads the file once.
-    const saved = await this.#stores.store.save(id, baseRevision, content, async (stored) => {
-      if (content.status !== stored.status) {
-        throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
-      }
-      // Anchoring a comment on approved text is reviewing it, not editing it.
-      if (isLockedForEditing(stored.status) && !differOnlyByCommentAnchors(articleContentOf(stored), content)) {
-        throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
-      }
-      await this.#checkPhotosOf(stored, content);
+    const saved = await this.#stores.store.save(id, baseRevision, content, {
+      by: this.#me(),
+      check: async (stored) => {
+        if (content.status !== stored.status) {
+          throw new AppError('invalid-move', 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).');
+        }
+        // Anchoring a comment on approved text is reviewing it, not editing it.
+        if (isLockedForEditing(stored.status) && !differOnlyByCommentAnchors(articleContentOf(stored), content)) {
+          throw new AppError('article-locked', 'Bài đã duyệt hoặc đã đăng: hãy đưa bài về nháp trước khi sửa.');
+        }
+        await this.#checkPhotosOf(stored, content);
+      },
     });
     this.#events.announce({ kind: 'article-saved', id, revision: saved.revision, content });
     return saved;
@@ -80,21 +83,26 @@ export class ArticleService {
   }
 
   async duplicate(id: string): Promise<Article> {
-    const article = await this.#stores.store.duplicate(id, currentIdentity(this.#stores.settings.get()));
+    const article = await this.#stores.store.duplicate(id, this.#me());
     this.#events.announce({ kind: 'article-duplicated', article, sourceId: id });
     return article;
   }
 
   async trash(id: string): Promise<ArticleSummary> {
-    const summary = await this.#stores.store.trash(id);
+    const summary = await this.#stores.store.trash(id, this.#me());
     this.#events.announce({ kind: 'article-trashed', summary });
     return summary;
   }
 
   async restore(id: string): Promise<ArticleSummary> {
-    const summary = await this.#stores.store.restore(id);
+    const summary = await this.#stores.store.restore(id, this.#me());
     this.#events.announce({ kind: 'article-restored', summary });
     return summary;
+  }
+
+  /** Who makes the change at hand (null while no one is named in Cài đặt). */
+  #me() {
+    return currentIdentity(this.#stores.settings.get());
   }
 
   /** Deletes the trashed articles for good (the user confirmed), then the photos nothing may still need. */

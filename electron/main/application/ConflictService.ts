@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { articleContentOf, type Article } from '../../../shared/articleModel';
+import { articleContentOf, type Article, type ArticleContent } from '../../../shared/articleModel';
+import { emptyDocument } from '../../../shared/documentJson';
 import { canonicalJson } from '../../../shared/canonicalJson';
 import { pendingConflictOf, type ConflictChoices, type ConflictKept, type ConflictView } from '../../../shared/conflictModel';
 import { diffArticles } from '../../../shared/diffArticles';
@@ -21,6 +22,7 @@ export const conflictMessages = {
   statusChanged: 'Trạng thái của bài chỉ đổi bằng các bước duyệt (Gửi duyệt, Duyệt…).',
   sendPending: 'Bài đang có xung đột với một gói đã nhận: hãy giải quyết xung đột trước khi gửi gói.',
   mergeLabel: (name: string | null) => (name === null ? 'Gộp với bản trong gói' : `Gộp với bản trong gói của ${name}`),
+  syncMergeLabel: (name: string | null) => (name === null ? 'Gộp với bản trên máy chủ' : `Gộp với bản trên máy chủ của ${name}`),
 } as const;
 
 type Stores = Pick<LibraryStores, 'store' | 'settings' | 'versions' | 'conflicts' | 'layout'>;
@@ -67,6 +69,11 @@ export class ConflictService {
     return record;
   }
 
+  /** Forgets which articles have a pending conflict (a sync brought records): read again when next asked. */
+  forgetPending(): void {
+    this.#pendingIds = null;
+  }
+
   /** Refuses (conflict) a change that must wait until the article's conflict is settled, such as sending a package. */
   async assertNonePending(id: string): Promise<void> {
     if ((await this.pending(id)) !== null) throw new AppError('package-refused', conflictMessages.sendPending);
@@ -90,17 +97,25 @@ export class ConflictService {
     const pending = await this.pending(id);
     if (pending === null) return null;
     const { conflict } = pending;
-    const [article, base] = await Promise.all([this.#stores.store.get(id), this.#versions.get(id, conflict.baseVersionId)]);
+    const article = await this.#stores.store.get(id);
     const mine = articleContentOf(article);
+    const base = await this.#baseOf(conflict, mine);
     return {
       conflict,
       revision: article.revision,
-      base: base.content,
+      base,
       mine,
       theirs: conflict.theirs,
-      mineDiff: diffArticles(base.content, mine),
-      theirsDiff: diffArticles(base.content, conflict.theirs),
+      mineDiff: diffArticles(base, mine),
+      theirsDiff: diffArticles(base, conflict.theirs),
     };
+  }
+
+  /** The common text: the version a package named, the text of the last sync, or nothing (both made the article apart). */
+  async #baseOf(conflict: ConflictKept, mine: ArticleContent): Promise<ArticleContent> {
+    if (conflict.base !== undefined) return conflict.base;
+    if (conflict.baseVersionId !== null) return (await this.#versions.get(conflict.articleId, conflict.baseVersionId)).content;
+    return { ...mine, title: '', sapo: '', body: emptyDocument(), bylineName: '', photoCredit: '', coverMediaId: null };
   }
 
   /**
@@ -125,13 +140,20 @@ export class ConflictService {
     if (newestContent === null || canonicalJson(newestContent) !== canonicalJson(articleContentOf(local))) {
       await this.#versions.take(id, 'editing');
     }
-    await this.#stores.store.save(id, baseRevision, merged, (stored) => {
-      // Checked again on the file this save reads: a move may have landed since.
-      if (stored.status !== local.status) throw new AppError('invalid-move', conflictMessages.statusChanged);
+    await this.#stores.store.save(id, baseRevision, merged, {
+      by: currentIdentity(this.#stores.settings.get()),
+      check: (stored) => {
+        // Checked again on the file this save reads: a move may have landed since.
+        if (stored.status !== local.status) throw new AppError('invalid-move', conflictMessages.statusChanged);
+      },
     });
     const article = await this.#stores.store.get(id);
     await this.#events.announceAndWait({ kind: 'conflict-resolved', article, conflictIds: pending.pendingIds });
-    const version = await this.#versions.take(id, 'merge', conflictMessages.mergeLabel(pending.conflict.sentBy?.name ?? null));
+    const label =
+      pending.conflict.source === 'sync'
+        ? conflictMessages.syncMergeLabel(pending.conflict.sentBy?.name ?? null)
+        : conflictMessages.mergeLabel(pending.conflict.sentBy?.name ?? null);
+    const version = await this.#versions.take(id, 'merge', label);
     const at = this.#now();
     await this.#stores.conflicts.append({
       kind: 'resolution',

@@ -36,6 +36,20 @@ export type LibraryChange =
   | { kind: 'dictionary-word-added'; entry: DictionaryEntry }
   /** A word taken out of the dictionary (its file deleted). */
   | { kind: 'dictionary-word-removed'; entry: DictionaryEntry }
+  /** An article a shared library's sync wrote here: pulled from the server as it is there, or merged with it. */
+  | { kind: 'article-synced'; article: Article }
+  /**
+   * A sync finished writing what it pulled (each article was announced on its own before): articles the server deleted
+   * that went here too, articles that got records (moves, versions, comments, conflicts), and the other shared files.
+   */
+  | {
+      kind: 'library-synced';
+      removedArticleIds: string[];
+      recordArticleIds: string[];
+      photosChanged: boolean;
+      dictionaryChanged: boolean;
+      sharedSettingsChanged: boolean;
+    }
   /** Announced by the application opened over the restored files (the search index is rebuilt from them anyway). */
   | { kind: 'library-restored'; backupId: string };
 
@@ -59,5 +73,7 @@ export const libraryChangeKinds = [
   'conflict-resolved',
   'dictionary-word-added',
   'dictionary-word-removed',
+  'article-synced',
+  'library-synced',
   'library-restored',
 ] as const satisfies readonly LibraryChangeKind[];

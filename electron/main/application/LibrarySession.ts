@@ -15,6 +15,9 @@ import { LibraryEvents, type LibraryChangeListener } from './LibraryEvents';
 import { SharedLibrarySettingsStore } from '../storage/SharedLibrarySettingsStore';
 import { unavailableSecretBox, type SecretBox } from './SecretBox';
 import { SharedLibraryService, type SharedLibraryServiceOptions } from './SharedLibraryService';
+import { SyncService, type SyncServiceOptions } from './SyncService';
+import { libraryLayout } from '../library/libraryLayout';
+import { RecoveryLog } from '../storage/RecoveryLog';
 
 export type { OpenLibrary };
 
@@ -37,6 +40,8 @@ export interface LibrarySessionOptions {
   sharedLibrary?: SharedLibraryServiceOptions;
   /** Where a failure is written in full (main: the console); the screen only ever shows a Vietnamese sentence. */
   logError?: ErrorLog;
+  /** The shared library's sync timings and limits (tests shorten them). */
+  sync?: Pick<SyncServiceOptions, 'everyMs' | 'afterMoveMs' | 'idleTimeoutMs' | 'maximumResponseBytes'>;
 }
 
 /**
@@ -51,6 +56,8 @@ export class LibrarySession {
   readonly appVersion: string;
   /** This machine's connection to the shared library: its own file, unaffected by restores. */
   readonly sharedLibrary: SharedLibraryService;
+  /** Syncs the library with the shared library's server (only this process can: it holds the lock). */
+  readonly sync: SyncService;
   #ready: Promise<void>;
   #application: LibraryApplication | null = null;
   #status: StartupStatus = { state: 'opening', reason: null, done: 0, total: 0 };
@@ -72,6 +79,18 @@ export class LibrarySession {
       options.sharedLibrary,
     );
     this.#sessionEvents = new LibraryEvents((error, change) => this.#options.onSubscriberError?.(error, change));
+    const layout = libraryLayout(options.dataDirectory);
+    this.sync = new SyncService({
+      ...options.sync,
+      layout,
+      sharedLibrary: this.sharedLibrary,
+      run: (work) => this.run(work),
+      recovery: { dataDirectory: options.dataDirectory, log: new RecoveryLog(), now: options.now },
+      writeOptions: options.writeOptions,
+      now: options.now,
+      logError: (context, error) => this.#options.logError?.(context, error),
+    });
+    this.#sessionEvents.subscribe((change) => this.sync.noteChange(change));
     this.backupService = new BackupService({
       dataDirectory: options.dataDirectory,
       appVersion: options.appVersion,
@@ -181,12 +200,17 @@ export class LibrarySession {
       this.#lock ??= await LibraryLock.acquire(this.#options.dataDirectory, {
         appVersion: this.#options.appVersion,
         writeOptions: this.#options.writeOptions,
-        onLost: () => this.#options.onLockLost?.(),
+        onLost: () => {
+          // Another process holds the library now: it alone may sync it.
+          void this.sync.stop();
+          this.#options.onLockLost?.();
+        },
       });
       this.#application = await this.#openApplication((progress) => {
         this.#status = { state: 'opening', ...progress };
       });
       this.#status = { state: 'ready' };
+      void this.sync.start().catch((error: unknown) => this.#options.logError?.('không bắt đầu được đồng bộ', error));
     } catch (cause) {
       // The screen shows a sentence for the user and the data folder; the raw cause (paths, English) goes to the log.
       if (!(cause instanceof AppError) || cause.cause !== undefined) this.#options.logError?.('không mở được thư viện', cause);
@@ -255,6 +279,8 @@ export class LibrarySession {
 
   /** Flushes, then lets go of the data folder so another instance may open it (quitting, closing the harness). */
   async close(): Promise<void> {
+    // A sync under way finishes (it writes whole files, but its push is worth finishing); no new one starts.
+    await this.sync.stop();
     await this.flush();
     // A snapshot of the last save may still be linking files: quitting mid-way would lose it, and the next holder's
     // backup service would take its partial folder for a crash's leftover.

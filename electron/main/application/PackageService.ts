@@ -179,6 +179,7 @@ export class PackageService {
     await this.#importPhotosAndRecords(received);
     await this.#conflicts.keep({
       articleId: article.id,
+      source: 'package',
       sentBy: received.manifest.createdBy,
       sentAt: received.manifest.createdAt,
       baseVersionId,

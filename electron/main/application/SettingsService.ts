@@ -21,4 +21,9 @@ export class SettingsService {
     this.#events.announce({ kind: 'settings-changed', settings });
     return settings;
   }
+
+  /** After a sync wrote library/shared-settings.json: reads it again and, when the shared settings changed, announces them. */
+  async reloadShared(): Promise<void> {
+    if (await this.#settings.reloadShared()) this.#events.announce({ kind: 'settings-changed', settings: this.#settings.get() });
+  }
 }

@@ -3,6 +3,7 @@ import { createGitHttpClient } from '../sharedLibrary/createGitHttpClient';
 import { testGitConnection } from '../sharedLibrary/testGitConnection';
 import type { SharedLibrarySettingsStore, StoredSharedLibrary } from '../storage/SharedLibrarySettingsStore';
 import type { SecretBox } from './SecretBox';
+import type { RemoteAccount } from '../sharedLibrary/GitRemote';
 
 export interface SharedLibraryServiceOptions {
   /** A server silent this long is unreachable (10 s in the app). */
@@ -60,6 +61,13 @@ export class SharedLibraryService {
       { address: connection.address.trim(), userName: connection.userName, secret, allowPlainHttp: connection.allowPlainHttp },
       http,
     );
+  }
+
+  /** The saved connection a sync uses (the secret decrypted, for main only), or null when no address is saved. */
+  async account(): Promise<(RemoteAccount & { allowPlainHttp: boolean }) | null> {
+    const stored = await this.#store.read();
+    if (stored.address === '') return null;
+    return { address: stored.address, userName: stored.userName, secret: await this.#savedSecret(), allowPlainHttp: stored.allowPlainHttp };
   }
 
   async #savedSecret(): Promise<string> {

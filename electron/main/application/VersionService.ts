@@ -146,7 +146,12 @@ export class VersionService {
     // The text about to be replaced, unless the newest version already holds it.
     // Compared whole (formatting and empty paragraphs included, which the word diff leaves out).
     if (newestContent === null || canonicalJson(newestContent) !== canonicalJson(current)) await this.take(id, 'editing');
-    await this.#stores.store.save(id, baseRevision, { ...version.content, status: article.status });
+    await this.#stores.store.save(
+      id,
+      baseRevision,
+      { ...version.content, status: article.status },
+      { by: currentIdentity(this.#stores.settings.get()) },
+    );
     const restored = await this.#stores.store.get(id);
     // The restore's own version follows; the save it announces must not take an "editing" one besides.
     this.#newestAt.set(id, this.#now().getTime());

@@ -24,6 +24,9 @@ export function changeIsBackedUp(change: LibraryChange): boolean {
     // The dictionary is library data: a snapshot holds its words.
     case 'dictionary-word-added':
     case 'dictionary-word-removed':
+    // What a sync brought is library data too.
+    case 'article-synced':
+    case 'library-synced':
       return true;
     case 'article-exported':
     case 'library-restored':

@@ -10,12 +10,14 @@ export function libraryWordsFollowChanges(words: Pick<LibraryWords, 'note' | 'fo
       case 'article-duplicated':
       case 'package-received':
       case 'conflict-resolved':
+      case 'article-synced':
         words.note(change.article.id, change.article, change.article.revision);
         return;
       case 'article-saved':
         words.note(change.id, change.content, change.revision);
         return;
       case 'trash-emptied':
+      case 'library-synced':
         words.forget(change.removedArticleIds);
         return;
       // No article's text changed (a move or restore keeps it; a library restore opens a new application, read afresh).

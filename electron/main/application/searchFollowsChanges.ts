@@ -13,6 +13,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
       // local text, indexed again as it is); a resolution saved the merged text.
       case 'package-received':
       case 'conflict-resolved':
+      case 'article-synced':
         search.noteArticle(change.article);
         return;
       case 'article-saved':
@@ -27,6 +28,7 @@ export function searchFollowsChanges(search: Pick<LibrarySearch, 'noteArticle' |
         search.noteSummary(summarizeArticle(change.article));
         return;
       case 'trash-emptied':
+      case 'library-synced':
         search.noteRemoved(change.removedArticleIds);
         return;
       // Nothing searchable changed.

@@ -34,6 +34,9 @@ export function versionsFollowChanges(versions: VersionService, onFailure: (erro
       // The package service takes its own 'package' version once everything is in, the conflict service its 'merge' one.
       case 'package-received':
       case 'conflict-resolved':
+      // A sync brings the versions taken where the text was written; it takes none of its own.
+      case 'article-synced':
+      case 'library-synced':
         return;
       default:
         assertNever(change);

@@ -58,6 +58,7 @@ const mediaFolder = relativeLayout.library.media;
 const indexFile = relativeLayout.library.index;
 const dictionaryFolder = relativeLayout.library.dictionary;
 const settingsFile = relativeLayout.settings;
+const sharedSettingsFile = relativeLayout.library.sharedSettings;
 
 /** An article's own file (`articles/<prefix>/<id>.json`), not one of its records (workflow, versions, comments). */
 function isArticleFile(relative: string): boolean {
@@ -206,6 +207,7 @@ export class BackupService {
       await placeFolder(mediaFolder);
       await placeFolder(dictionaryFolder);
       await place(settingsFile);
+      await place(sharedSettingsFile);
       // New links must be durable before the manifest says the snapshot is complete.
       for (const folder of madeFolders) await syncFolder(folder);
       const manifest: Manifest = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { libraryLayout } from '../library/libraryLayout';
+import { libraryLayout, previousGenerationOf } from '../library/libraryLayout';
 import { errorCodeOf } from '../storage/fileSystemErrors';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import { linkOrCopyFile, type LinkFile } from './linkOrCopyFile';
@@ -48,6 +48,13 @@ export async function replaceLibraryWithSnapshot(source: string, options: Replac
     if (!words.has(relative)) await replace(join(snapshot.library.dictionary, relative), join(live.library.dictionary, relative));
   }
   if (await exists(snapshot.settings)) await replace(snapshot.settings, live.settings);
+  if (await exists(snapshot.library.sharedSettings)) await replace(snapshot.library.sharedSettings, live.library.sharedSettings);
+  else {
+    // The snapshot's library had no shared settings file (the defaults, or a house style still in its settings.json, moved
+    // at the next open): without both generations here, the library opens with what the snapshot held.
+    await rm(live.library.sharedSettings, { force: true });
+    await rm(previousGenerationOf(live.library.sharedSettings), { force: true });
+  }
   if (await exists(snapshot.library.index)) await replace(snapshot.library.index, live.library.index);
 }
 

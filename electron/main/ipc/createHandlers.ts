@@ -77,6 +77,9 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'sharedLibrary:get': async () => session.sharedLibrary.get(),
     'sharedLibrary:save': async (connection) => session.sharedLibrary.save(connection),
     'sharedLibrary:testConnection': async (connection) => session.sharedLibrary.testConnection(connection),
+    'sharedLibrary:status': async () => session.sync.status(),
+    'sharedLibrary:join': async () => session.sync.join(),
+    'sharedLibrary:syncNow': async () => session.sync.syncNow(),
     'backup:list': async () => session.listBackups(),
     'backup:createNow': async () => session.createBackupNow(),
     'backup:restore': async ({ id }) => {

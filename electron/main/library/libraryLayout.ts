@@ -53,6 +53,11 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     role: 'data',
     holds: 'the display copy (oriented, ≤ 1600 px, no metadata), made at import',
   },
+  {
+    path: 'library/shared-settings.json',
+    role: 'data',
+    holds: "the newsroom's shared choices (house style; later the export template), the same for everyone on a shared library",
+  },
   { path: 'library/index.json', role: 'cache', holds: 'article summaries (rebuilt from the article files if lost or damaged)' },
   {
     path: 'library/spelling-words.json',
@@ -69,6 +74,16 @@ export const libraryLayoutEntries: readonly LayoutEntry[] = [
     path: 'shared-library.json',
     role: 'local',
     holds: "the shared library's server address, user name and password or token (encrypted by the system's key store)",
+  },
+  {
+    path: 'sync/git/',
+    role: 'local',
+    holds: "the shared library's Git data (objects fetched from and pushed to the office server); rebuilt from the server if damaged",
+  },
+  {
+    path: 'sync/state.json',
+    role: 'local',
+    holds: 'the last commit synced with the server and what each synced library file was then (the base of the next merge)',
   },
   { path: 'library.lock', role: 'local', holds: 'which process has the library open (one writer per data folder; see below)' },
   { path: 'library.lock.guard', role: 'local', holds: 'held for milliseconds while `library.lock` is judged or replaced' },
@@ -107,6 +122,8 @@ export function libraryFolderLayout(libraryFolder: string) {
     media,
     search: join(libraryFolder, 'search'),
     spellingWords: join(libraryFolder, 'spelling-words.json'),
+    // The newsroom's shared choices: data, so the shared library carries them to everyone.
+    sharedSettings: join(libraryFolder, 'shared-settings.json'),
   };
 }
 
@@ -152,6 +169,12 @@ export function libraryLayout(dataDirectory: string) {
     settings: join(dataDirectory, 'settings.json'),
     // This person's connection to the office's Git server: kept on this machine, never in the library or its backups.
     sharedLibrary: join(dataDirectory, 'shared-library.json'),
+    // The Git data beside the library, never inside it: a damaged Git folder cannot damage the library.
+    sync: {
+      folder: join(dataDirectory, 'sync'),
+      git: join(dataDirectory, 'sync', 'git'),
+      state: join(dataDirectory, 'sync', 'state.json'),
+    },
     lock: join(dataDirectory, 'library.lock'),
     lockGuard: join(dataDirectory, 'library.lock.guard'),
     quarantine: join(dataDirectory, 'quarantine'),
@@ -169,3 +192,65 @@ export function snapshotManifestFile(snapshotFolder: string): string {
 
 /** The same layout relative to the data folder (a backup snapshot mirrors it). */
 export const relativeLayout: LibraryLayout = libraryLayout('');
+
+/** The kinds of library file the shared library carries, each recognised by its path relative to the library folder. */
+export const sharedFileKinds = [
+  'article',
+  'workflow-event',
+  'version',
+  'comment',
+  'conflict',
+  'dictionary-word',
+  'photo-original',
+  'photo-description',
+  'photo-preview',
+  'shared-settings',
+] as const;
+export type SharedFileKind = (typeof sharedFileKinds)[number];
+
+/** A shared file's kind and the ids its path names (checked against the file's content when it comes from a server). */
+export interface SharedFilePath {
+  kind: SharedFileKind;
+  articleId?: string;
+  /** A workflow event's, version's, comment's or conflict record's id: the file name. */
+  recordId?: string;
+  mediaId?: string;
+  /** A photo original's extension (jpg, png, webp, gif, heic). */
+  extension?: string;
+  /** A dictionary word's file name: the hash of its lookup form. */
+  wordHash?: string;
+}
+
+const articleId = '([a-z0-9][a-z0-9-]{7,63})';
+const recordId = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}\\.\\d{3}Z-[0-9a-f]{12})';
+const recordKinds = { workflow: 'workflow-event', versions: 'version', comments: 'comment', conflicts: 'conflict' } as const;
+const articlePath = new RegExp(`^articles/([a-z0-9][a-z0-9-])/${articleId}\\.json$`);
+const recordPath = new RegExp(`^articles/([a-z0-9][a-z0-9-])/${articleId}/(workflow|versions|comments|conflicts)/${recordId}\\.json$`);
+const mediaPath = /^media\/([a-f0-9]{2})\/([a-f0-9]{64})\.(jpg|png|webp|gif|heic|json|preview\.webp)$/;
+const dictionaryPath = /^dictionary\/([a-f0-9]{32})\.json$/;
+
+/**
+ * What a path relative to the library folder (`/`-separated, as Git spells it) is to the shared library, or null when
+ * it is not a file the shared library carries: caches, previous generations, temp files, anything unknown or odd.
+ */
+export function sharedFileOf(relativePath: string): SharedFilePath | null {
+  if (relativePath === 'shared-settings.json') return { kind: 'shared-settings' };
+  const article = articlePath.exec(relativePath);
+  if (article !== null) return article[2]!.startsWith(article[1]!) ? { kind: 'article', articleId: article[2]! } : null;
+  const record = recordPath.exec(relativePath);
+  if (record !== null) {
+    if (!record[2]!.startsWith(record[1]!)) return null;
+    return { kind: recordKinds[record[3] as keyof typeof recordKinds], articleId: record[2]!, recordId: record[4]! };
+  }
+  const media = mediaPath.exec(relativePath);
+  if (media !== null) {
+    if (!media[2]!.startsWith(media[1]!)) return null;
+    const extension = media[3]!;
+    if (extension === 'json') return { kind: 'photo-description', mediaId: media[2]! };
+    if (extension === 'preview.webp') return { kind: 'photo-preview', mediaId: media[2]! };
+    return { kind: 'photo-original', mediaId: media[2]!, extension };
+  }
+  const word = dictionaryPath.exec(relativePath);
+  if (word !== null) return { kind: 'dictionary-word', wordHash: word[1]! };
+  return null;
+}

@@ -22,6 +22,9 @@ export interface MediaFileSystem {
   readFile(path: string): Promise<Buffer>;
 }
 
+/** The kind and version of a photo's sidecar (`<id>.json`). */
+export const mediaInfoFormat = { kind: 'ban-thao/media-info', version: 1 };
+
 export interface MediaStoreOptions {
   /** The media folder, `<library>/media`. */
   directory: string;
@@ -245,7 +248,7 @@ export class MediaStore {
 
   #sidecarOf(id: string): DurableJsonFile<MediaInfo> {
     return new DurableJsonFile<MediaInfo>(this.#sidecarPathOf(id), mediaInfoSchema, this.#writeOptions, {
-      format: { kind: 'ban-thao/media-info', version: 1 },
+      format: mediaInfoFormat,
       recovery: this.#recovery,
     });
   }

@@ -37,17 +37,18 @@ export async function testGitConnection(request: GitConnectionRequest, http: Cap
   try {
     await git.getRemoteInfo({ http, url: address, onAuth, onAuthFailure });
   } catch (error) {
-    return http.cutOff() ? { outcome: 'too-large' } : outcomeOf(error, 'read');
+    return http.cutOff() ? { outcome: 'too-large' } : connectionOutcomeOf(error, 'read');
   }
   try {
     await git.getRemoteInfo({ http, url: address, onAuth, onAuthFailure, forPush: true });
   } catch (error) {
-    return http.cutOff() ? { outcome: 'too-large' } : outcomeOf(error, 'push');
+    return http.cutOff() ? { outcome: 'too-large' } : connectionOutcomeOf(error, 'push');
   }
   return { outcome: 'connected' };
 }
 
-function outcomeOf(error: unknown, step: 'read' | 'push'): ConnectionTestResult {
+/** What a Git error says about the connection (reading, or pushing); rethrows an error that is not about it. */
+export function connectionOutcomeOf(error: unknown, step: 'read' | 'push'): ConnectionTestResult {
   if (error instanceof ResponseTooLargeError) return { outcome: 'too-large' };
   if (error instanceof Errors.UserCanceledError) return { outcome: step === 'read' ? 'unauthorized' : 'read-only' };
   if (error instanceof Errors.HttpError) {

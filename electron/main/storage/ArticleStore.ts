@@ -43,6 +43,12 @@ export interface ArticleStoreOptions {
 
 export type { LibraryOpenProgress };
 
+/** How a save is made: `by` is who saves (stamped as the article's updatedBy); `check` as in `save`. */
+export interface SaveOptions {
+  by?: Identity | null;
+  check?: (stored: Article) => void | Promise<void>;
+}
+
 /**
  * The article library on disk: one durable JSON file per article, spread over subfolders by id prefix,
  * plus an index of summaries that is only a cache. An autosave writes one article file, whatever the library size.
@@ -138,7 +144,10 @@ export class ArticleStore {
     }
   }
 
-  /** A new empty draft dated today, created by `createdBy` (null when no one is named yet). */
+  /**
+   * A new empty draft dated today, created by `createdBy` (null when no one is named yet). Each change below stamps
+   * updatedBy with who made it, which the caller names (the store does not know who uses the app).
+   */
   async create(createdBy: Identity | null = null): Promise<Article> {
     const now = this.#now();
     const article: Article = {
@@ -160,6 +169,7 @@ export class ArticleStore {
       coverMediaId: null,
       createdBy,
       lastMove: null,
+      updatedBy: createdBy,
     };
     await this.#put(article);
     return article;
@@ -171,12 +181,19 @@ export class ArticleStore {
     if (stored.revision !== baseRevision) {
       throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
     }
-    const updated: Article = { ...stored, status: move.to, lastMove: move, revision: stored.revision + 1, updatedAt: move.at };
+    const updated: Article = {
+      ...stored,
+      status: move.to,
+      lastMove: move,
+      revision: stored.revision + 1,
+      updatedAt: move.at,
+      updatedBy: move.by,
+    };
     await this.#put(updated);
     return updated;
   }
 
-  /** Saves new content; refuses (conflict) a save based on a revision that is no longer the stored one. */
+  /** Saves new content by `by`; refuses (conflict) a save based on a revision that is no longer the stored one. */
   /**
    * `check` sees the stored article once its revision is known to match, before anything is written: the caller's
    * rules run on the file this save reads, not on a second read of it.
@@ -185,7 +202,7 @@ export class ArticleStore {
     id: string,
     baseRevision: number,
     content: ArticleContent,
-    check?: (stored: Article) => void | Promise<void>,
+    { by = null, check }: SaveOptions = {},
   ): Promise<{ revision: number; updatedAt: string }> {
     parseDocument(content.body);
     const stored = await this.get(id);
@@ -193,14 +210,21 @@ export class ArticleStore {
       throw new AppError('conflict', `Bài đã được lưu ở nơi khác (phiên bản ${stored.revision}, bản đang sửa dựa trên ${baseRevision})`);
     }
     await check?.(stored);
-    const updated: Article = { ...stored, ...content, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
+    const updated: Article = {
+      ...stored,
+      ...content,
+      revision: stored.revision + 1,
+      updatedAt: this.#now().toISOString(),
+      updatedBy: by,
+    };
     await this.#put(updated);
     return { revision: updated.revision, updatedAt: updated.updatedAt };
   }
 
   /**
-   * Takes in an article made in another library (a received review package) with its own id, revision and dates,
-   * out of the trash; refuses (conflict) when this library already holds that id, or a file stands where it goes.
+   * Takes in an article made in another library (a received review package) with its own id, revision, dates and
+   * updatedBy (the sender's change), out of the trash; refuses (conflict) when this library already holds that id, or a
+   * file stands where it goes.
    */
   async adopt(article: Article): Promise<Article> {
     parseDocument(article.body);
@@ -213,8 +237,9 @@ export class ArticleStore {
   }
 
   /**
-   * Takes the content, status and last move of the same article received from another library over the stored one
-   * (the caller checked the received one descends from it); refuses (conflict) when the stored revision moved on.
+   * Takes the content, status, last move and updatedBy (whose change it is: the sender's) of the same article received
+   * from another library over the stored one (the caller checked the received one descends from it); refuses (conflict)
+   * when the stored revision moved on.
    */
   async takeReceived(id: string, baseRevision: number, received: Article): Promise<Article> {
     parseDocument(received.body);
@@ -227,11 +252,42 @@ export class ArticleStore {
       ...articleContentOf(received),
       status: received.status,
       lastMove: received.lastMove,
+      updatedBy: received.updatedBy,
       revision: stored.revision + 1,
       updatedAt: this.#now().toISOString(),
     };
     await this.#put(updated);
     return updated;
+  }
+
+  /**
+   * Writes an article as the shared library's sync has it (pulled from the server, or merged), over the stored one at
+   * `expectedRevision` (null: none may be stored); refuses (conflict) when a save landed since the sync read it. The
+   * revision stays above the stored one, so an open editor's next save is refused and it reloads.
+   */
+  async putSynced(article: Article, expectedRevision: number | null): Promise<Article> {
+    parseDocument(article.body);
+    const stored = this.#index.has(article.id) ? await this.#readOrForget(article.id) : null;
+    if ((stored?.revision ?? null) !== expectedRevision) {
+      throw new AppError('conflict', `Bài ${article.id} vừa được lưu trong máy: đồng bộ lại sau.`);
+    }
+    const synced: Article = stored === null || article.revision > stored.revision ? article : { ...article, revision: stored.revision + 1 };
+    await this.#put(synced);
+    return synced;
+  }
+
+  /** Deletes one trashed article for good with its records (the server no longer has it); false when not in the trash. */
+  async removeTrashed(id: string): Promise<boolean> {
+    const stored = this.#index.has(id) ? await this.#readOrForget(id) : null;
+    if (stored === null || stored.trashedAt === null) return false;
+    await this.#fileOf(id).settled();
+    await rm(this.#pathOf(id), { force: true });
+    await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
+    await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true }).catch(() => undefined);
+    this.#files.delete(id);
+    this.#index.forget(id);
+    await this.#index.writeNow();
+    return true;
   }
 
   /** A copy as a new draft of `createdBy`, with no workflow history of its own. */
@@ -251,22 +307,31 @@ export class ArticleStore {
       trashedAt: null,
       createdBy,
       lastMove: null,
+      updatedBy: createdBy,
     };
     await this.#put(copy);
     return copy;
   }
 
-  async trash(id: string): Promise<ArticleSummary> {
-    return this.#setTrashed(id, this.#now().toISOString());
+  /** Moves the article to the trash, by `by`. */
+  async trash(id: string, by: Identity | null = null): Promise<ArticleSummary> {
+    return this.#setTrashed(id, this.#now().toISOString(), by);
   }
 
-  async restore(id: string): Promise<ArticleSummary> {
-    return this.#setTrashed(id, null);
+  /** Takes the article out of the trash, by `by`. */
+  async restore(id: string, by: Identity | null = null): Promise<ArticleSummary> {
+    return this.#setTrashed(id, null, by);
   }
 
-  async #setTrashed(id: string, trashedAt: string | null): Promise<ArticleSummary> {
+  async #setTrashed(id: string, trashedAt: string | null, by: Identity | null): Promise<ArticleSummary> {
     const stored = await this.get(id);
-    const updated: Article = { ...stored, trashedAt, revision: stored.revision + 1, updatedAt: this.#now().toISOString() };
+    const updated: Article = {
+      ...stored,
+      trashedAt,
+      revision: stored.revision + 1,
+      updatedAt: this.#now().toISOString(),
+      updatedBy: by,
+    };
     await this.#put(updated);
     return summarizeArticle(updated);
   }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { articleSummarySchema } from '../../../shared/articleModel';
 
-// 2: summaries carry photoCredit. 3: the five workflow statuses, createdBy and lastMove (issue 9).
+// 2: summaries carry photoCredit. 3: the five workflow statuses, createdBy and lastMove (issue 9). 4: updatedBy (issue 11).
 // An index of another version is rebuilt from the article files (it is only a cache), never taken for damage.
-export const libraryIndexFormatVersion = 3;
+export const libraryIndexFormatVersion = 4;
 
 const currentLibraryIndexSchema = z.object({
   formatVersion: z.literal(libraryIndexFormatVersion),

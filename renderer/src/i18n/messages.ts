@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../../shared/errorCodes';
 import type { HouseStyle } from '../../../shared/houseStyle';
 import type { LegacyEncoding } from '../../../shared/legacyEncodings/LegacyEncoding';
 import type { Language } from '../../../shared/settingsModel';
+import type { SyncPhase } from '../../../shared/sharedLibraryModel';
 import type { VersionReason } from '../../../shared/versionModel';
 import type { MoveKind } from '../lib/workflowText';
 
@@ -33,6 +34,12 @@ const vi = {
   sortStatus: 'Trạng thái',
   allStatuses: 'Mọi trạng thái',
   allBylines: 'Mọi tác giả',
+  ownerLabel: 'Bài của ai',
+  ownerMine: 'Chỉ của tôi',
+  ownerAll: 'Cả tòa soạn',
+  ownerMineHint: 'Bài tôi tạo hoặc sửa lần cuối',
+  /** The row's last change, in full: "Sửa lần cuối: Thu Hà (Biên tập viên), 14:05 30/11". */
+  updatedByLine: (person: string, when: string) => `Sửa lần cuối: ${person}, ${when}`,
   dateFrom: 'Ngày đăng từ',
   dateTo: 'đến',
   resultCount: (shown: number, total: number) =>
@@ -397,6 +404,24 @@ const vi = {
     loading: 'Đang đọc xung đột…',
     resolved: 'Đã gộp hai bản và lưu thành phiên bản mới.',
     gone: 'Bài không còn xung đột nào chờ giải quyết.',
+    /** The wording that differs when theirs came from the shared library's server at a sync (conflict.source 'sync'). */
+    fromServer: {
+      banner: (sender: string) =>
+        `Có xung đột với bản trên máy chủ (của ${sender}) sau khi đồng bộ: cả hai bản đều được giữ, chưa có gì bị ghi đè.`,
+      subtitle: (sender: string, sentAt: string, receivedAt: string) =>
+        `Bản trên máy chủ (của ${sender}, sửa lúc ${sentAt}), nhận khi đồng bộ lúc ${receivedAt}. ` +
+        'Cả hai bên đều đã sửa từ lần đồng bộ chung gần nhất.',
+      intro:
+        'Với mỗi mục dưới đây, chọn giữ bản trong máy hay lấy bản trên máy chủ, hoặc sửa tay. ' +
+        'Mục chỉ một bên sửa đã được chọn sẵn bản đã sửa. ' +
+        'Kết quả được lưu thành một phiên bản mới và gửi lên máy chủ ở lần đồng bộ sau; các bản cũ vẫn còn trong “Phiên bản”.',
+      theirs: (sender: string) => `Bản trên máy chủ (${sender})`,
+      changedBy: { mine: 'Chỉ bản trong máy sửa', theirs: 'Chỉ bản trên máy chủ sửa', both: 'Cả hai bên đều sửa' },
+      takeTheirs: 'Lấy bản trên máy chủ',
+      statusNote: (mine: string, theirs: string) =>
+        `Trạng thái: bản trong máy “${mine}”, bản trên máy chủ “${theirs}”. ` +
+        'Kết quả giữ trạng thái trong máy; đổi trạng thái bằng các bước duyệt.',
+    },
   },
   comments: {
     title: 'Bình luận',
@@ -532,6 +557,7 @@ const vi = {
     'invalid-package': 'Gói bài duyệt bị hỏng hoặc không hợp lệ: không nhận gói này.',
     'package-refused': 'Gói bài chưa được gửi hay nhận.',
     'invalid-word-file': 'Không nhập được tệp Word này: không có gì được tạo.',
+    'sync-failed': 'Chưa đồng bộ được với thư viện chung: các thay đổi vẫn ở trong máy, chờ lần đồng bộ sau.',
     'identity-missing': 'Hãy nhập tên và vai trò của bạn trong Cài đặt trước.',
     internal: 'Lỗi không mong đợi trong ứng dụng.',
   } satisfies Record<ErrorCode, string>,
@@ -647,6 +673,43 @@ const vi = {
     },
     certificateDetail: (detail: string) => `Chi tiết: ${detail}`,
   },
+  /** Syncing with the shared library (features/library/SyncStatusLine.tsx, Cài đặt → Thư viện chung, App's notices). */
+  sync: {
+    statusLabel: 'Đồng bộ thư viện chung',
+    syncNow: 'Đồng bộ ngay',
+    syncNowHint: 'Gửi thay đổi của máy này lên thư viện chung và nhận thay đổi của người khác (Ctrl+Shift+S)',
+    syncedAt: (time: string) => `Đã đồng bộ lúc ${time}`,
+    neverSynced: 'Chưa đồng bộ lần nào',
+    syncing: (phase: string) => `Đang đồng bộ… (${phase})`,
+    /** Where a sync is, in the status line ("Đang đồng bộ… (nhận bài 12/40)"); the join's bar starts them with "Đang". */
+    phases: {
+      connecting: () => 'kết nối',
+      fetching: () => 'tải dữ liệu',
+      articles: (done: number, total: number) => `nhận bài ${done}/${total}`,
+      photos: (done: number, total: number) => `nhận ảnh ${done}/${total}`,
+      committing: () => 'ghi thay đổi',
+      pushing: () => 'gửi lên máy chủ',
+    } satisfies Record<SyncPhase, (done: number, total: number) => string>,
+    progress: (phase: string) => `Đang ${phase}`,
+    waiting: (count: number) => `${count} thay đổi chờ gửi`,
+    offline: 'Ngoại tuyến',
+    failed: (message: string) => `Lỗi: ${message}`,
+    conflicts: (count: number) => `${count} bài có xung đột`,
+    readOnly: 'Thư viện đang mở ở một cửa sổ Bản Thảo khác: cửa sổ đó đồng bộ.',
+    notJoined: 'Chưa tham gia thư viện chung (Cài đặt → Thư viện chung).',
+    join: 'Tham gia thư viện chung',
+    joinNeedsTest: 'Lưu thông tin và kiểm tra kết nối trước khi tham gia.',
+    joinConfirm:
+      'Bài trên máy chủ sẽ được nhận về máy này, và bài của thư viện này được gửi lên máy chủ cho cả tòa soạn. ' +
+      'Không bài nào bị xóa; bài hai bên cùng sửa được giữ cả hai bản để bạn chọn.',
+    joinConfirmButton: 'Tham gia',
+    joining: 'Đang tham gia thư viện chung',
+    joined: (received: number, sent: number) => `Đã tham gia: nhận ${received} tệp, gửi ${sent} tệp`,
+    conflictNotice: (titles: string) => `Bài ${titles} có xung đột sau khi đồng bộ: mở bài để giải quyết.`,
+    openConflict: 'Mở bài',
+    refusedNotice: (count: number) => `Đồng bộ: ${count} tệp từ máy chủ không hợp lệ, đã để riêng, không ghi vào thư viện.`,
+    refusedFile: (path: string, reason: string) => `${path}: ${reason}`,
+  },
   spelling: {
     toggle: 'Kiểm tra chính tả',
     count: (count: number) => (count === 0 ? 'không thấy từ nghi sai' : `${count} từ nghi sai`),
@@ -696,6 +759,11 @@ const en: Messages = {
   sortStatus: 'Status',
   allStatuses: 'Any status',
   allBylines: 'Any author',
+  ownerLabel: 'Whose articles',
+  ownerMine: 'Only mine',
+  ownerAll: 'Whole newsroom',
+  ownerMineHint: 'Articles I created or changed last',
+  updatedByLine: (person, when) => `Last change: ${person}, ${when}`,
   dateFrom: 'Published from',
   dateTo: 'to',
   resultCount: (shown, total) =>
@@ -1062,6 +1130,21 @@ const en: Messages = {
     loading: 'Reading the conflict…',
     resolved: 'Both copies merged and saved as a new version.',
     gone: 'The article has no conflict waiting any more.',
+    fromServer: {
+      banner: (sender) => `Conflict with the server's copy (${sender}'s) after a sync: both are kept, nothing was overwritten.`,
+      subtitle: (sender, sentAt, receivedAt) =>
+        `The server's copy (${sender}'s, changed ${sentAt}), received at the sync of ${receivedAt}. ` +
+        'Both sides changed since their last common sync.',
+      intro:
+        'For each field below, keep the copy here or take the server’s, or edit by hand. ' +
+        'Fields only one side changed are preset to that side. ' +
+        'The result is saved as a new version and sent to the server at the next sync; the old ones stay under “Versions”.',
+      theirs: (sender) => `Server copy (${sender})`,
+      changedBy: { mine: 'Changed here only', theirs: 'Changed on the server only', both: 'Changed on both sides' },
+      takeTheirs: 'Take the server’s',
+      statusNote: (mine, theirs) =>
+        `Status: “${mine}” here, “${theirs}” on the server. The result keeps the status here; change it through the workflow.`,
+    },
   },
   comments: {
     title: 'Comments',
@@ -1194,6 +1277,7 @@ const en: Messages = {
     'invalid-package': 'The review package is damaged or invalid: it was not opened.',
     'package-refused': 'The package was not sent or received.',
     'invalid-word-file': 'This Word file could not be imported: nothing was created.',
+    'sync-failed': 'The shared library could not be synced: your changes stay on this computer until the next sync.',
     'identity-missing': 'Enter your name and role in Settings first.',
     internal: 'Unexpected error in the app.',
   },
@@ -1308,6 +1392,41 @@ const en: Messages = {
       'too-large': 'The server’s answer was too long and was cut off: this is probably not a Git server.',
     },
     certificateDetail: (detail) => `Details: ${detail}`,
+  },
+  sync: {
+    statusLabel: 'Shared library sync',
+    syncNow: 'Sync now',
+    syncNowHint: 'Send this computer’s changes to the shared library and receive the others’ (Ctrl+Shift+S)',
+    syncedAt: (time) => `Synced at ${time}`,
+    neverSynced: 'Not synced yet',
+    syncing: (phase) => `Syncing… (${phase})`,
+    phases: {
+      connecting: () => 'connecting',
+      fetching: () => 'fetching',
+      articles: (done, total) => `receiving articles ${done}/${total}`,
+      photos: (done, total) => `receiving photos ${done}/${total}`,
+      committing: () => 'recording changes',
+      pushing: () => 'sending to the server',
+    },
+    progress: (phase) => `${phase.charAt(0).toUpperCase()}${phase.slice(1)}`,
+    waiting: (count) => `${count} ${count === 1 ? 'change' : 'changes'} waiting`,
+    offline: 'Offline',
+    failed: (message) => `Error: ${message}`,
+    conflicts: (count) => `${count} ${count === 1 ? 'article has a conflict' : 'articles have conflicts'}`,
+    readOnly: 'The library is open in another Bản Thảo window: that window syncs.',
+    notJoined: 'Not joined to the shared library yet (Settings → Shared library).',
+    join: 'Join the shared library',
+    joinNeedsTest: 'Save the details and test the connection before joining.',
+    joinConfirm:
+      'The server’s articles come to this computer, and this library’s articles go to the server for the whole newsroom. ' +
+      'Nothing is deleted; an article both sides changed keeps both copies for you to choose.',
+    joinConfirmButton: 'Join',
+    joining: 'Joining the shared library',
+    joined: (received, sent) => `Joined: ${received} files received, ${sent} sent`,
+    conflictNotice: (titles) => `${titles}: conflict after the sync; open the article to resolve it.`,
+    openConflict: 'Open',
+    refusedNotice: (count) => `Sync: ${count} ${count === 1 ? 'file' : 'files'} from the server not valid, set aside, not written.`,
+    refusedFile: (path, reason) => `${path}: ${reason}`,
   },
   spelling: {
     toggle: 'Check spelling',

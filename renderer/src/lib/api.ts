@@ -1,7 +1,9 @@
 import type { AppErrorData, ErrorCode } from '../../../shared/errorCodes';
 import { apiNameOf, ipcChannels, type ApiName, type IpcChannel } from '../../../shared/ipcChannels';
 import type { Envelope, PreloadApi, RequestOf, ResultOf } from '../../../shared/ipcContract';
+import { isSyncOutcome } from '../../../shared/isSyncOutcome';
 import { isPackageReceivedReport, type PackageReceivedReport } from '../../../shared/packageReceivedReport';
+import type { SyncOutcome } from '../../../shared/sharedLibraryModel';
 
 declare global {
   interface Window {
@@ -71,5 +73,15 @@ export function onPackageReceiving(prepare: () => Promise<void>): () => void {
 export function onPackageReceived(listener: (report: PackageReceivedReport) => void): () => void {
   return preload().onPackageReceived((report) => {
     if (isPackageReceivedReport(report)) listener(report);
+  });
+}
+
+/**
+ * What a sync did, after each one (by hand, automatic, joining; failed ones too: an editor held for it lets go); an
+ * outcome of another shape is dropped. Before it ran, main asked the window to save (onPackageReceiving's handshake).
+ */
+export function onSharedLibrarySynced(listener: (outcome: SyncOutcome) => void): () => void {
+  return preload().onSharedLibrarySynced((outcome) => {
+    if (isSyncOutcome(outcome)) listener(outcome);
   });
 }

@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { encodeStoredJson } from '../../../electron/main/storage/storedJson';
+import { defaultHouseStyle } from '../../../shared/houseStyle';
+import { defaultSettings } from '../../../shared/settingsModel';
 import { bodyWithPhoto } from '../../support/bodyWithPhoto';
 import { twoColourJpeg } from '../media/photoFixtures';
 import { sampleContent } from '../../support/sampleContent';
@@ -68,6 +71,43 @@ describe('restoring a backup', () => {
 
     // The library's own settings come back; the person at the keyboard stays who they said they are.
     expect(await handlers['settings:get']({})).toMatchObject({ userName: 'Minh Quân', userRole: 'editor', backupKeepHours: 30 });
+  });
+
+  it('brings back the snapshot’s house style, which lives in the library (library/shared-settings.json)', async () => {
+    const clock = manualClock();
+    const data = await temporaryDirectory();
+    const session = await openTestSession(data, { now: clock.now });
+    const { handlers } = session;
+    await handlers['settings:update']({ houseStyle: { ...defaultHouseStyle, toneMarks: 'new' } });
+    const snapshot = await handlers['backup:createNow']({});
+    expect(await stat(join(data, 'backups', snapshot.id, 'library', 'shared-settings.json'))).toBeTruthy();
+    clock.advanceMinutes(1);
+    await handlers['settings:update']({ houseStyle: { ...defaultHouseStyle, toneMarks: 'off' } });
+
+    await handlers['backup:restore']({ id: snapshot.id });
+
+    expect((await handlers['settings:get']({})).houseStyle).toEqual({ ...defaultHouseStyle, toneMarks: 'new' });
+  });
+
+  it('restores a snapshot taken before the shared settings file existed to the house style its settings.json held', async () => {
+    const clock = manualClock();
+    const data = await temporaryDirectory();
+    const session = await openTestSession(data, { now: clock.now });
+    const { handlers } = session;
+    const snapshot = await handlers['backup:createNow']({});
+    // As an older version wrote it: the house style inside settings.json (a new file, not the hard-linked live one).
+    const snapshotSettings = join(data, 'backups', snapshot.id, 'settings.json');
+    const legacy = { ...defaultSettings, houseStyle: { ...defaultHouseStyle, dates: 'unpadded' } };
+    await rm(snapshotSettings, { force: true });
+    await writeFile(snapshotSettings, encodeStoredJson({ kind: 'ban-thao/settings', version: 1 }, legacy));
+    clock.advanceMinutes(1);
+    // Written twice, so the library holds both generations of its shared settings file.
+    await handlers['settings:update']({ houseStyle: { ...defaultHouseStyle, toneMarks: 'new' } });
+    await handlers['settings:update']({ houseStyle: { ...defaultHouseStyle, toneMarks: 'off' } });
+
+    await handlers['backup:restore']({ id: snapshot.id });
+
+    expect((await handlers['settings:get']({})).houseStyle).toEqual(legacy.houseStyle);
   });
 
   it('refuses a snapshot that does not exist and leaves the library as it was', async () => {

@@ -230,6 +230,7 @@ export function ArticleForm(props: ArticleFormProps) {
     },
     flush,
     hasPendingEdits,
+    currentRevision: autosave.currentRevision,
     onUpdated: onRestored,
     onError: (error) => showToast({ text: describeError(messages, error), tone: 'error' }),
     place,

@@ -3,8 +3,8 @@ import { bylineText } from '../../../../shared/creditLines';
 import { foldForSearch, matchRanges } from '../../../../shared/foldForSearch';
 import type { SearchHighlight } from '../../../../shared/searchModel';
 import { useMessages } from '../../i18n/MessagesContext';
-import { formatDateTime } from '../../lib/formatDateTime';
-import { holderLine, lastActorLine } from '../../lib/workflowText';
+import { formatDateTime, formatTimeAndDay } from '../../lib/formatDateTime';
+import { holderLine, lastActorLine, personLabel } from '../../lib/workflowText';
 import { highlightText } from './highlightText';
 
 export interface ArticleRowProps {
@@ -26,7 +26,7 @@ export interface ArticleRowProps {
   onResolveConflict?: (id: string) => void;
 }
 
-/** One article in the list: title (with search highlights and a snippet), status, byline, last change, actions. */
+/** One article in the list: title (with search highlights and a snippet), status, byline, last change and by whom, actions. */
 export function ArticleRow({
   summary,
   highlight,
@@ -46,6 +46,7 @@ export function ArticleRow({
   const title = summary.title === '' ? messages.untitled : highlightText(summary.title, titleRanges);
   const label = summary.title || messages.untitled;
   const lastActor = lastActorLine(messages, summary);
+  const { updatedBy } = summary;
   return (
     <div
       className={active ? 'article-row article-row-active' : 'article-row'}
@@ -93,6 +94,14 @@ export function ArticleRow({
       </div>
       <div className="cell-date" role="cell">
         {formatDateTime(summary.updatedAt)}
+        {updatedBy !== null && (
+          <span
+            className="status-holder updated-by"
+            title={messages.updatedByLine(personLabel(messages, updatedBy), formatTimeAndDay(summary.updatedAt))}
+          >
+            {updatedBy.name}
+          </span>
+        )}
       </div>
       <div className="cell-actions" role="cell">
         {scope === 'active' ? (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
+import type { Identity } from '../../../../shared/identity';
 import type { ResultOf } from '../../../../shared/ipcContract';
 import { reviewPackageExtension } from '../../../../shared/reviewPackageExtension';
 import type { Language, Settings } from '../../../../shared/settingsModel';
@@ -13,9 +14,11 @@ import { packageOutcomeToast } from '../../lib/packageOutcomeToast';
 import { ArticleList } from './ArticleList';
 import { LibraryToolbar } from './LibraryToolbar';
 import { SettingsDialog } from './SettingsDialog';
+import { SyncStatusLine, useSyncShortcut } from './SyncStatusLine';
 import { RecoveryNotices } from './RecoveryNotices';
 import { defaultCriteria } from './libraryQuery';
 import { useLibraryQuery } from './useLibraryQuery';
+import { useSyncStatus } from './useSyncStatus';
 import { useWordImport } from './useWordImport';
 import { WordImportDialog } from './WordImportDialog';
 
@@ -31,6 +34,8 @@ export interface LibraryScreenProps {
   dataDirectory: string;
   /** Told of the settings after Cài đặt saved them (the name and role may have changed). */
   onSettingsSaved?: (settings: Settings) => void;
+  /** Who uses the app (from the settings), whom "Chỉ của tôi" means; null while no one is named. */
+  identity?: Identity | null;
   showToast: (toast: ToastMessage) => void;
 }
 
@@ -54,7 +59,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
     highlights,
     words,
     indexing,
-  } = useLibraryQuery(scope, reportError);
+  } = useLibraryQuery(scope, reportError, props.identity ?? null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -67,9 +72,6 @@ export function LibraryScreen(props: LibraryScreenProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [onCreate]);
 
-  // A package double-clicked while the library is shown: the list reads again (App shows the toast).
-  useEffect(() => followPackageArrivals({ prepare: async () => {}, settle: () => void reload() }), [reload]);
-
   // Which articles wait for a conflict to be settled: read with the list, and again after anything here changed it.
   const [conflicted, setConflicted] = useState<ReadonlySet<string>>(() => new Set());
   const loadConflicts = useCallback(() => {
@@ -79,6 +81,23 @@ export function LibraryScreen(props: LibraryScreenProps) {
     );
   }, []);
   useEffect(() => loadConflicts(), [loadConflicts]);
+
+  // A package double-clicked, or a sync, while the library is shown: the list and its conflicts read again (App shows
+  // the toast).
+  useEffect(
+    () =>
+      followPackageArrivals({
+        prepare: async () => {},
+        settle: () => {
+          void reload();
+          loadConflicts();
+        },
+      }),
+    [reload, loadConflicts],
+  );
+
+  const sync = useSyncStatus();
+  useSyncShortcut(sync);
 
   const wordImport = useWordImport({ onOpen, showToast, onCreated: () => void reload() });
 
@@ -217,7 +236,11 @@ export function LibraryScreen(props: LibraryScreenProps) {
       {settings !== null && (
         <SettingsDialog
           settings={settings}
-          onClose={() => setSettings(null)}
+          onClose={() => {
+            setSettings(null);
+            // Joined (or an address saved) there: the status line says so now.
+            sync.refresh();
+          }}
           onSave={(changes) =>
             void api.settingsUpdate(changes).then(
               (saved) => {
@@ -282,6 +305,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
               shown={rows?.length ?? 0}
               total={articles.length}
               indexing={indexing}
+              canChooseMine={(props.identity ?? null) !== null}
             />
             {rows !== null && rows.length > 0 ? (
               <ArticleList
@@ -313,6 +337,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
           <p className="data-folder muted">{messages.dataFolder(props.dataDirectory)}</p>
         )}
       </main>
+      <SyncStatusLine sync={sync} />
     </div>
   );
 }

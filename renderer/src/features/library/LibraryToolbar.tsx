@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { DisplayDateInput } from '../../components/DisplayDateInput';
 import { articleStatuses, type ArticleStatus } from '../../../../shared/articleVocabulary';
 import { useMessages } from '../../i18n/MessagesContext';
-import { defaultCriteria, librarySorts, type LibraryCriteria, type LibrarySort } from './libraryQuery';
+import { defaultCriteria, libraryOwners, librarySorts, type LibraryCriteria, type LibraryOwner, type LibrarySort } from './libraryQuery';
 
 export interface LibraryToolbarProps {
   criteria: LibraryCriteria;
@@ -11,12 +11,15 @@ export interface LibraryToolbarProps {
   shown: number;
   total: number;
   indexing: { done: number; total: number } | null;
+  /** Whether the user is named (Cài đặt): "Chỉ của tôi" means nothing before. */
+  canChooseMine?: boolean;
 }
 
-/** Search box (Ctrl+F), sort, filters by status, author and publication date, and the result count. */
-export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, indexing }: LibraryToolbarProps) {
+/** Search box (Ctrl+F), mine or everyone's, sort, filters by status, author and publication date, and the result count. */
+export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, indexing, canChooseMine = true }: LibraryToolbarProps) {
   const messages = useMessages();
   const searchBox = useRef<HTMLInputElement>(null);
+  const ownerGroup = useId();
   const change = (changes: Partial<LibraryCriteria>) => onChange({ ...criteria, ...changes });
   const searching = criteria.query.trim() !== '';
   // "Best match" means nothing without a search; the list is then newest first.
@@ -27,7 +30,14 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
     title: messages.sortTitle,
     status: messages.sortStatus,
   };
-  const filtered = criteria.status !== '' || criteria.bylineName !== '' || criteria.dateFrom !== '' || criteria.dateTo !== '' || searching;
+  const ownerLabels: Record<LibraryOwner, string> = { mine: messages.ownerMine, all: messages.ownerAll };
+  const filtered =
+    criteria.status !== '' ||
+    criteria.bylineName !== '' ||
+    criteria.dateFrom !== '' ||
+    criteria.dateTo !== '' ||
+    criteria.owner !== 'all' ||
+    searching;
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -63,6 +73,27 @@ export function LibraryToolbar({ criteria, onChange, bylineNames, shown, total, 
           }
         }}
       />
+      {/* Native radios: one Tab stop, arrow keys choose, and the legend names the group. */}
+      <fieldset className="owner-choice">
+        <legend className="visually-hidden">{messages.ownerLabel}</legend>
+        {libraryOwners.map((owner) => (
+          <label
+            key={owner}
+            className={criteria.owner === owner ? 'owner-option owner-option-current' : 'owner-option'}
+            title={owner === 'mine' ? messages.ownerMineHint : undefined}
+          >
+            <input
+              type="radio"
+              name={ownerGroup}
+              value={owner}
+              checked={criteria.owner === owner}
+              disabled={owner === 'mine' && !canChooseMine && criteria.owner !== 'mine'}
+              onChange={() => change({ owner })}
+            />
+            {ownerLabels[owner]}
+          </label>
+        ))}
+      </fieldset>
       <label className="toolbar-field">
         <span>{messages.sortLabel}</span>
         <select value={shownSort} onChange={(event) => change({ sort: event.target.value as LibrarySort })}>

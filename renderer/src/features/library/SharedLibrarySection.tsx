@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'react';
 import { sharedLibraryAddressPattern } from '../../../../shared/sharedLibraryAddress';
-import type { ConnectionTestResult, SharedLibraryConnection, SharedLibraryView } from '../../../../shared/sharedLibraryModel';
+import type { ConnectionTestResult, SharedLibraryConnection, SharedLibraryView, SyncOutcome } from '../../../../shared/sharedLibraryModel';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { SyncProgressBar } from './SyncProgressBar';
+import { SyncStatusLine } from './SyncStatusLine';
+import { useSyncStatus } from './useSyncStatus';
 
 type Notice = { text: string; tone: 'info' | 'error' };
 
 /**
  * "Thư viện chung" in Cài đặt: the office Git server's address, the user name and a password or token, with
  * "Kiểm tra kết nối" and its own "Lưu" (saved at once, apart from the dialog's settings). The saved secret never comes
- * back here: the field stays empty and says "đã lưu"; an empty field keeps the saved one.
+ * back here: the field stays empty and says "đã lưu"; an empty field keeps the saved one. Once saved (and tested, or with
+ * a saved secret), "Tham gia thư viện chung" asks first, shows the join's progress and its result; once joined, the
+ * status line and "Đồng bộ ngay".
  */
 export function SharedLibrarySection() {
   const messages = useMessages();
@@ -21,6 +26,11 @@ export function SharedLibrarySection() {
   const [allowPlainHttp, setAllowPlainHttp] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // The last connection test passed for the fields as they are (any change asks for another).
+  const [tested, setTested] = useState(false);
+  const [confirmingJoin, setConfirmingJoin] = useState(false);
+  const [joinNotice, setJoinNotice] = useState<Notice | null>(null);
+  const sync = useSyncStatus();
 
   useEffect(() => {
     let current = true;
@@ -40,6 +50,17 @@ export function SharedLibrarySection() {
   }, [messages]);
 
   const addressValid = sharedLibraryAddressPattern.test(address.trim());
+  const unsaved =
+    view !== null &&
+    (address.trim() !== view.address || userName.trim() !== view.userName || allowPlainHttp !== view.allowPlainHttp || secret !== '');
+  const joined = sync.status !== null && sync.status.state !== 'not-joined';
+  const canJoin = view !== null && view.address !== '' && !unsaved && (tested || view.secretSaved) && !sync.running;
+  const edited =
+    <Value,>(set: (value: Value) => void) =>
+    (value: Value) => {
+      set(value);
+      setTested(false);
+    };
   const connection = (): SharedLibraryConnection => ({
     address: address.trim(),
     userName: userName.trim(),
@@ -59,7 +80,10 @@ export function SharedLibrarySection() {
     api
       .sharedLibraryTestConnection(connection())
       .then(
-        (result) => setNotice(describeResult(result)),
+        (result) => {
+          setNotice(describeResult(result));
+          setTested(result.outcome === 'connected');
+        },
         (error: unknown) => setNotice({ text: describeError(messages, error), tone: 'error' }),
       )
       .finally(() => setBusy(false));
@@ -85,6 +109,20 @@ export function SharedLibrarySection() {
       .finally(() => setBusy(false));
   };
 
+  const describeJoin = (outcome: SyncOutcome): Notice =>
+    outcome.status.message === null && outcome.status.state !== 'not-joined'
+      ? { text: messages.sync.joined(outcome.filesReceived, outcome.filesSent), tone: 'info' }
+      : { text: outcome.status.message ?? messages.sync.notJoined, tone: 'error' };
+
+  const join = () => {
+    setConfirmingJoin(false);
+    setJoinNotice(null);
+    sync.run('join').then(
+      (outcome) => setJoinNotice(describeJoin(outcome)),
+      (error: unknown) => setJoinNotice({ text: describeError(messages, error), tone: 'error' }),
+    );
+  };
+
   // Enter in a field must not submit the settings form around this section.
   const keepEnter = (event: { key: string; preventDefault: () => void }) => event.key === 'Enter' && event.preventDefault();
 
@@ -102,7 +140,7 @@ export function SharedLibrarySection() {
               value={address}
               placeholder="https://git.toasoan.vn/thu-vien.git"
               aria-invalid={address !== '' && !addressValid}
-              onChange={(event) => setAddress(event.target.value)}
+              onChange={(event) => edited(setAddress)(event.target.value)}
               onKeyDown={keepEnter}
             />
             {address !== '' && !addressValid && <small className="muted">{messages.sharedLibrary.invalidAddress}</small>}
@@ -113,7 +151,7 @@ export function SharedLibrarySection() {
               type="text"
               autoComplete="username"
               value={userName}
-              onChange={(event) => setUserName(event.target.value)}
+              onChange={(event) => edited(setUserName)(event.target.value)}
               onKeyDown={keepEnter}
             />
           </label>
@@ -124,14 +162,14 @@ export function SharedLibrarySection() {
               autoComplete="current-password"
               value={secret}
               placeholder={view?.secretSaved === true ? messages.sharedLibrary.secretSaved : ''}
-              onChange={(event) => setSecret(event.target.value)}
+              onChange={(event) => edited(setSecret)(event.target.value)}
               onKeyDown={keepEnter}
             />
             {view?.secretSaved === true && <small className="shared-library-secret-saved">{messages.sharedLibrary.secretSaved}</small>}
             {view?.secretStorageAvailable === false && <small className="muted">{messages.sharedLibrary.noSecretStorage}</small>}
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={allowPlainHttp} onChange={(event) => setAllowPlainHttp(event.target.checked)} />
+            <input type="checkbox" checked={allowPlainHttp} onChange={(event) => edited(setAllowPlainHttp)(event.target.checked)} />
             {messages.sharedLibrary.allowPlainHttp}
           </label>
           <p className="muted">{messages.sharedLibrary.allowPlainHttpHint}</p>
@@ -148,6 +186,35 @@ export function SharedLibrarySection() {
       {notice !== null && (
         <p className={`shared-library-notice shared-library-notice-${notice.tone}`} role="status">
           {notice.text}
+        </p>
+      )}
+      {view !== null && view.address !== '' && sync.status !== null && (!joined || sync.running) && (
+        <div className="shared-library-join">
+          {confirmingJoin ? (
+            <div className="confirm-bar" role="alertdialog" aria-label={messages.sync.join}>
+              <span>{messages.sync.joinConfirm}</span>
+              <button type="button" className="button button-small button-primary" onClick={join}>
+                {messages.sync.joinConfirmButton}
+              </button>
+              <button type="button" className="button button-small" autoFocus onClick={() => setConfirmingJoin(false)}>
+                {messages.cancel}
+              </button>
+            </div>
+          ) : (
+            <p>
+              <button type="button" className="button" disabled={!canJoin} onClick={() => setConfirmingJoin(true)}>
+                {messages.sync.join}
+              </button>
+              {!canJoin && !sync.running && <small className="muted"> {messages.sync.joinNeedsTest}</small>}
+            </p>
+          )}
+          {sync.running && <SyncProgressBar label={messages.sync.joining} progress={sync.status.progress} />}
+        </div>
+      )}
+      {joined && !sync.running && <SyncStatusLine sync={sync} className="sync-status-line sync-status-settings" />}
+      {joinNotice !== null && (
+        <p className={`shared-library-join-notice shared-library-notice-${joinNotice.tone}`} role="status">
+          {joinNotice.text}
         </p>
       )}
     </fieldset>

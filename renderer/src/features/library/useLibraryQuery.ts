@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
+import type { Identity } from '../../../../shared/identity';
 import type { SearchResult } from '../../../../shared/searchModel';
 import { queryWords } from '../../../../shared/foldForSearch';
 import { api } from '../../lib/api';
@@ -10,9 +11,10 @@ const searchDelayMs = 120;
 
 /**
  * The library's data and the toolbar's criteria: the summaries of one scope (from `library:list`), search hits
- * for the typed text (from `library:search`, in main), and the rows they make once filtered and sorted.
+ * for the typed text (from `library:search`, in main), and the rows they make once filtered and sorted; `me` is who
+ * "Chỉ của tôi" means.
  */
-export function useLibraryQuery(scope: 'active' | 'trash', onError: (error: unknown) => void) {
+export function useLibraryQuery(scope: 'active' | 'trash', onError: (error: unknown) => void, me: Identity | null = null) {
   const [summaries, setSummaries] = useState<ArticleSummary[] | null>(null);
   const [criteria, setCriteria] = useState<LibraryCriteria>(defaultCriteria);
   const [search, setSearch] = useState<{ query: string; scope: string; result: SearchResult } | null>(null);
@@ -62,8 +64,8 @@ export function useLibraryQuery(scope: 'active' | 'trash', onError: (error: unkn
   const hitIds = query === '' ? null : search !== null && search.scope === scope ? search.result.ids : null;
   const searching = query !== '' && (search === null || search.query !== query || search.scope !== scope);
   const rows = useMemo(
-    () => (summaries === null ? null : applyLibraryCriteria(summaries, criteria, hitIds)),
-    [summaries, criteria, hitIds],
+    () => (summaries === null ? null : applyLibraryCriteria(summaries, criteria, hitIds, me)),
+    [summaries, criteria, hitIds, me],
   );
   const highlights = useMemo(
     () => new Map((query === '' ? [] : (search?.result.highlights ?? [])).map((highlight) => [highlight.id, highlight])),

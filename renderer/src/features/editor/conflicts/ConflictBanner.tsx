@@ -7,6 +7,7 @@ import { useMessages } from '../../../i18n/MessagesContext';
 import { api } from '../../../lib/api';
 import { describeError } from '../../../lib/describeError';
 import { ConflictDialog } from './ConflictDialog';
+import { conflictWording } from './conflictWording';
 
 export interface ConflictBannerProps {
   articleId: string;
@@ -22,8 +23,8 @@ export interface ConflictBannerProps {
 }
 
 /**
- * Over an article with a pending conflict: "Có xung đột" with who sent the package, and "Giải quyết xung đột", which
- * saves pending edits (so the local column is the text on screen) and opens the three-way view.
+ * Over an article with a pending conflict: "Có xung đột" with who sent the package (or whose copy the server had),
+ * and "Giải quyết xung đột", which saves pending edits (so the local column is the text on screen) and opens the three-way view.
  */
 export function ConflictBanner({ articleId, locked, openAtStart, flush, runBetweenSaves, onResolved, showToast }: ConflictBannerProps) {
   const messages = useMessages();
@@ -81,12 +82,13 @@ export function ConflictBanner({ articleId, locked, openAtStart, flush, runBetwe
   };
 
   if (view === null) return null;
-  const sender = view.conflict.sentBy?.name ?? messages.conflicts.someone;
+  const wording = conflictWording(messages, view.conflict.source);
+  const sender = view.conflict.sentBy?.name ?? wording.someone;
   return (
     <>
       <div className="conflict-banner" role="status">
         <p>
-          <strong className="conflict-badge">{messages.conflicts.badge}</strong> {messages.conflicts.banner(sender)}
+          <strong className="conflict-badge">{wording.badge}</strong> {wording.banner(sender)}
         </p>
         <button ref={resolveButton} type="button" className="button button-primary" onClick={() => void openView()}>
           {messages.conflicts.resolve}

@@ -11,6 +11,7 @@ import { useMessages } from '../../../i18n/MessagesContext';
 import { formatDateTime } from '../../../lib/formatDateTime';
 import { VersionDialog } from '../versions/VersionDialog';
 import { ConflictFieldView } from './ConflictFieldView';
+import { conflictWording } from './conflictWording';
 
 export interface ConflictDialogProps {
   view: ConflictView;
@@ -32,7 +33,8 @@ const isHandEditable = (field: ConflictFieldName): field is HandEditableConflict
  */
 export function ConflictDialog({ view, locked, busy, onSave, onLater }: ConflictDialogProps) {
   const messages = useMessages();
-  const sender = view.conflict.sentBy?.name ?? messages.conflicts.someone;
+  const wording = conflictWording(messages, view.conflict.source);
+  const sender = view.conflict.sentBy?.name ?? wording.someone;
   const states = useMemo(() => conflictFieldStates(view.base, view.mine, view.theirs), [view]);
   const [sides, setSides] = useState<Record<ConflictFieldName, ConflictSide>>(() => {
     const suggested = suggestedChoices(view.base, view.mine, view.theirs);
@@ -76,31 +78,29 @@ export function ConflictDialog({ view, locked, busy, onSave, onLater }: Conflict
 
   return (
     <VersionDialog
-      title={messages.conflicts.title}
-      subtitle={messages.conflicts.subtitle(sender, formatDateTime(view.conflict.sentAt), formatDateTime(view.conflict.at))}
+      title={wording.title}
+      subtitle={wording.subtitle(sender, formatDateTime(view.conflict.sentAt), formatDateTime(view.conflict.at))}
       size="full"
       busy={busy}
-      closeLabel={messages.conflicts.later}
+      closeLabel={wording.later}
       onClose={onLater}
       actions={
         <button type="button" className="button button-primary" aria-disabled={locked || busy} onClick={save}>
-          {busy ? messages.conflicts.saving : messages.conflicts.save}
+          {busy ? wording.saving : wording.save}
         </button>
       }
     >
       {locked && (
         <p className="conflict-locked" role="alert">
-          {messages.conflicts.locked}
+          {wording.locked}
         </p>
       )}
-      <p className="conflict-intro">{messages.conflicts.intro}</p>
+      <p className="conflict-intro">{wording.intro}</p>
       <p className="diff-legend">
         {messages.versions.legend} <ins>{messages.versions.legendInserted}</ins> <del>{messages.versions.legendDeleted}</del>
       </p>
       {view.mine.status !== view.theirs.status && (
-        <p className="conflict-note">
-          {messages.conflicts.statusNote(messages.status[view.mine.status], messages.status[view.theirs.status])}
-        </p>
+        <p className="conflict-note">{wording.statusNote(messages.status[view.mine.status], messages.status[view.theirs.status])}</p>
       )}
       {differing.map((state) => (
         <ConflictFieldView
@@ -114,9 +114,7 @@ export function ConflictDialog({ view, locked, busy, onSave, onLater }: Conflict
           onText={(text) => isHandEditable(state.field) && setTexts((current) => ({ ...current, [state.field]: text }))}
         />
       ))}
-      {differing.length < states.length && (
-        <p className="conflict-note muted">{messages.conflicts.sameElsewhere(states.length - differing.length)}</p>
-      )}
+      {differing.length < states.length && <p className="conflict-note muted">{wording.sameElsewhere(states.length - differing.length)}</p>}
     </VersionDialog>
   );
 }

@@ -4,6 +4,7 @@ import type { ConflictFieldState } from '../../../../../shared/mergeConflict';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { ConflictBaseValue } from './ConflictBaseValue';
 import { ConflictSideChanges } from './ConflictSideChanges';
+import { conflictWording } from './conflictWording';
 
 export interface ConflictFieldViewProps {
   view: ConflictView;
@@ -21,7 +22,7 @@ export interface ConflictFieldViewProps {
  * changes from the common one highlighted), the side to keep, and for a text field a box to merge the two by hand.
  */
 export function ConflictFieldView({ view, state, sender, side, onSide, text, onText }: ConflictFieldViewProps) {
-  const messages = useMessages().conflicts;
+  const messages = conflictWording(useMessages(), view.conflict.source);
   const headingId = useId();
   const { field } = state;
   const changedBy = state.mineChanged && state.theirsChanged ? 'both' : state.theirsChanged ? 'theirs' : 'mine';

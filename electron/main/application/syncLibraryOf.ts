@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { Article } from '../../../shared/articleModel';
+import { libraryLayout } from '../library/libraryLayout';
+import type { PulledChanges, SyncConflict, SyncLibrary } from '../sharedLibrary/SyncLibrary';
+import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
+import { currentIdentity } from './currentIdentity';
+import type { LibraryApplication } from './LibraryApplication';
+
+/** The library as a sync sees it, over the application's stores and services (each pulled article announced). */
+export function syncLibraryOf(
+  application: LibraryApplication,
+  dataDirectory: string,
+  writeOptions: DurableWriteOptions | undefined,
+  now: () => Date,
+): SyncLibrary {
+  const { store } = application.library;
+  return {
+    folder: application.library.layout.library.folder,
+    flush: () => store.flush(),
+    readArticle: async (id: string): Promise<Article | null> => (store.has(id) ? store.get(id) : null),
+    putArticle: async (article, expectedRevision) => {
+      const stored = await store.putSynced(article, expectedRevision);
+      await application.events.announceAndWait({ kind: 'article-synced', article: stored });
+    },
+    removeArticle: (id) => store.removeTrashed(id),
+    keepConflict: async (conflict: SyncConflict) => {
+      const [newest] = await application.versions.list(conflict.articleId);
+      await application.conflicts.keep({
+        articleId: conflict.articleId,
+        source: 'sync',
+        sentBy: conflict.sentBy,
+        sentAt: conflict.sentAt,
+        baseVersionId: null,
+        ...(conflict.base === null ? {} : { base: conflict.base }),
+        localVersionId: newest?.id ?? null,
+        theirs: conflict.theirs,
+      });
+    },
+    afterPull: async (changes: PulledChanges) => {
+      if (changes.sharedSettingsChanged) await application.settings.reloadShared();
+      if (changes.recordArticleIds.size > 0 || changes.removedArticleIds.size > 0) application.conflicts.forgetPending();
+      await application.events.announceAndWait({
+        kind: 'library-synced',
+        removedArticleIds: [...changes.removedArticleIds],
+        recordArticleIds: [...changes.recordArticleIds],
+        photosChanged: changes.photosChanged,
+        dictionaryChanged: changes.dictionaryChanged,
+        sharedSettingsChanged: changes.sharedSettingsChanged,
+      });
+    },
+    quarantine: async (relativePath, bytes) => {
+      // Kept apart under the time of the sync, with the path it had on the server (inside `library/`).
+      const stamp = now().toISOString().replaceAll(':', '-');
+      await writeFileDurably(join(libraryLayout(dataDirectory).quarantine, stamp, 'sync', ...relativePath.split('/')), bytes, writeOptions);
+    },
+    identity: () => currentIdentity(application.library.settings.get()),
+  };
+}

@@ -1,0 +1,108 @@
+import * as nodeFileSystem from 'node:fs';
+import git, { type GitProgressEvent } from 'isomorphic-git';
+import type { CappedHttpClient } from './createGitHttpClient';
+
+/** The office server's repository as a sync talks to it: its address and this user's credentials. */
+export interface RemoteAccount {
+  address: string;
+  userName: string;
+  secret: string;
+}
+
+/** The one branch the shared library uses, and the remote-tracking ref a fetch leaves it in. */
+export const sharedBranch = 'main';
+const trackingRef = `refs/remotes/origin/${sharedBranch}`;
+const localRef = `refs/heads/${sharedBranch}`;
+
+/**
+ * Fetch and push of the shared branch, never forced. The local branch is set to the last commit agreed with the server
+ * before each fetch, so what a fetch says it has is always on the server (an unpushed commit there makes
+ * isomorphic-git download the whole history again).
+ */
+export class GitRemote {
+  readonly #gitdir: string;
+  readonly #http: CappedHttpClient;
+  readonly #account: RemoteAccount;
+
+  constructor(gitdir: string, http: CappedHttpClient, account: RemoteAccount) {
+    this.#gitdir = gitdir;
+    this.#http = http;
+    this.#account = account;
+  }
+
+  get #auth() {
+    const account = this.#account;
+    return {
+      onAuth: () => ({ username: account.userName, password: account.secret }),
+      // No second try with the same answer: a wrong password must not loop.
+      onAuthFailure: () => ({ cancel: true }),
+    };
+  }
+
+  /** The server's branch head after fetching what is new (null: the repository is still empty). */
+  async fetch(agreedCommit: string | null, onProgress?: (event: GitProgressEvent) => void): Promise<string | null> {
+    const url = this.#account.address.replace(/\/+$/, '');
+    const info = await git.getRemoteInfo({ http: this.#http, url, ...this.#auth });
+    const heads = (info.refs as { heads?: Record<string, string> } | undefined)?.heads;
+    const head = heads?.[sharedBranch] ?? null;
+    if (head === null) return null;
+    if (agreedCommit !== null) await this.#setRef(localRef, agreedCommit);
+    // The remote's entry in the Git folder's config names where fetched refs go (the address may have been changed).
+    await git.addRemote({ fs: nodeFileSystem, gitdir: this.#gitdir, remote: 'origin', url, force: true });
+    await git.fetch({
+      fs: nodeFileSystem,
+      http: this.#http,
+      gitdir: this.#gitdir,
+      url,
+      remote: 'origin',
+      ref: sharedBranch,
+      remoteRef: sharedBranch,
+      singleBranch: true,
+      tags: false,
+      onProgress,
+      ...this.#auth,
+    });
+    return git.resolveRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef });
+  }
+
+  /** Pushes `commit` as the branch's new head, fast-forward only; false when the server has moved on (fetch again). */
+  async push(commit: string, onProgress?: (event: GitProgressEvent) => void): Promise<boolean> {
+    await this.#setRef(localRef, commit);
+    try {
+      const result = await git.push({
+        fs: nodeFileSystem,
+        http: this.#http,
+        gitdir: this.#gitdir,
+        url: this.#account.address.replace(/\/+$/, ''),
+        ref: sharedBranch,
+        // Needed for the first push into an empty repository.
+        remoteRef: localRef,
+        force: false,
+        onProgress,
+        ...this.#auth,
+      });
+      if (!result.ok) return false;
+    } catch (error) {
+      if (isRejectedPush(error)) return false;
+      throw error;
+    }
+    await this.#setRef(trackingRef, commit);
+    return true;
+  }
+
+  async #setRef(ref: string, value: string): Promise<void> {
+    await git.writeRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref, value, force: true });
+  }
+}
+
+/** The server refused the push because its branch moved on (another sync went first). */
+function isRejectedPush(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'PushRejectedError') return true;
+  if (code === 'GitPushError') {
+    const details = (error as { data?: { prettyDetails?: unknown } }).data?.prettyDetails;
+    const text = typeof details === 'string' ? details : '';
+    return /non-fast-forward|fetch first|rejected|failed to update ref|cannot lock ref/i.test(text);
+  }
+  return false;
+}

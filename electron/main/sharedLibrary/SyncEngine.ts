@@ -1,0 +1,404 @@
+import { lstat, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GitProgressEvent } from 'isomorphic-git';
+import git from 'isomorphic-git';
+import * as nodeFileSystem from 'node:fs';
+import { articleContentOf, articleFormatVersion, type Article } from '../../../shared/articleModel';
+import { AppError } from '../../../shared/errorCodes';
+import { mergeArticleFiles } from '../../../shared/mergeArticleFiles';
+import type { SyncProgress } from '../../../shared/sharedLibraryModel';
+import { storedArticleSchema } from '../../../shared/migrateArticle';
+import { sharedFileOf, previousGenerationOf, type SharedFilePath } from '../library/libraryLayout';
+import { decodeStoredJson } from '../storage/storedJson';
+import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
+import { commitMessageOf } from './commitMessageOf';
+import type { GitObjects } from './GitObjects';
+import type { GitRemote } from './GitRemote';
+import { mergeSharedSettingsFiles } from './mergeSharedSettingsFiles';
+import { readLocalChanges, type LocalFile } from './readLocalChanges';
+import { scanLibraryFiles } from './scanLibraryFiles';
+import type { PulledChanges, SyncLibrary } from './SyncLibrary';
+import type { SyncedFile, SyncState } from './SyncStateFile';
+
+/** A file from the server checked before it is written (see checkPulledFile). */
+export type CheckFile = (relativePath: string, bytes: Uint8Array) => Promise<{ ok: true } | { ok: false; reason: string }>;
+
+export interface SyncEngineOptions {
+  library: SyncLibrary;
+  objects: GitObjects;
+  remote: GitRemote;
+  checkFile: CheckFile;
+  /** Reads and writes `sync/state.json`. */
+  state: { read(): Promise<SyncState>; write(state: SyncState): Promise<void> };
+  writeOptions?: DurableWriteOptions;
+  now?: () => Date;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+/** What one sync did. */
+export interface SyncRun {
+  pulled: PulledChanges;
+  conflictArticleIds: string[];
+  filesSent: number;
+  filesReceived: number;
+  refused: { path: string; reason: string }[];
+}
+
+const articleFormat = { kind: 'ban-thao/article', version: articleFormatVersion };
+/** Pushes refused because another sync went first are retried this many times before the sync gives up for now. */
+const pushAttempts = 4;
+
+/**
+ * One sync of the library with the office server: fetch, merge the server's changes into the library (three-way, per
+ * file, the article files field by field), then commit what changed here on top of the server's head and push it,
+ * fast-forward only. The library is only ever written file by file, durably, and the state last: a sync stopped at
+ * any point leaves every file whole, and the next one finds each change again (one already applied merges as equal).
+ */
+export class SyncEngine {
+  readonly #options: SyncEngineOptions;
+  readonly #now: () => Date;
+
+  constructor(options: SyncEngineOptions) {
+    this.#options = options;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * `scope`: the library path prefixes changed here since the last sync (what the application announced); none: the
+   * whole library is looked at (the first sync of a session, and now and then, in case a change went unannounced).
+   */
+  async sync(scope?: readonly string[]): Promise<SyncRun> {
+    const run: SyncRun = {
+      pulled: emptyPulled(),
+      conflictArticleIds: [],
+      filesSent: 0,
+      filesReceived: 0,
+      refused: [],
+    };
+    for (let attempt = 1; attempt <= pushAttempts; attempt += 1) {
+      if (await this.#round(run, scope)) return run;
+    }
+    throw new AppError('conflict', 'Máy chủ liên tục có thay đổi mới trong lúc đồng bộ: sẽ thử lại ở lần đồng bộ sau.');
+  }
+
+  /** One fetch, merge, commit and push; false when the push was refused because the server moved on meanwhile. */
+  async #round(run: SyncRun, scope: readonly string[] | undefined): Promise<boolean> {
+    const { library, objects, remote } = this.#options;
+    let state = await this.#options.state.read();
+    this.#progress({ phase: 'fetching', done: 0, total: 0 });
+    const remoteCommit = await remote.fetch(state.commit, (event) => this.#fetchProgress(event));
+    await library.flush();
+    const scan = await scanLibraryFiles(library.folder, scope);
+    const local = await readLocalChanges(library.folder, state.files, scan, scope);
+    const baseTree = state.commit === null ? null : await objects.treeOfCommit(state.commit);
+    const remoteTree = remoteCommit === null ? null : await objects.treeOfCommit(remoteCommit);
+    const remoteChanges = [...(await objects.diffTrees(baseTree, remoteTree))].filter(([path]) => sharedFileOf(path) !== null);
+
+    // What the library holds of the server's head once its changes are in: the base of the commit made next.
+    const files: Record<string, SyncedFile> = { ...state.files, ...Object.fromEntries(local.touched) };
+    const reread = new Set<string>();
+    const ordered = remoteChanges.sort(([a, aOid], [b, bOid]) => pullOrder(a, aOid) - pullOrder(b, bOid) || (a < b ? -1 : 1));
+    let done = 0;
+    for (const [path, theirs] of ordered) {
+      const file = sharedFileOf(path)!;
+      this.#progress({ phase: file.kind.startsWith('photo') ? 'photos' : 'articles', done: done++, total: ordered.length });
+      await this.#pullOne(path, file, theirs, local.changes.get(path), baseTree, files, reread, run);
+    }
+    if (remoteCommit !== state.commit) {
+      state = { ...state, commit: remoteCommit, files };
+      await this.#options.state.write(state);
+    }
+    if (anyPulled(run.pulled)) await library.afterPull(run.pulled);
+
+    // Everything changed here (and every merged file) goes in one commit over the server's head.
+    this.#progress({ phase: 'committing', done: 0, total: 0 });
+    const outgoing = await this.#outgoing(new Set([...local.changes.keys(), ...reread]), files, run);
+    if (outgoing.size === 0) {
+      await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
+      return true;
+    }
+    const tree = await objects.updateTree(remoteTree, new Map([...outgoing].map(([path, file]) => [path, file?.oid ?? null])));
+    if (tree === remoteTree) {
+      await this.#options.state.write({ ...state, files: withOutgoing(files, outgoing), lastSyncAt: this.#now().toISOString() });
+      return true;
+    }
+    const commit = await this.#commit(tree ?? (await objects.writeTree([])), remoteCommit, outgoing);
+    this.#progress({ phase: 'pushing', done: 0, total: 0 });
+    if (!(await remote.push(commit))) return false;
+    run.filesSent += outgoing.size;
+    await this.#options.state.write({
+      ...state,
+      commit,
+      files: withOutgoing(files, outgoing),
+      lastSyncAt: this.#now().toISOString(),
+    });
+    return true;
+  }
+
+  /** Takes one file the server changed into the library, merging it with a change made here to the same file. */
+  async #pullOne(
+    path: string,
+    file: SharedFilePath,
+    theirs: string | null,
+    ours: LocalFile | null | undefined,
+    baseTree: string | null,
+    files: Record<string, SyncedFile>,
+    reread: Set<string>,
+    run: SyncRun,
+  ): Promise<void> {
+    const { objects } = this.#options;
+    if (ours !== undefined && ours?.oid === theirs) {
+      // The same change on both sides (or one a stopped sync already applied).
+      if (ours === null) delete files[path];
+      else files[path] = [ours.oid, ours.size, ours.mtimeMs];
+      return;
+    }
+    if (theirs === null) {
+      // Taken out on the server: out here too unless changed here or kept (then it goes back with the next commit).
+      if (ours === undefined && (await this.#remove(path, file, run))) return void delete files[path];
+      delete files[path];
+      reread.add(path);
+      return;
+    }
+    const bytes = await objects.readBlob(theirs);
+    const check = await this.#options.checkFile(path, bytes);
+    if (!check.ok) {
+      run.refused.push({ path, reason: check.reason });
+      await this.#options.library.quarantine(path, bytes);
+      return;
+    }
+    if (ours === undefined || ours === null) {
+      // Changed only on the server, or taken out here while changed there (nothing is lost: it comes back).
+      if (await this.#write(path, file, bytes, run)) {
+        run.filesReceived += 1;
+        // An article is read again next time (a save may land right after this write); other files keep their look.
+        files[path] = file.kind === 'article' ? [theirs, -1, 0] : await syncedLook(join(this.#options.library.folder, path), theirs);
+      } else reread.add(path);
+      return;
+    }
+    // Changed on both sides.
+    files[path] = [theirs, -1, 0];
+    reread.add(path);
+    if (file.kind === 'article') await this.#mergeArticle(path, file.articleId!, bytes, baseTree, run);
+    else if (file.kind === 'shared-settings') {
+      const base = baseTree === null ? null : await this.#blobAt(baseTree, path);
+      const merged = mergeSharedSettingsFiles(base, await readLibraryFile(this.#options.library.folder, path), bytes);
+      await writeFileDurably(join(this.#options.library.folder, path), merged, this.#options.writeOptions);
+      run.pulled.sharedSettingsChanged = true;
+    } else if (file.kind !== 'photo-description' && file.kind !== 'photo-preview') {
+      // Records and photos are named by what they hold: two different files under one name are kept, theirs set aside.
+      run.refused.push({ path, reason: `Tệp “${path}” trên máy chủ khác tệp cùng tên trong máy: giữ tệp trong máy, tệp kia để riêng.` });
+      await this.#options.library.quarantine(path, bytes);
+    }
+  }
+
+  async #mergeArticle(path: string, id: string, theirsBytes: Uint8Array, baseTree: string | null, run: SyncRun): Promise<void> {
+    const { library } = this.#options;
+    const theirs = decodeArticle(theirsBytes, path);
+    const ours = await library.readArticle(id);
+    if (ours === null) return;
+    const baseBytes = baseTree === null ? null : await this.#blobAt(baseTree, path);
+    const base = baseBytes === null ? null : decodeArticle(baseBytes, path);
+    const merge = mergeArticleFiles(base, ours, theirs);
+    try {
+      await library.putArticle(merge.article, ours.revision);
+    } catch (error) {
+      // Saved here meanwhile: the next sync merges again from the same base.
+      if (error instanceof AppError && error.code === 'conflict') return;
+      throw error;
+    }
+    run.pulled.articleIds.add(id);
+    if (merge.kind === 'conflict') {
+      await library.keepConflict({
+        articleId: id,
+        base: base === null ? null : articleContentOf(base),
+        theirs: merge.theirs,
+        // Whose text the record keeps: theirs, or ours when ours changed what they approved meanwhile.
+        sentBy: (merge.reported === 'ours' ? ours : theirs).updatedBy,
+        sentAt: (merge.reported === 'ours' ? ours : theirs).updatedAt,
+      });
+      run.conflictArticleIds.push(id);
+      run.pulled.recordArticleIds.add(id);
+    }
+  }
+
+  /** Writes a checked file from the server; false when an article was saved here meanwhile (merged next time). */
+  async #write(path: string, file: SharedFilePath, bytes: Uint8Array, run: SyncRun): Promise<boolean> {
+    const { library } = this.#options;
+    if (file.kind === 'article') {
+      const article = decodeArticle(bytes, path);
+      const stored = await library.readArticle(article.id);
+      try {
+        await library.putArticle(article, stored?.revision ?? null);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'conflict') return false;
+        throw error;
+      }
+      run.pulled.articleIds.add(article.id);
+      return true;
+    }
+    await writeFileDurably(join(library.folder, path), bytes, this.#options.writeOptions);
+    noteWritten(run.pulled, file);
+    return true;
+  }
+
+  /**
+   * Takes out a file the server took out; false when it stays: an article not in this library's trash, and an article's
+   * records while the article stays (records are only taken out with their article, by emptying a trash).
+   */
+  async #remove(path: string, file: SharedFilePath, run: SyncRun): Promise<boolean> {
+    const { library } = this.#options;
+    if (file.kind === 'article') {
+      if (!(await library.removeArticle(file.articleId!))) return false;
+      run.pulled.removedArticleIds.add(file.articleId!);
+      return true;
+    }
+    if (file.articleId !== undefined) {
+      // Article removals come first: a removed article took its records folder with it; a kept one keeps its records.
+      if (run.pulled.removedArticleIds.has(file.articleId)) return true;
+      if ((await library.readArticle(file.articleId)) !== null) return false;
+    }
+    const target = join(library.folder, path);
+    await rm(target, { force: true });
+    await rm(previousGenerationOf(target), { force: true });
+    noteWritten(run.pulled, file);
+    return true;
+  }
+
+  /** The files to commit: every file changed here or merged, read again (a save may have landed), blobs written. */
+  async #outgoing(paths: Set<string>, files: Record<string, SyncedFile>, run: SyncRun): Promise<Map<string, LocalFile | null>> {
+    const { library, objects } = this.#options;
+    const outgoing = new Map<string, LocalFile | null>();
+    for (const path of paths) {
+      const absolute = join(library.folder, path);
+      let stats;
+      try {
+        stats = await lstat(absolute);
+      } catch {
+        if ((await exists(previousGenerationOf(absolute))) || files[path] === undefined) continue;
+        outgoing.set(path, null);
+        continue;
+      }
+      const bytes = await readLibraryFile(library.folder, path);
+      // What leaves this machine passes the same checks as what comes in: a damaged file here is not spread.
+      const check = await this.#options.checkFile(path, bytes);
+      if (!check.ok) {
+        run.refused.push({ path, reason: check.reason });
+        continue;
+      }
+      const oid = await objects.writeBlob(bytes);
+      if (files[path]?.[0] === oid) continue;
+      outgoing.set(path, { oid, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+    return outgoing;
+  }
+
+  async #commit(tree: string, parent: string | null, outgoing: Map<string, LocalFile | null>): Promise<string> {
+    const identity = this.#options.library.identity();
+    const seconds = Math.floor(this.#now().getTime() / 1000);
+    const person = { name: identity?.name || 'Bản Thảo', email: `${identity?.role ?? 'user'}@ban-thao.invalid`, timestamp: seconds };
+    return git.writeCommit({
+      fs: nodeFileSystem,
+      gitdir: this.#options.objects.gitdir,
+      commit: {
+        tree,
+        parent: parent === null ? [] : [parent],
+        author: { ...person, timezoneOffset: 0 },
+        committer: { ...person, timezoneOffset: 0 },
+        message: commitMessageOf(identity, [...outgoing.keys()]),
+      },
+    });
+  }
+
+  async #blobAt(tree: string, path: string): Promise<Uint8Array | null> {
+    try {
+      const { blob } = await git.readBlob({ ...this.#options.objects.options, oid: tree, filepath: path });
+      return blob;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'NotFoundError') return null;
+      throw error;
+    }
+  }
+
+  #fetchProgress(event: GitProgressEvent): void {
+    this.#progress({ phase: 'fetching', done: event.loaded, total: event.total ?? 0 });
+  }
+
+  #progress(progress: SyncProgress): void {
+    this.#options.onProgress?.(progress);
+  }
+}
+
+function emptyPulled(): PulledChanges {
+  return {
+    articleIds: new Set(),
+    removedArticleIds: new Set(),
+    recordArticleIds: new Set(),
+    photosChanged: false,
+    dictionaryChanged: false,
+    sharedSettingsChanged: false,
+  };
+}
+
+function anyPulled(pulled: PulledChanges): boolean {
+  return (
+    pulled.articleIds.size > 0 ||
+    pulled.removedArticleIds.size > 0 ||
+    pulled.recordArticleIds.size > 0 ||
+    pulled.photosChanged ||
+    pulled.dictionaryChanged ||
+    pulled.sharedSettingsChanged
+  );
+}
+
+function noteWritten(pulled: PulledChanges, file: SharedFilePath): void {
+  if (file.kind.startsWith('photo')) pulled.photosChanged = true;
+  else if (file.kind === 'dictionary-word') pulled.dictionaryChanged = true;
+  else if (file.kind === 'shared-settings') pulled.sharedSettingsChanged = true;
+  else if (file.articleId !== undefined) pulled.recordArticleIds.add(file.articleId);
+}
+
+/**
+ * Removed articles first (their records go with them), then photos, records, and the article files last: an article
+ * listed here already has what it refers to.
+ */
+function pullOrder(path: string, oid: string | null): number {
+  const kind = sharedFileOf(path)?.kind;
+  if (kind === 'article' && oid === null) return -1;
+  if (kind === 'photo-original') return 0;
+  if (kind === 'photo-description' || kind === 'photo-preview') return 1;
+  if (kind === 'article') return 3;
+  return 2;
+}
+
+function withOutgoing(files: Record<string, SyncedFile>, outgoing: Map<string, LocalFile | null>): Record<string, SyncedFile> {
+  const next = { ...files };
+  for (const [path, file] of outgoing) {
+    if (file === null) delete next[path];
+    else next[path] = [file.oid, file.size, file.mtimeMs];
+  }
+  return next;
+}
+
+function decodeArticle(bytes: Uint8Array, path: string): Article {
+  return decodeStoredJson(bytes, articleFormat, storedArticleSchema, path);
+}
+
+async function readLibraryFile(folder: string, path: string): Promise<Uint8Array> {
+  return nodeFileSystem.promises.readFile(join(folder, path));
+}
+
+/** A file just written from the server, as the synced state records it: its blob id and its look now. */
+async function syncedLook(path: string, oid: string): Promise<SyncedFile> {
+  const stats = await lstat(path);
+  return [oid, stats.size, stats.mtimeMs];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

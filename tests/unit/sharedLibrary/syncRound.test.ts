@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleContent } from '../../support/sampleContent';
+import { startSharedNewsroom, type SharedNewsroom } from '../../support/sharedNewsroom';
+import { useTemporaryDirectories } from '../../support/temporaryDirectory';
+
+const temporaryDirectory = useTemporaryDirectories();
+let newsroom: SharedNewsroom;
+
+beforeEach(async () => {
+  newsroom = await startSharedNewsroom(temporaryDirectory);
+});
+afterEach(async () => {
+  await newsroom.close();
+});
+
+describe('the shared library through the office Git server', () => {
+  it('carries an article from the reporter who joined first to the editor who joins next, and edits back', async () => {
+    const reporter = await newsroom.member({ name: 'Ngọc Sơn', role: 'reporter' });
+    const editor = await newsroom.member({ name: 'Thu Hà', role: 'editor' });
+    const created = await reporter.session.handlers['article:create']({});
+    await reporter.session.handlers['article:save']({ id: created.id, baseRevision: 1, content: sampleContent({ title: 'Bài của Sơn' }) });
+
+    const joined = await reporter.session.handlers['sharedLibrary:join']({});
+    expect(joined.status).toMatchObject({ state: 'idle', message: null });
+    expect(joined.filesSent).toBeGreaterThan(0);
+
+    const editorJoined = await editor.session.handlers['sharedLibrary:join']({});
+    expect(editorJoined.status.message).toBeNull();
+    expect(editorJoined.changedArticleIds).toEqual([created.id]);
+    const received = await editor.session.handlers['article:get']({ id: created.id });
+    expect(received.title).toBe('Bài của Sơn');
+    expect((await editor.session.handlers['library:list']({ scope: 'active' })).map((summary) => summary.id)).toContain(created.id);
+
+    await editor.session.handlers['article:save']({
+      id: created.id,
+      baseRevision: received.revision,
+      content: sampleContent({ title: 'Bài của Sơn, đã biên tập' }),
+    });
+    const sent = await editor.session.handlers['sharedLibrary:syncNow']({});
+    expect(sent.status.message).toBeNull();
+    expect(sent.filesSent).toBeGreaterThan(0);
+
+    const back = await reporter.session.handlers['sharedLibrary:syncNow']({});
+    expect(back.changedArticleIds).toEqual([created.id]);
+    expect((await reporter.session.handlers['article:get']({ id: created.id })).title).toBe('Bài của Sơn, đã biên tập');
+  });
+});
