@@ -112,7 +112,10 @@ export class SyncEngine {
 
     // Everything changed here (and every merged file) goes in one commit over the server's head.
     this.#progress({ phase: 'committing', done: 0, total: 0 });
-    const outgoing = await this.#outgoing(new Set([...local.changes.keys(), ...reread]), files, run);
+    // A conflict kept here wrote a record the scan before did not see: its article's folder is looked at again.
+    const written = await scanLibraryFiles(library.folder, run.conflictArticleIds.map(articleScopeOf));
+    const fresh = [...written.files.keys()].filter((path) => files[path] === undefined);
+    const outgoing = await this.#outgoing(new Set([...local.changes.keys(), ...reread, ...fresh]), files, run);
     if (outgoing.size === 0) {
       await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
       return true;
@@ -327,6 +330,11 @@ export class SyncEngine {
   #progress(progress: SyncProgress): void {
     this.#options.onProgress?.(progress);
   }
+}
+
+/** An article's part of the library folder: its file and its records folder. */
+function articleScopeOf(id: string): string {
+  return `articles/${id.slice(0, 2)}/${id}`;
 }
 
 function emptyPulled(): PulledChanges {
