@@ -78,8 +78,11 @@ export class GitObjects {
     return files;
   }
 
-  /** A new tree: `baseTree` with the changes applied, rewriting only the folders on a changed path; empty folders go. */
-  async updateTree(baseTree: string | null, changes: TreeChanges): Promise<string | null> {
+  /**
+   * A new tree: `baseTree` with the changes applied, rewriting only the folders on a changed path; empty folders go.
+   * Each folder written is added to `written` (what a push must send besides the blobs).
+   */
+  async updateTree(baseTree: string | null, changes: TreeChanges, written: string[] = []): Promise<string | null> {
     const byName = new Map<string, TreeChanges>();
     const own = new Map<string, string | null>();
     for (const [path, oid] of changes) {
@@ -101,11 +104,13 @@ export class GitObjects {
     }
     for (const [name, inner] of byName) {
       const current = entries.get(name);
-      const folder = await this.updateTree(current?.type === 'tree' ? current.oid : null, inner);
+      const folder = await this.updateTree(current?.type === 'tree' ? current.oid : null, inner, written);
       if (folder === null) entries.delete(name);
       else entries.set(name, { mode: folderMode, path: name, oid: folder, type: 'tree' });
     }
     if (entries.size === 0) return null;
-    return this.writeTree([...entries.values()]);
+    const tree = await this.writeTree([...entries.values()]);
+    written.push(tree);
+    return tree;
   }
 }

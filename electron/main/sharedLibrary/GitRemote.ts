@@ -1,6 +1,8 @@
 import * as nodeFileSystem from 'node:fs';
 import git, { type GitProgressEvent } from 'isomorphic-git';
+import { AppError } from '../../../shared/errorCodes';
 import type { CappedHttpClient } from './createGitHttpClient';
+import { sendPack } from './sendPack';
 
 /** The office server's repository as a sync talks to it: its address and this user's credentials. */
 export interface RemoteAccount {
@@ -65,44 +67,31 @@ export class GitRemote {
     return git.resolveRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef });
   }
 
-  /** Pushes `commit` as the branch's new head, fast-forward only; false when the server has moved on (fetch again). */
-  async push(commit: string, onProgress?: (event: GitProgressEvent) => void): Promise<boolean> {
-    await this.#setRef(localRef, commit);
-    try {
-      const result = await git.push({
-        fs: nodeFileSystem,
-        http: this.#http,
-        gitdir: this.#gitdir,
-        url: this.#account.address.replace(/\/+$/, ''),
-        ref: sharedBranch,
-        // Needed for the first push into an empty repository.
-        remoteRef: localRef,
-        force: false,
-        onProgress,
-        ...this.#auth,
-      });
-      if (!result.ok) return false;
-    } catch (error) {
-      if (isRejectedPush(error)) return false;
-      throw error;
+  /**
+   * Sends `commit` as the branch's new head, made on `from` (the head the fetch found; null: the repository was empty),
+   * with the objects it adds. False when the server's branch moved meanwhile (fetch again); nothing is ever forced.
+   */
+  async push(commit: string, from: string | null, objects: readonly string[], cache?: object): Promise<boolean> {
+    const result = await sendPack({
+      gitdir: this.#gitdir,
+      http: this.#http,
+      account: this.#account,
+      branchRef: localRef,
+      from,
+      to: commit,
+      objects: [...objects, commit],
+      cache,
+    });
+    if (result.kind === 'moved-on') return false;
+    if (result.kind === 'refused') {
+      throw new AppError('sync-failed', `Máy chủ không nhận thay đổi (${result.reason}): các thay đổi vẫn ở trong máy.`);
     }
     await this.#setRef(trackingRef, commit);
+    await this.#setRef(localRef, commit);
     return true;
   }
 
   async #setRef(ref: string, value: string): Promise<void> {
     await git.writeRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref, value, force: true });
   }
-}
-
-/** The server refused the push because its branch moved on (another sync went first). */
-function isRejectedPush(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'PushRejectedError') return true;
-  if (code === 'GitPushError') {
-    const details = (error as { data?: { prettyDetails?: unknown } }).data?.prettyDetails;
-    const text = typeof details === 'string' ? details : '';
-    return /non-fast-forward|fetch first|rejected|failed to update ref|cannot lock ref/i.test(text);
-  }
-  return false;
 }

@@ -120,14 +120,21 @@ export class SyncEngine {
       await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
       return true;
     }
-    const tree = await objects.updateTree(remoteTree, new Map([...outgoing].map(([path, file]) => [path, file?.oid ?? null])));
+    const writtenTrees: string[] = [];
+    const tree = await objects.updateTree(
+      remoteTree,
+      new Map([...outgoing].map(([path, file]) => [path, file?.oid ?? null])),
+      writtenTrees,
+    );
     if (tree === remoteTree) {
       await this.#options.state.write({ ...state, files: withOutgoing(files, outgoing), lastSyncAt: this.#now().toISOString() });
       return true;
     }
-    const commit = await this.#commit(tree ?? (await objects.writeTree([])), remoteCommit, outgoing);
+    const rootTree = tree ?? (await objects.writeTree([]));
+    const commit = await this.#commit(rootTree, remoteCommit, outgoing);
     this.#progress({ phase: 'pushing', done: 0, total: 0 });
-    if (!(await remote.push(commit))) return false;
+    const blobs = [...outgoing.values()].flatMap((file) => (file === null ? [] : [file.oid]));
+    if (!(await remote.push(commit, remoteCommit, [...blobs, ...writtenTrees, rootTree], objects.options.cache))) return false;
     run.filesSent += outgoing.size;
     await this.#options.state.write({
       ...state,
