@@ -45,6 +45,8 @@ export interface SyncServiceOptions {
 export interface SyncWindow {
   savePendingEdits(): Promise<void>;
   synced(outcome: SyncOutcome): void;
+  /** Each step of a sync as it happens (the window polls the status instead; tests listen here). */
+  progress?(progress: SyncProgress): void;
 }
 
 /**
@@ -269,6 +271,7 @@ export class SyncService {
         now: this.#now,
         onProgress: (progress: SyncProgress) => {
           this.#status = { ...this.#status, progress };
+          this.#window?.progress?.(progress);
         },
       });
       try {
@@ -347,7 +350,7 @@ function articleIdOf(change: LibraryChange): string | null {
 function isDamagedGitData(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'NotFoundError' || code === 'ObjectTypeError' || code === 'InternalError' || code === 'InvalidOidError') return true;
-  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') return true;
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' || code === 'DecompressionError') return true;
   return (
     error instanceof Error &&
     /incorrect header check|invalid (stored )?block|unexpected end of (file|data)|SHA check failed/i.test(error.message)

@@ -98,10 +98,19 @@ export class SyncEngine {
     const files: Record<string, SyncedFile> = { ...state.files, ...Object.fromEntries(local.touched) };
     const reread = new Set<string>();
     const ordered = remoteChanges.sort(([a, aOid], [b, bOid]) => pullOrder(a, aOid) - pullOrder(b, bOid) || (a < b ? -1 : 1));
+    // Counted per phase: "Đang nhận bài n/m", then "Đang nhận ảnh n/m".
+    const photoCount = ordered.filter(([path]) => sharedFileOf(path)!.kind.startsWith('photo')).length;
     let done = 0;
     for (const [path, theirs] of ordered) {
       const file = sharedFileOf(path)!;
-      this.#progress({ phase: file.kind.startsWith('photo') ? 'photos' : 'articles', done: done++, total: ordered.length });
+      const isPhoto = file.kind.startsWith('photo');
+      const phaseDone = isPhoto ? done - (ordered.length - photoCount) : done;
+      this.#progress({
+        phase: isPhoto ? 'photos' : 'articles',
+        done: phaseDone,
+        total: isPhoto ? photoCount : ordered.length - photoCount,
+      });
+      done += 1;
       await this.#pullOne(path, file, theirs, local.changes.get(path), baseTree, files, reread, run);
     }
     if (remoteCommit !== state.commit) {
@@ -374,16 +383,18 @@ function noteWritten(pulled: PulledChanges, file: SharedFilePath): void {
 }
 
 /**
- * Removed articles first (their records go with them), then photos, records, and the article files last: an article
- * listed here already has what it refers to.
+ * Removed articles first (their records go with them), then records and the article files (an article listed here
+ * already has its history), then photos (a joining reporter can work before the last photo is in; an article shows a
+ * photo still coming as missing until it is): originals, display copies, and each description last, as an import
+ * writes them (a description says the photo is complete).
  */
 function pullOrder(path: string, oid: string | null): number {
   const kind = sharedFileOf(path)?.kind;
-  if (kind === 'article' && oid === null) return -1;
-  if (kind === 'photo-original') return 0;
-  if (kind === 'photo-description' || kind === 'photo-preview') return 1;
-  if (kind === 'article') return 3;
-  return 2;
+  if (kind === 'article') return oid === null ? -1 : 1;
+  if (kind === 'photo-original') return 2;
+  if (kind === 'photo-preview') return 3;
+  if (kind === 'photo-description') return 4;
+  return 0;
 }
 
 function withOutgoing(files: Record<string, SyncedFile>, outgoing: Map<string, LocalFile | null>): Record<string, SyncedFile> {

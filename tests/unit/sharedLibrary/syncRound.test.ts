@@ -24,7 +24,24 @@ describe('the shared library through the office Git server', () => {
     expect(joined.status).toMatchObject({ state: 'idle', message: null });
     expect(joined.filesSent).toBeGreaterThan(0);
 
+    const steps: string[] = [];
+    editor.session.sync.attachWindow({
+      savePendingEdits: async () => void steps.push('saved'),
+      synced: () => void steps.push('synced'),
+      progress: ({ phase, done, total }) =>
+        void steps.push(phase === 'articles' || phase === 'photos' ? `${phase} ${done}/${total}` : phase),
+    });
     const editorJoined = await editor.session.handlers['sharedLibrary:join']({});
+    // The window's typing is saved first; articles come in (then photos: none here), counted; told at the end.
+    expect(steps.filter((step, index) => step !== steps[index - 1])).toEqual([
+      'saved',
+      'fetching',
+      'articles 0/2',
+      'articles 1/2',
+      // The editor's library was empty: nothing to send.
+      'committing',
+      'synced',
+    ]);
     expect(editorJoined.status.message).toBeNull();
     expect(editorJoined.changedArticleIds).toEqual([created.id]);
     const received = await editor.session.handlers['article:get']({ id: created.id });
