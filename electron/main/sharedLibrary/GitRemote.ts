@@ -3,6 +3,7 @@ import git, { type GitProgressEvent } from 'isomorphic-git';
 import { AppError } from '../../../shared/errorCodes';
 import type { CappedHttpClient } from './createGitHttpClient';
 import { sendPack } from './sendPack';
+import { syncOutcomeMessages } from './syncMessageOf';
 
 /** The office server's repository as a sync talks to it: its address and this user's credentials. */
 export interface RemoteAccount {
@@ -45,6 +46,8 @@ export class GitRemote {
   async fetch(agreedCommit: string | null, onProgress?: (event: GitProgressEvent) => void): Promise<string | null> {
     const url = this.#account.address.replace(/\/+$/, '');
     const info = await git.getRemoteInfo({ http: this.#http, url, ...this.#auth });
+    // isomorphic-git may read a cut-off answer as a short one: a truncated list of refs is never "an empty repository".
+    this.#assertWhole();
     const heads = (info.refs as { heads?: Record<string, string> } | undefined)?.heads;
     const head = heads?.[sharedBranch] ?? null;
     if (head === null) return null;
@@ -64,6 +67,7 @@ export class GitRemote {
       onProgress,
       ...this.#auth,
     });
+    this.#assertWhole();
     return git.resolveRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef });
   }
 
@@ -89,6 +93,10 @@ export class GitRemote {
     await this.#setRef(trackingRef, commit);
     await this.#setRef(localRef, commit);
     return true;
+  }
+
+  #assertWhole(): void {
+    if (this.#http.cutOff()) throw new AppError('sync-failed', syncOutcomeMessages['too-large']);
   }
 
   async #setRef(ref: string, value: string): Promise<void> {
