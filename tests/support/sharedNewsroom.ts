@@ -38,7 +38,9 @@ export async function startSharedNewsroom(
     address,
     async member(identity, options = {}) {
       const dataDirectory = await temporaryDirectory();
-      const session = await openTestSession(dataDirectory, { secretBox: memorySecretBox(), ...options });
+      // No sync by itself unless a test asks for one: each test says when its members sync.
+      const sync = { everyMs: 3_600_000, afterMoveMs: 3_600_000, ...options.sync };
+      const session = await openTestSession(dataDirectory, { secretBox: memorySecretBox(), ...options, sync });
       await session.handlers['settings:update']({ userName: identity.name, userRole: identity.role });
       await session.handlers['sharedLibrary:save']({
         address,

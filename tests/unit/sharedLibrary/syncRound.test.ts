@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleContent } from '../../support/sampleContent';
 import { startSharedNewsroom, type SharedNewsroom } from '../../support/sharedNewsroom';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
@@ -60,5 +60,23 @@ describe('the shared library through the office Git server', () => {
     const back = await reporter.session.handlers['sharedLibrary:syncNow']({});
     expect(back.changedArticleIds).toEqual([created.id]);
     expect((await reporter.session.handlers['article:get']({ id: created.id })).title).toBe('Bài của Sơn, đã biên tập');
+  });
+
+  it('syncs by itself soon after a workflow move, and every few minutes', async () => {
+    const reporter = await newsroom.member({ name: 'Ngọc Sơn', role: 'reporter' }, { sync: { afterMoveMs: 20, everyMs: 3_600_000 } });
+    const editor = await newsroom.member({ name: 'Thu Hà', role: 'editor' }, { sync: { everyMs: 200 } });
+    expect((await reporter.session.handlers['sharedLibrary:join']({})).status.message).toBeNull();
+    expect((await editor.session.handlers['sharedLibrary:join']({})).status.message).toBeNull();
+    const created = await reporter.session.handlers['article:create']({});
+    await reporter.session.handlers['article:save']({ id: created.id, baseRevision: 1, content: sampleContent({ title: 'Gửi duyệt' }) });
+    await reporter.session.handlers['article:move']({ id: created.id, baseRevision: 2, to: 'submitted', note: '' });
+    // Nobody presses "Đồng bộ ngay": the move sends it, the editor's timer brings it.
+    await vi.waitFor(
+      async () => {
+        const list = await editor.session.handlers['library:list']({ scope: 'active' });
+        expect(list.map((summary) => [summary.id, summary.status])).toEqual([[created.id, 'submitted']]);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 });
