@@ -16,6 +16,7 @@ import { mediaSchemePrivileges, registerMediaProtocol } from './registerMediaPro
 import { appPageUrl, appScheme, appSchemePrivileges, serveRendererFile } from './serveRendererFile';
 import { LibrarySession } from './application/LibrarySession';
 import { logError } from './logging/logError';
+import { trustSystemCertificates } from './trustSystemCertificates';
 
 const outFolder = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const rendererFolder = join(outFolder, 'renderer');
@@ -45,6 +46,8 @@ if (claim !== null) {
 async function start(claim: SingleInstanceClaim): Promise<void> {
   await app.whenReady();
   denyAllPermissions();
+  // The office's Git server may have a certificate from the agency's own authority, trusted by the system.
+  trustSystemCertificates();
   Menu.setApplicationMenu(createApplicationMenu());
   // Main's one-way events to the page (held until it has loaded), and the handshake that has it save its edits first.
   const pageEvents = createPageEvents((event, payload) => {

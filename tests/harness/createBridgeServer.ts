@@ -139,6 +139,11 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     savePendingEdits: () => saveRequests.request(),
     report: (report) => pageEvents.send('package:received', report),
   });
+  // A sync saves what is typed first and tells the page what it brought, as in main.
+  librarySession.sync.attachWindow({
+    savePendingEdits: () => saveRequests.request(),
+    synced: (outcome) => pageEvents.send('sharedLibrary:synced', outcome),
+  });
   // Asked on every request: a restore re-opens the library with new stores.
   const mediaStore = async () => (await librarySession.opened()).media;
   const token = randomBytes(32).toString('base64url');

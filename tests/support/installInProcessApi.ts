@@ -43,6 +43,11 @@ export async function installInProcessApi(dataDirectory: string, exportPath: str
     savePendingEdits: () => saveRequests.request(),
     report: (report) => events.emit('package:received', report),
   });
+  // A sync (by hand, automatic, joining) saves the page's edits first and tells it what it brought, as main does.
+  library.session.sync.attachWindow({
+    savePendingEdits: () => saveRequests.request(),
+    synced: (outcome) => events.emit('sharedLibrary:synced', outcome),
+  });
   return {
     ...library,
     /** Opens a package as a double-click does with the app running: main's own receiver, pushing to the page. */
@@ -101,6 +106,7 @@ export function installApiOver(handlers: HandlerTable, events = new PageEvents()
   api.onAppBeforeClose = () => () => {};
   api.onPackageReceiving = (listener: (requestId: unknown) => void) => events.subscribe('package:receiving', listener);
   api.onPackageReceived = (listener: (report: unknown) => void) => events.subscribe('package:received', listener);
+  api.onSharedLibrarySynced = (listener: (outcome: unknown) => void) => events.subscribe('sharedLibrary:synced', listener);
   api.mediaUrl = (mediaId: string) => `banthao-media://photo/${mediaId}`;
   window.api = api as PreloadApi;
 }

@@ -51,6 +51,8 @@ export class GitRemote {
     const heads = (info.refs as { heads?: Record<string, string> } | undefined)?.heads;
     const head = heads?.[sharedBranch] ?? null;
     if (head === null) return null;
+    // Nothing new on the server: no fetch round trip (a sync with nothing to do asks only for the refs).
+    if (head === agreedCommit && (await this.#holds(head))) return head;
     if (agreedCommit !== null) await this.#setRef(localRef, agreedCommit);
     // The remote's entry in the Git folder's config names where fetched refs go (the address may have been changed).
     await git.addRemote({ fs: nodeFileSystem, gitdir: this.#gitdir, remote: 'origin', url, force: true });
@@ -93,6 +95,16 @@ export class GitRemote {
     await this.#setRef(trackingRef, commit);
     await this.#setRef(localRef, commit);
     return true;
+  }
+
+  /** Whether the Git folder holds this commit (a rebuilt one holds nothing yet). */
+  async #holds(commit: string): Promise<boolean> {
+    try {
+      await git.readCommit({ fs: nodeFileSystem, gitdir: this.#gitdir, oid: commit });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   #assertWhole(): void {

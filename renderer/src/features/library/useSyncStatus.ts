@@ -29,6 +29,12 @@ export function useSyncStatus(): SyncStatusHandle {
   const [running, setRunning] = useState(false);
   const mounted = useRef(true);
   const [reads, setReads] = useState(0);
+  // Bumped by each outcome: a status read begun before it is older than the outcome and is dropped.
+  const outcomes = useRef(0);
+  const takeOutcome = useCallback((outcome: SyncOutcome) => {
+    outcomes.current += 1;
+    setStatus(outcome.status);
+  }, []);
 
   const refresh = useCallback(() => setReads((count) => count + 1), []);
 
@@ -42,16 +48,17 @@ export function useSyncStatus(): SyncStatusHandle {
   // One read per `reads`, then the next one is scheduled from what it said.
   useEffect(() => {
     let current = true;
+    const before = outcomes.current;
     api
       .sharedLibraryStatus({})
       .then(async (read) => {
         // Whether to show anything before joining depends on an address being saved.
         const saved = read.state !== 'not-joined' || (await api.sharedLibraryGet({})).address !== '';
-        if (!current) return;
+        if (!current || outcomes.current !== before) return;
         setStatus(read);
         setAddressSaved(saved);
       })
-      .catch(() => current && setStatus(null));
+      .catch(() => current && outcomes.current === before && setStatus(null));
     return () => {
       current = false;
     };
@@ -65,12 +72,12 @@ export function useSyncStatus(): SyncStatusHandle {
 
   useEffect(() => {
     try {
-      return onSharedLibrarySynced((outcome) => setStatus(outcome.status));
+      return onSharedLibrarySynced(takeOutcome);
     } catch {
       // No platform API (a page without it): the polling alone keeps the status.
       return undefined;
     }
-  }, []);
+  }, [takeOutcome]);
 
   const run = useCallback(
     async (kind: 'join' | 'syncNow') => {
@@ -78,13 +85,13 @@ export function useSyncStatus(): SyncStatusHandle {
       refresh();
       try {
         const outcome = await (kind === 'join' ? api.sharedLibraryJoin({}) : api.sharedLibrarySyncNow({}));
-        if (mounted.current) setStatus(outcome.status);
+        if (mounted.current) takeOutcome(outcome);
         return outcome;
       } finally {
         if (mounted.current) setRunning(false);
       }
     },
-    [refresh],
+    [refresh, takeOutcome],
   );
 
   return { status, addressSaved, running, run, refresh };
