@@ -11,7 +11,7 @@ import { GitObjects } from '../sharedLibrary/GitObjects';
 import { GitRemote, type RemoteAccount } from '../sharedLibrary/GitRemote';
 import { isLocalNetworkHost } from '../sharedLibrary/isLocalNetworkHost';
 import { syncMessageOf, syncOutcomeMessages } from '../sharedLibrary/syncMessageOf';
-import { SyncEngine, type SyncRun } from '../sharedLibrary/SyncEngine';
+import { SyncEngine, type SyncEngineOptions, type SyncRun } from '../sharedLibrary/SyncEngine';
 import { emptySyncState, syncStateFile, type SyncState } from '../sharedLibrary/SyncStateFile';
 import type { RecoveryOptions } from '../storage/DurableJsonFile';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
@@ -142,14 +142,18 @@ export class SyncService {
         await this.#resetGitFolder();
         await this.#stateFile().write(emptySyncState(account.address));
         this.#status = { ...this.#status, state: 'idle' };
-        return this.#syncNow(account);
+        return this.#syncNow(account, true);
       }),
     );
   }
 
   /** "Đồng bộ ngay": what went wrong is in the outcome's status, never thrown (the window shows it in the status line). */
   syncNow(): Promise<SyncOutcome> {
-    return this.#serialized(() => this.#reporting(async () => this.#syncNow(await this.#account())));
+    return this.#sync(true);
+  }
+
+  #sync(manual: boolean): Promise<SyncOutcome> {
+    return this.#serialized(() => this.#reporting(async () => this.#syncNow(await this.#account(), manual)));
   }
 
   /** A refusal before any sync starts (no address saved, not joined) becomes the status line's message. */
@@ -165,7 +169,7 @@ export class SyncService {
 
   async #automatic(): Promise<void> {
     if (this.#stopped || this.#status.state === 'not-joined' || this.#status.state === 'syncing') return;
-    await this.syncNow().catch((error: unknown) => this.#options.logError?.('đồng bộ tự động không chạy được', error));
+    await this.#sync(false).catch((error: unknown) => this.#options.logError?.('đồng bộ tự động không chạy được', error));
   }
 
   #serialized<Result>(work: () => Promise<Result>): Promise<Result> {
@@ -184,7 +188,7 @@ export class SyncService {
     return account;
   }
 
-  async #syncNow(account: RemoteAccount): Promise<SyncOutcome> {
+  async #syncNow(account: RemoteAccount, manual: boolean): Promise<SyncOutcome> {
     const state = await this.#readState();
     if (state === 'damaged') {
       // The base of the merge is lost (the file went to quarantine): merged afresh as at joining, which loses nothing
@@ -197,30 +201,36 @@ export class SyncService {
     const waitingBefore = new Set(this.#waiting);
     this.#waiting.clear();
     const scope = this.#scopeForSync();
+    // Told once per sync: when the library has been written (editors held meanwhile), or at the end.
+    let told = false;
+    const window = this.#window;
+    const hold =
+      window === null
+        ? undefined
+        : {
+            hold: () => window.savePendingEdits(),
+            release: (run: SyncRun) => {
+              told = true;
+              window.synced(this.#outcomeOf(run));
+            },
+          };
     try {
-      await this.#window?.savePendingEdits();
       let run: SyncRun;
       try {
-        run = await this.#engineRun(account, scope);
+        run = await this.#engineRun(account, scope, manual, hold);
       } catch (error) {
         if (!isDamagedGitData(error)) throw error;
         // The Git folder is a copy of the server's: set aside and fetched again; the library and its state are untouched.
         this.#options.logError?.('dữ liệu Git hỏng, lấy lại từ máy chủ', error);
         await this.#resetGitFolder();
-        run = await this.#engineRun(account, scope);
+        run = await this.#engineRun(account, scope, manual, hold);
       }
       const conflicts = await this.#options.run(async (application) => (await application.conflicts.pendingArticleIds()).length);
       const after = await this.#readState();
       const lastSyncAt = after === null || after === 'damaged' ? null : after.lastSyncAt;
       this.#status = { state: 'idle', lastSyncAt, changesWaiting: 0, conflicts, refusedFiles: run.refused, message: null, progress: null };
-      const outcome: SyncOutcome = {
-        changedArticleIds: [...run.pulled.articleIds],
-        conflictArticleIds: run.conflictArticleIds,
-        filesSent: run.filesSent,
-        filesReceived: run.filesReceived,
-        status: this.status(),
-      };
-      this.#window?.synced(outcome);
+      const outcome = this.#outcomeOf(run);
+      if (!told) this.#window?.synced(outcome);
       return outcome;
     } catch (error) {
       for (const key of waitingBefore) this.#waiting.add(key);
@@ -228,8 +238,8 @@ export class SyncService {
       const { state, message } = this.#failureOf(error);
       this.#status = { ...this.#status, state, message, progress: null };
       const outcome: SyncOutcome = { changedArticleIds: [], conflictArticleIds: [], filesSent: 0, filesReceived: 0, status: this.status() };
-      // The window was asked to save (an open editor holds until told): it hears of a failed sync too.
-      this.#window?.synced(outcome);
+      // An editor held for the sync waits until told: the window hears of a failed sync too.
+      if (!told) this.#window?.synced(outcome);
       return outcome;
     }
   }
@@ -249,7 +259,22 @@ export class SyncService {
     return [...dirty];
   }
 
-  async #engineRun(account: RemoteAccount, scope: string[] | undefined): Promise<SyncRun> {
+  #outcomeOf(run: SyncRun): SyncOutcome {
+    return {
+      changedArticleIds: [...run.pulled.articleIds],
+      conflictArticleIds: run.conflictArticleIds,
+      filesSent: run.filesSent,
+      filesReceived: run.filesReceived,
+      status: this.status(),
+    };
+  }
+
+  async #engineRun(
+    account: RemoteAccount,
+    scope: string[] | undefined,
+    manual: boolean,
+    window: SyncEngineOptions['window'],
+  ): Promise<SyncRun> {
     const { layout } = this.#options;
     await this.#ensureGitFolder();
     const http = createGitHttpClient({
@@ -269,6 +294,8 @@ export class SyncService {
         },
         writeOptions: this.#options.writeOptions,
         now: this.#now,
+        window,
+        manual,
         onProgress: (progress: SyncProgress) => {
           this.#status = { ...this.#status, progress };
           this.#window?.progress?.(progress);

@@ -15,7 +15,7 @@ import { commitMessageOf } from './commitMessageOf';
 import type { GitObjects } from './GitObjects';
 import type { GitRemote } from './GitRemote';
 import { mergeSharedSettingsFiles } from './mergeSharedSettingsFiles';
-import { readLocalChanges, type LocalFile } from './readLocalChanges';
+import { readLocalChanges, type LocalChanges, type LocalFile } from './readLocalChanges';
 import { scanLibraryFiles } from './scanLibraryFiles';
 import type { PulledChanges, SyncLibrary } from './SyncLibrary';
 import type { SyncedFile, SyncState } from './SyncStateFile';
@@ -33,6 +33,10 @@ export interface SyncEngineOptions {
   writeOptions?: DurableWriteOptions;
   now?: () => Date;
   onProgress?: (progress: SyncProgress) => void;
+  /** The window's editors: held (their typing saved) while the sync writes the library, released after. */
+  window?: { hold(): Promise<void>; release(run: SyncRun): void };
+  /** Asked for by the user ("Đồng bộ ngay"): the window's typing goes with it even when the server brought nothing. */
+  manual?: boolean;
 }
 
 /** What one sync did. */
@@ -42,6 +46,15 @@ export interface SyncRun {
   filesSent: number;
   filesReceived: number;
   refused: { path: string; reason: string }[];
+}
+
+/** What the pull leaves for the commit: the state at the server's head, the synced files, what to read again. */
+interface PulledRound {
+  state: SyncState;
+  files: Record<string, SyncedFile>;
+  reread: Set<string>;
+  local: LocalChanges;
+  remoteTree: string | null;
 }
 
 const articleFormat = { kind: 'ban-thao/article', version: articleFormatVersion };
@@ -87,37 +100,18 @@ export class SyncEngine {
     let state = await this.#options.state.read();
     this.#progress({ phase: 'fetching', done: 0, total: 0 });
     const remoteCommit = await remote.fetch(state.commit, (event) => this.#fetchProgress(event));
-    await library.flush();
-    const scan = await scanLibraryFiles(library.folder, scope);
-    const local = await readLocalChanges(library.folder, state.files, scan, scope);
-    const baseTree = state.commit === null ? null : await objects.treeOfCommit(state.commit);
-    const remoteTree = remoteCommit === null ? null : await objects.treeOfCommit(remoteCommit);
-    const remoteChanges = [...(await objects.diffTrees(baseTree, remoteTree))].filter(([path]) => sharedFileOf(path) !== null);
-
-    // What the library holds of the server's head once its changes are in: the base of the commit made next.
-    const files: Record<string, SyncedFile> = { ...state.files, ...Object.fromEntries(local.touched) };
-    const reread = new Set<string>();
-    const ordered = remoteChanges.sort(([a, aOid], [b, bOid]) => pullOrder(a, aOid) - pullOrder(b, bOid) || (a < b ? -1 : 1));
-    // Counted per phase: "Đang nhận bài n/m", then "Đang nhận ảnh n/m".
-    const photoCount = ordered.filter(([path]) => sharedFileOf(path)!.kind.startsWith('photo')).length;
-    let done = 0;
-    for (const [path, theirs] of ordered) {
-      const file = sharedFileOf(path)!;
-      const isPhoto = file.kind.startsWith('photo');
-      const phaseDone = isPhoto ? done - (ordered.length - photoCount) : done;
-      this.#progress({
-        phase: isPhoto ? 'photos' : 'articles',
-        done: phaseDone,
-        total: isPhoto ? photoCount : ordered.length - photoCount,
-      });
-      done += 1;
-      await this.#pullOne(path, file, theirs, local.changes.get(path), baseTree, files, reread, run);
+    // The window holds its editors (typing saved first) only while the library is written: never during a download,
+    // and not at all for an automatic sync that brings nothing.
+    const holdWindow = this.#options.window !== undefined && (this.#options.manual === true || remoteCommit !== state.commit);
+    if (holdWindow) await this.#options.window!.hold();
+    let pulled: PulledRound;
+    try {
+      pulled = await this.#pullIntoLibrary(run, scope, state, remoteCommit);
+    } finally {
+      if (holdWindow) this.#options.window!.release(run);
     }
-    if (remoteCommit !== state.commit) {
-      state = { ...state, commit: remoteCommit, files };
-      await this.#options.state.write(state);
-    }
-    if (anyPulled(run.pulled)) await library.afterPull(run.pulled);
+    const { files, reread, local, remoteTree } = pulled;
+    state = pulled.state;
 
     // Everything changed here (and every merged file) goes in one commit over the server's head.
     this.#progress({ phase: 'committing', done: 0, total: 0 });
@@ -152,6 +146,49 @@ export class SyncEngine {
       lastSyncAt: this.#now().toISOString(),
     });
     return true;
+  }
+
+  /** Takes the server's changes into the library, merging; returns what the commit is made from. */
+  async #pullIntoLibrary(
+    run: SyncRun,
+    scope: readonly string[] | undefined,
+    agreed: SyncState,
+    remoteCommit: string | null,
+  ): Promise<PulledRound> {
+    const { library, objects } = this.#options;
+    let state = agreed;
+    await library.flush();
+    const scan = await scanLibraryFiles(library.folder, scope);
+    const local = await readLocalChanges(library.folder, state.files, scan, scope);
+    const baseTree = state.commit === null ? null : await objects.treeOfCommit(state.commit);
+    const remoteTree = remoteCommit === null ? null : await objects.treeOfCommit(remoteCommit);
+    const remoteChanges = [...(await objects.diffTrees(baseTree, remoteTree))].filter(([path]) => sharedFileOf(path) !== null);
+
+    // What the library holds of the server's head once its changes are in: the base of the commit made next.
+    const files: Record<string, SyncedFile> = { ...state.files, ...Object.fromEntries(local.touched) };
+    const reread = new Set<string>();
+    const ordered = remoteChanges.sort(([a, aOid], [b, bOid]) => pullOrder(a, aOid) - pullOrder(b, bOid) || (a < b ? -1 : 1));
+    // Counted per phase: "Đang nhận bài n/m", then "Đang nhận ảnh n/m".
+    const photoCount = ordered.filter(([path]) => sharedFileOf(path)!.kind.startsWith('photo')).length;
+    let done = 0;
+    for (const [path, theirs] of ordered) {
+      const file = sharedFileOf(path)!;
+      const isPhoto = file.kind.startsWith('photo');
+      const phaseDone = isPhoto ? done - (ordered.length - photoCount) : done;
+      this.#progress({
+        phase: isPhoto ? 'photos' : 'articles',
+        done: phaseDone,
+        total: isPhoto ? photoCount : ordered.length - photoCount,
+      });
+      done += 1;
+      await this.#pullOne(path, file, theirs, local.changes.get(path), baseTree, files, reread, run);
+    }
+    if (remoteCommit !== state.commit) {
+      state = { ...state, commit: remoteCommit, files };
+      await this.#options.state.write(state);
+    }
+    if (anyPulled(run.pulled)) await library.afterPull(run.pulled);
+    return { state, files, reread, local, remoteTree };
   }
 
   /** Takes one file the server changed into the library, merging it with a change made here to the same file. */

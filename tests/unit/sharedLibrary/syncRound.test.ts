@@ -32,15 +32,15 @@ describe('the shared library through the office Git server', () => {
         void steps.push(phase === 'articles' || phase === 'photos' ? `${phase} ${done}/${total}` : phase),
     });
     const editorJoined = await editor.session.handlers['sharedLibrary:join']({});
-    // The window's typing is saved first; articles come in (then photos: none here), counted; told at the end.
+    // The download first, editors untouched; then the window's typing is saved and its editors held only while
+    // articles (then photos: none here) are written, counted; released before the commit (nothing to send here).
     expect(steps.filter((step, index) => step !== steps[index - 1])).toEqual([
-      'saved',
       'fetching',
+      'saved',
       'articles 0/2',
       'articles 1/2',
-      // The editor's library was empty: nothing to send.
-      'committing',
       'synced',
+      'committing',
     ]);
     expect(editorJoined.status.message).toBeNull();
     expect(editorJoined.changedArticleIds).toEqual([created.id]);
@@ -67,6 +67,10 @@ describe('the shared library through the office Git server', () => {
     const editor = await newsroom.member({ name: 'Thu Hà', role: 'editor' }, { sync: { everyMs: 200 } });
     expect((await reporter.session.handlers['sharedLibrary:join']({})).status.message).toBeNull();
     expect((await editor.session.handlers['sharedLibrary:join']({})).status.message).toBeNull();
+    const held: string[] = [];
+    for (const member of [reporter, editor]) {
+      member.session.sync.attachWindow({ savePendingEdits: async () => void held.push(member.identity.name), synced: () => {} });
+    }
     const created = await reporter.session.handlers['article:create']({});
     await reporter.session.handlers['article:save']({ id: created.id, baseRevision: 1, content: sampleContent({ title: 'Gửi duyệt' }) });
     await reporter.session.handlers['article:move']({ id: created.id, baseRevision: 2, to: 'submitted', note: '' });
@@ -78,5 +82,8 @@ describe('the shared library through the office Git server', () => {
       },
       { timeout: 10_000, interval: 100 },
     );
+    // An automatic sync holds the window's editors only when the server brought something: the reporter's never did.
+    expect(held).not.toContain('Ngọc Sơn');
+    expect(held).toContain('Thu Hà');
   });
 });
