@@ -5,6 +5,7 @@ import type { Identity } from '../../../../shared/identity';
 import { allowedMoves, isLockedForEditing } from '../../../../shared/workflow';
 import { useMessages } from '../../i18n/MessagesContext';
 import { holderLine, moveKind, moveNoteMaximumLength, type MoveKind } from '../../lib/workflowText';
+import { useSharedLibraryJoined } from './useSharedLibraryJoined';
 
 export interface WorkflowBarProps {
   status: ArticleStatus;
@@ -41,6 +42,7 @@ export function WorkflowBar(props: WorkflowBarProps) {
   const [note, setNote] = useState('');
   // "Gửi duyệt" without a server is a move and a package file: written right after the move when ticked.
   const [sendAfter, setSendAfter] = useState(false);
+  const sharedLibraryJoined = useSharedLibraryJoined();
   const buttons = useRef(new Map<ArticleStatus, HTMLButtonElement>());
   // Approved and published text goes back to draft through the banner's "Sửa bài", which warns first.
   const moves =
@@ -106,7 +108,8 @@ export function WorkflowBar(props: WorkflowBarProps) {
                   if (busy) return;
                   setChosen(to);
                   setNote('');
-                  setSendAfter(handOffKinds.includes(kind));
+                  // In a shared library the sync hands the article over: the package is there for the odd USB stick.
+                  setSendAfter(!sharedLibraryJoined && handOffKinds.includes(kind));
                 }}
               >
                 {messages.moveAction[kind]}
