@@ -18,6 +18,7 @@ import { bridgeApiScript } from './bridgeApiScript';
 import { createBridgeDialogs } from './createBridgeDialogs';
 import { injectBridgeScript, readRendererFile } from './readRendererFile';
 import { readRequestBody } from './readRequestBody';
+import type { SecretBox } from '../../electron/main/application/SecretBox';
 
 export interface BridgeServerOptions {
   dataDirectory: string;
@@ -29,6 +30,8 @@ export interface BridgeServerOptions {
   packageFile?: () => string | null;
   /** The Word file "Nhập từ Word…" picks; default BANTHAO_OPEN_WORD (createBridgeDialogs.ts). */
   wordFile?: string;
+  /** Encrypts the shared library's password (default: none, so none is stored, as on Linux without a key store). */
+  secretBox?: SecretBox;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer; default out/renderer of this repository. */
@@ -118,6 +121,7 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     dataDirectory: options.dataDirectory,
     appVersion: version,
     dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile, wordFile: options.wordFile }),
+    secretBox: options.secretBox,
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
     onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),
   });

@@ -7,6 +7,7 @@ import { createBridgeServer, type BridgeServer } from '../../harness/createBridg
 import type { Identity } from '../../../shared/identity';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
 import { e2eIdentity, presetIdentity } from './presetIdentity';
+import { memorySecretBox } from '../../support/memorySecretBox';
 
 /** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -38,6 +39,7 @@ export class BrowserDriver implements AppDriver {
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #profileDirectory: string | null = null;
+  readonly #secretStorage: boolean;
 
   constructor(options: AppDriverOptions) {
     this.dataDirectory = options.dataDirectory;
@@ -46,6 +48,7 @@ export class BrowserDriver implements AppDriver {
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
     this.#packageFile = options.packageFile ?? null;
     this.#wordFile = options.wordFile ?? null;
+    this.#secretStorage = options.secretStorage === true;
   }
 
   async start(): Promise<Page> {
@@ -61,6 +64,7 @@ export class BrowserDriver implements AppDriver {
       // Read when the dialog opens, so pickPackageFile holds across restarts and while the app runs.
       packageFile: () => this.#packageFile,
       ...(this.#wordFile === null ? {} : { wordFile: this.#wordFile }),
+      ...(this.#secretStorage ? { secretBox: memorySecretBox() } : {}),
     });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
