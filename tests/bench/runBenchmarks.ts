@@ -5,6 +5,7 @@ import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
 import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
 import { benchmarkReview } from './reviewBenchmarks';
+import { benchmarkSharedLibrary } from './sharedLibraryBenchmarks';
 import { benchmarkSpelling } from './spellingBenchmarks';
 import { benchmarkTyping } from './typingBenchmark';
 import { benchmarkWordImport } from './wordImportBenchmarks';
@@ -19,6 +20,7 @@ const suites: readonly { name: string; run: () => Promise<Record<string, number>
   { name: 'article-tools', run: benchmarkArticleTools },
   { name: 'word-import', run: benchmarkWordImport },
   { name: 'typing', run: benchmarkTyping },
+  { name: 'shared-library', run: benchmarkSharedLibrary },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

@@ -23,7 +23,19 @@ export interface GitServer {
   url: (name: string) => string;
   /** A fresh bare repository (`--initial-branch=main`) served at `url(name)`. */
   createRepository: (name: string) => Promise<string>;
+  /** The bytes of request and response bodies this server has carried since it started or since `resetTraffic` (benchmarks). */
+  traffic: () => GitServerTraffic;
+  resetTraffic: () => void;
   close: () => Promise<void>;
+}
+
+/** Body bytes only: HTTP headers (a few hundred bytes a request) are not counted. */
+export interface GitServerTraffic {
+  /** What clients sent: push packs, fetch negotiations. */
+  requestBytes: number;
+  /** What the server answered: ref advertisements, fetched packs, push reports. */
+  responseBytes: number;
+  requests: number;
 }
 
 /**
@@ -32,8 +44,15 @@ export interface GitServer {
  */
 export async function startGitServer(users: Record<string, GitServerUser>): Promise<GitServer> {
   const root = await mkdtemp(join(tmpdir(), 'banthao-git-'));
+  let traffic: GitServerTraffic = { requestBytes: 0, responseBytes: 0, requests: 0 };
   const server = createServer((request, response) => {
-    serve(root, users, request, response).catch(() => {
+    traffic.requests += 1;
+    request.on('data', (chunk: Buffer) => {
+      traffic.requestBytes += chunk.byteLength;
+    });
+    serve(root, users, request, response, (bytes) => {
+      traffic.responseBytes += bytes;
+    }).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -49,6 +68,10 @@ export async function startGitServer(users: Record<string, GitServerUser>): Prom
       // The backend refuses pushes unless told a pushing user is authenticated: REMOTE_USER is set below.
       await run('git', ['-C', path, 'config', 'http.receivepack', 'true']);
       return path;
+    },
+    traffic: () => ({ ...traffic }),
+    resetTraffic: () => {
+      traffic = { requestBytes: 0, responseBytes: 0, requests: 0 };
     },
     close: async () => {
       server.closeAllConnections();
@@ -75,7 +98,13 @@ function authenticatedUser(request: IncomingMessage, users: Record<string, GitSe
   return colon > 0 && user !== undefined && user.password === decoded.slice(colon + 1) ? [name, user] : null;
 }
 
-async function serve(root: string, users: Record<string, GitServerUser>, request: IncomingMessage, response: ServerResponse) {
+async function serve(
+  root: string,
+  users: Record<string, GitServerUser>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  onResponseBytes: (bytes: number) => void,
+) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const authenticated = authenticatedUser(request, users);
   if (authenticated === null) {
@@ -110,15 +139,20 @@ async function serve(root: string, users: Record<string, GitServerUser>, request
   // A backend that answers before reading the whole body (an error) closes its stdin: not a failure of the server.
   backend.stdin.on('error', () => undefined);
   request.pipe(backend.stdin);
-  await relayCgiAnswer(backend.stdout, response);
+  await relayCgiAnswer(backend.stdout, response, onResponseBytes);
   await new Promise<void>((resolve) => (backend.exitCode !== null ? resolve() : backend.once('close', () => resolve())));
 }
 
 /** Reads the CGI headers (up to the blank line), then streams the rest of the backend's output as the body. */
-async function relayCgiAnswer(output: NodeJS.ReadableStream, response: ServerResponse): Promise<void> {
+async function relayCgiAnswer(
+  output: NodeJS.ReadableStream,
+  response: ServerResponse,
+  onBodyBytes: (bytes: number) => void,
+): Promise<void> {
   let head = Buffer.alloc(0);
   for await (const chunk of output) {
     if (response.headersSent) {
+      onBodyBytes((chunk as Buffer).byteLength);
       response.write(chunk);
       continue;
     }
@@ -137,6 +171,7 @@ async function relayCgiAnswer(output: NodeJS.ReadableStream, response: ServerRes
       else headers[key] = value;
     }
     response.writeHead(status, headers);
+    onBodyBytes(head.byteLength - end - separator);
     response.write(head.subarray(end + separator));
   }
   if (!response.headersSent) response.writeHead(502);
