@@ -115,7 +115,9 @@ export class SyncService {
   }
 
   /** The library's changes: counted for the status line; a workflow move sets off a sync a few seconds later. */
-  noteChange(change: LibraryChange): void {
+  noteChange(change: LibraryChange): void | Promise<void> {
+    // In the sync queue: a sync asked for after the restore starts from the forgotten base.
+    if (change.kind === 'library-restored') return this.#serialized(() => this.#forgetBase());
     const scope = syncScopeOf(change);
     if (scope === 'all') this.#dirty = 'all';
     else if (scope !== null && this.#dirty !== 'all') for (const prefix of scope) this.#dirty.add(prefix);
@@ -129,6 +131,21 @@ export class SyncService {
       this.#soon = setTimeout(() => void this.#automatic(), this.#options.afterMoveMs ?? 3_000);
       this.#soon.unref?.();
     }
+  }
+
+  /**
+   * After a backup was restored, the files the last sync left are no longer what the library holds: a file missing
+   * now is not one deleted here (pushing that would delete others' articles from the server), nor is an older text an
+   * edit to send over theirs. The next sync merges both sides afresh, as at joining: nothing is taken out anywhere,
+   * and an article that differs is kept twice, as a conflict. Written at once, so a quit before that sync keeps it.
+   */
+  async #forgetBase(): Promise<void> {
+    this.#dirty = 'all';
+    const state = await this.#readState();
+    if (state === null) return;
+    const account = await this.#options.sharedLibrary.account();
+    const address = state === 'damaged' ? account?.address : state.address;
+    if (address !== undefined) await this.#stateFile().write(emptySyncState(address));
   }
 
   /**

@@ -234,4 +234,30 @@ describe('syncing the shared library: what merges by itself and what is a confli
       message: expect.stringMatching(/không nhận tên đăng nhập hoặc mật khẩu/),
     });
   });
+
+  it('after a backup is restored, deletes nothing from the server and loses no text: both sides merge afresh', async () => {
+    const { reporter, editor, id } = await twoMembersWithAnArticle();
+    const snapshot = await reporter.session.handlers['backup:createNow']({});
+    const { id: later } = await editor.session.handlers['article:create']({});
+    await save(editor, later, { title: 'Bài viết sau bản sao lưu' });
+    await save(editor, id, { sapo: 'Sapo sửa sau bản sao lưu.' });
+    await sync(editor);
+    await sync(reporter);
+    expect((await reporter.session.handlers['article:get']({ id: later })).title).toBe('Bài viết sau bản sao lưu');
+
+    // The reporter goes back to the snapshot: the later article is not in it, the first one has its older sapo.
+    await reporter.session.handlers['backup:restore']({ id: snapshot.id });
+    await sync(reporter);
+    await sync(editor);
+    for (const member of [reporter, editor]) {
+      expect((await member.session.handlers['article:get']({ id: later })).title).toBe('Bài viết sau bản sao lưu');
+    }
+    // The two sapos differ with no common copy to tell which changed: both are kept on both machines, marked as a
+    // conflict (the restoring side's text in the article, the server's in the record) until someone chooses.
+    for (const member of [reporter, editor]) {
+      const view = await member.session.handlers['conflict:get']({ id });
+      expect(view?.conflict.source).toBe('sync');
+      expect([view?.mine.sapo, view?.theirs.sapo].sort()).toEqual([sampleContent().sapo, 'Sapo sửa sau bản sao lưu.'].sort());
+    }
+  });
 });
