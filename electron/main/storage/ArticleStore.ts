@@ -280,12 +280,7 @@ export class ArticleStore {
   async removeTrashed(id: string): Promise<boolean> {
     const stored = this.#index.has(id) ? await this.#readOrForget(id) : null;
     if (stored === null || stored.trashedAt === null) return false;
-    await this.#fileOf(id).settled();
-    await rm(this.#pathOf(id), { force: true });
-    await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
-    await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true }).catch(() => undefined);
-    this.#files.delete(id);
-    this.#index.forget(id);
+    await this.#remove(id);
     await this.#index.writeNow();
     return true;
   }
@@ -339,19 +334,22 @@ export class ArticleStore {
   /** Deletes every trashed article file for good; returns their ids. The user confirmed this in the UI. */
   async emptyTrash(): Promise<string[]> {
     const trashed = this.list('trash').map((summary) => summary.id);
-    for (const id of trashed) {
-      await this.#fileOf(id).settled();
-      await rm(this.#pathOf(id), { force: true });
-      // The previous generation too, or the article would come back from it at the next start.
-      await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
-      // Its own records (history, versions, comments) go with it; the article file went first, so nothing lists them
-      // meanwhile. A folder held open elsewhere (Windows) stays behind, unlisted, rather than stopping the emptying.
-      await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true }).catch(() => undefined);
-      this.#files.delete(id);
-      this.#index.forget(id);
-    }
+    for (const id of trashed) await this.#remove(id);
     if (trashed.length > 0) await this.#index.writeNow();
     return trashed;
+  }
+
+  /** Deletes an article's file, its previous generation and its records for good (the index is written by the caller). */
+  async #remove(id: string): Promise<void> {
+    await this.#fileOf(id).settled();
+    await rm(this.#pathOf(id), { force: true });
+    // The previous generation too, or the article would come back from it at the next start.
+    await rm(previousGenerationOf(this.#pathOf(id)), { force: true });
+    // Its own records (history, versions, comments) go with it; the article file went first, so nothing lists them
+    // meanwhile. A folder held open elsewhere (Windows) stays behind, unlisted, rather than stopping the emptying.
+    await rm(libraryFolderLayout(this.directory).articleRecords(id), { recursive: true, force: true }).catch(() => undefined);
+    this.#files.delete(id);
+    this.#index.forget(id);
   }
 
   /** Every stored article, trashed or not, one at a time (for work that must see all of them). */
