@@ -208,9 +208,11 @@ export class SyncService {
   async #syncNow(account: RemoteAccount, manual: boolean): Promise<SyncOutcome> {
     const state = await this.#readState();
     if (state === 'damaged') {
-      // The base of the merge is lost (the file went to quarantine): merged afresh as at joining, which loses nothing
-      // (an article both sides changed since the last sync is kept twice, as a conflict).
+      // The base of the merge is lost (the file went to quarantine): merged afresh as at joining, over the whole
+      // library, which loses nothing (an article that differs is kept twice, as a conflict). Neither of the Git
+      // folder's refs can stand in for it: one may name a commit never pushed, the other one not yet taken in.
       await this.#stateFile().write(emptySyncState(account.address));
+      this.#dirty = 'all';
     } else if (state === null || state.address !== account.address) {
       throw new AppError('sync-failed', 'Máy này chưa tham gia thư viện chung ở địa chỉ đã lưu: hãy bấm “Tham gia”.');
     }

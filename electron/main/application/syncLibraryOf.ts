@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Article } from '../../../shared/articleModel';
+import { canonicalJson } from '../../../shared/canonicalJson';
 import { libraryLayout } from '../library/libraryLayout';
 import type { PulledChanges, SyncConflict, SyncLibrary } from '../sharedLibrary/SyncLibrary';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
@@ -22,8 +23,11 @@ export function syncLibraryOf(
       const stored = await store.putSynced(article, expectedRevision);
       await application.events.announceAndWait({ kind: 'article-synced', article: stored });
     },
-    removeArticle: (id) => store.removeTrashed(id),
+    removeArticle: (id) => store.removeForGood(id),
     keepConflict: async (conflict: SyncConflict) => {
+      // A sync stopped before its state was written merges the same change again: the same conflict is kept once.
+      const pending = await application.conflicts.pending(conflict.articleId);
+      if (pending !== null && canonicalJson(pending.conflict.theirs) === canonicalJson(conflict.theirs)) return;
       const [newest] = await application.versions.list(conflict.articleId);
       await application.conflicts.keep({
         articleId: conflict.articleId,

@@ -42,6 +42,15 @@ export class GitRemote {
     };
   }
 
+  /** The newest server head this Git folder has seen (fetched or pushed), or null. */
+  async trackedHead(): Promise<string | null> {
+    try {
+      return await git.resolveRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef });
+    } catch {
+      return null;
+    }
+  }
+
   /** The server's branch head after fetching what is new (null: the repository is still empty). */
   async fetch(agreedCommit: string | null, onProgress?: (event: GitProgressEvent) => void): Promise<string | null> {
     const url = this.#account.address.replace(/\/+$/, '');

@@ -58,6 +58,8 @@ interface PulledRound {
 }
 
 const articleFormat = { kind: 'ban-thao/article', version: articleFormatVersion };
+/** How far back a sync without an agreed base looks for past versions of the server's files. */
+const maximumHistoryWalk = 10_000;
 /** Pushes refused because another sync went first are retried this many times before the sync gives up for now. */
 const pushAttempts = 4;
 
@@ -70,6 +72,8 @@ const pushAttempts = 4;
 export class SyncEngine {
   readonly #options: SyncEngineOptions;
   readonly #now: () => Date;
+  /** The articles some file of which changed here since the last sync (this round's look). */
+  #changedHere = new Set<string>();
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
@@ -99,6 +103,8 @@ export class SyncEngine {
     const { library, objects, remote } = this.#options;
     let state = await this.#options.state.read();
     this.#progress({ phase: 'fetching', done: 0, total: 0 });
+    // Without an agreed base, the newest server head this machine saw stands in for files changed only here.
+    const seenBefore = state.commit === null ? await remote.trackedHead() : null;
     const remoteCommit = await remote.fetch(state.commit, (event) => this.#fetchProgress(event));
     // The window holds its editors (typing saved first) only while the library is written: never during a download,
     // and not at all for an automatic sync that brings nothing.
@@ -106,7 +112,7 @@ export class SyncEngine {
     if (holdWindow) await this.#options.window!.hold();
     let pulled: PulledRound;
     try {
-      pulled = await this.#pullIntoLibrary(run, scope, state, remoteCommit);
+      pulled = await this.#pullIntoLibrary(run, scope, state, remoteCommit, seenBefore);
     } finally {
       if (holdWindow) this.#options.window!.release(run);
     }
@@ -154,6 +160,7 @@ export class SyncEngine {
     scope: readonly string[] | undefined,
     agreed: SyncState,
     remoteCommit: string | null,
+    seenBefore: string | null,
   ): Promise<PulledRound> {
     const { library, objects } = this.#options;
     let state = agreed;
@@ -163,6 +170,10 @@ export class SyncEngine {
     const baseTree = state.commit === null ? null : await objects.treeOfCommit(state.commit);
     const remoteTree = remoteCommit === null ? null : await objects.treeOfCommit(remoteCommit);
     const remoteChanges = [...(await objects.diffTrees(baseTree, remoteTree))].filter(([path]) => sharedFileOf(path) !== null);
+    if (state.commit === null && remoteCommit !== null) {
+      await this.#withoutPastServerVersions(local, remoteChanges, remoteCommit, seenBefore);
+    }
+    this.#changedHere = new Set([...local.changes.keys()].flatMap((path) => sharedFileOf(path)?.articleId ?? []));
 
     // What the library holds of the server's head once its changes are in: the base of the commit made next.
     const files: Record<string, SyncedFile> = { ...state.files, ...Object.fromEntries(local.touched) };
@@ -189,6 +200,68 @@ export class SyncEngine {
     }
     if (anyPulled(run.pulled)) await library.afterPull(run.pulled);
     return { state, files, reread, local, remoteTree };
+  }
+
+  /**
+   * With no agreed base (joining again, a damaged state, a restored backup), a file here whose bytes are a version the
+   * server once had is not a change made here: the server's newer file is taken (or its removal), with no conflict.
+   * Only files that differ from every version the server ever had are this library's own changes.
+   */
+  async #withoutPastServerVersions(
+    local: LocalChanges,
+    remoteChanges: [string, string | null][],
+    head: string,
+    seenBefore: string | null,
+  ): Promise<void> {
+    const history = await this.#serverHistory(head);
+    const onServer = new Map(remoteChanges);
+    const seenTree = seenBefore === null ? null : await this.#options.objects.treeOfCommit(seenBefore).catch(() => null);
+    for (const [path, ours] of local.changes) {
+      if (ours === null) continue;
+      if (history.get(path)?.has(ours.oid) === true) {
+        local.changes.delete(path);
+        // Gone from the server since: taken out here as any removal is.
+        if (!onServer.has(path)) remoteChanges.push([path, null]);
+        continue;
+      }
+      // Changed here, and the server's file is still the one this machine last saw there: only this side changed it.
+      const theirs = onServer.get(path);
+      if (theirs !== undefined && theirs !== null && seenTree !== null && (await this.#blobIdAt(seenTree, path)) === theirs) {
+        remoteChanges.splice(
+          remoteChanges.findIndex(([candidate]) => candidate === path),
+          1,
+        );
+      }
+    }
+  }
+
+  async #blobIdAt(tree: string, path: string): Promise<string | null> {
+    try {
+      return (await git.readBlob({ ...this.#options.objects.options, oid: tree, filepath: path })).oid;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every version each file had in the server's history (walked from its head down the first parents). */
+  async #serverHistory(head: string): Promise<Map<string, Set<string>>> {
+    const { objects } = this.#options;
+    const history = new Map<string, Set<string>>();
+    let commit: string | null = head;
+    for (let walked = 0; commit !== null && walked < maximumHistoryWalk; walked += 1) {
+      const read: { tree: string; parent: string[] } = (await git.readCommit({ ...objects.options, oid: commit })).commit;
+      const parentCommit: string | null = read.parent[0] ?? null;
+      const tree = read.tree;
+      const parentTree = parentCommit === null ? null : await objects.treeOfCommit(parentCommit);
+      for (const [path, oid] of await objects.diffTrees(parentTree, tree)) {
+        if (oid === null) continue;
+        const versions = history.get(path) ?? new Set<string>();
+        versions.add(oid);
+        history.set(path, versions);
+      }
+      commit = parentCommit;
+    }
+    return history;
   }
 
   /** Takes one file the server changed into the library, merging it with a change made here to the same file. */
@@ -305,7 +378,8 @@ export class SyncEngine {
   async #remove(path: string, file: SharedFilePath, run: SyncRun): Promise<boolean> {
     const { library } = this.#options;
     if (file.kind === 'article') {
-      if (!(await library.removeArticle(file.articleId!))) return false;
+      // Anything of it changed here (a comment, a version) keeps it: it goes back to the server with that change.
+      if (this.#changedHere.has(file.articleId!) || !(await library.removeArticle(file.articleId!))) return false;
       run.pulled.removedArticleIds.add(file.articleId!);
       return true;
     }

@@ -41,7 +41,7 @@ export interface SyncLibrary {
    * no longer `expectedRevision` (null: no article by that id may be here): a save landed meanwhile, the next sync merges it.
    */
   putArticle(article: Article, expectedRevision: number | null): Promise<void>;
-  /** Deletes an article the server no longer has, with its records; only one in the trash here. Returns whether it went. */
+  /** Deletes an article the server no longer has (nothing of it changed here), with its records; whether it went. */
   removeArticle(id: string): Promise<boolean>;
   keepConflict(conflict: SyncConflict): Promise<void>;
   afterPull(changes: PulledChanges): Promise<void>;

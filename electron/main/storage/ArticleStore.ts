@@ -276,10 +276,10 @@ export class ArticleStore {
     return synced;
   }
 
-  /** Deletes one trashed article for good with its records (the server no longer has it); false when not in the trash. */
-  async removeTrashed(id: string): Promise<boolean> {
+  /** Deletes one article for good with its records (the shared library's server no longer has it); false when absent. */
+  async removeForGood(id: string): Promise<boolean> {
     const stored = this.#index.has(id) ? await this.#readOrForget(id) : null;
-    if (stored === null || stored.trashedAt === null) return false;
+    if (stored === null) return false;
     await this.#remove(id);
     await this.#index.writeNow();
     return true;
