@@ -217,7 +217,8 @@ export class SyncEngine {
     const onServer = new Map(remoteChanges);
     const seenTree = seenBefore === null ? null : await this.#options.objects.treeOfCommit(seenBefore).catch(() => null);
     for (const [path, ours] of local.changes) {
-      if (ours === null) continue;
+      // The server's file as it is now: the same on both sides, nothing to write.
+      if (ours === null || onServer.get(path) === ours.oid) continue;
       if (history.get(path)?.has(ours.oid) === true) {
         local.changes.delete(path);
         // Gone from the server since: taken out here as any removal is.

@@ -258,4 +258,23 @@ describe('syncing the shared library: what merges by itself and what is a confli
       expect(await member.session.handlers['conflict:list']({})).toEqual([]);
     }
   });
+
+  it('joining again changes nothing that is already the same, and takes in only what moved on', async () => {
+    const { reporter, editor, id } = await twoMembersWithAnArticle();
+    const { id: untouched } = await reporter.session.handlers['article:create']({});
+    await save(reporter, untouched, { title: 'Bài không ai sửa nữa' });
+    await sync(reporter);
+    await sync(editor);
+    await save(editor, id, { sapo: 'Sapo của Hà trước khi Sơn tham gia lại.' });
+    await sync(editor);
+    const before = await reporter.session.handlers['article:get']({ id });
+    const again = await reporter.session.handlers['sharedLibrary:join']({});
+    expect(again.status.message).toBeNull();
+    // The editor's change comes in; the untouched article is left alone (no rewrite, no conflict, nothing sent).
+    expect(again.changedArticleIds).toEqual([id]);
+    expect(again.conflictArticleIds).toEqual([]);
+    expect(again.filesSent).toBe(0);
+    const after = await reporter.session.handlers['article:get']({ id });
+    expect(after).toMatchObject({ title: before.title, sapo: 'Sapo của Hà trước khi Sơn tham gia lại.' });
+  });
 });
