@@ -77,6 +77,13 @@ export class SyncService {
   #syncsSinceFullLook = 0;
   #stopped = false;
   #window: SyncWindow | null = null;
+  /**
+   * The sync state as last read or written (19,500 files make 2.7 MB to read and check again): dropped after a failed
+   * sync, which may have stopped between changing it and writing it.
+   */
+  #state: SyncState | null = null;
+  /** The Git folder's objects, with the packs isomorphic-git has read kept for the session (a new one after a rebuild). */
+  #objects: GitObjects | null = null;
 
   constructor(options: SyncServiceOptions) {
     this.#options = options;
@@ -145,7 +152,7 @@ export class SyncService {
     if (state === null) return;
     const account = await this.#options.sharedLibrary.account();
     const address = state === 'damaged' ? account?.address : state.address;
-    if (address !== undefined) await this.#stateFile().write(emptySyncState(address));
+    if (address !== undefined) await this.#writeState(emptySyncState(address));
   }
 
   /**
@@ -157,7 +164,7 @@ export class SyncService {
       this.#reporting(async () => {
         const account = await this.#account();
         await this.#resetGitFolder();
-        await this.#stateFile().write(emptySyncState(account.address));
+        await this.#writeState(emptySyncState(account.address));
         this.#status = { ...this.#status, state: 'idle' };
         return this.#syncNow(account, true);
       }),
@@ -211,7 +218,7 @@ export class SyncService {
       // The base of the merge is lost (the file went to quarantine): merged afresh as at joining, over the whole
       // library, which loses nothing (an article that differs is kept twice, as a conflict). Neither of the Git
       // folder's refs can stand in for it: one may name a commit never pushed, the other one not yet taken in.
-      await this.#stateFile().write(emptySyncState(account.address));
+      await this.#writeState(emptySyncState(account.address));
       this.#dirty = 'all';
     } else if (state === null || state.address !== account.address) {
       throw new AppError('sync-failed', 'Máy này chưa tham gia thư viện chung ở địa chỉ đã lưu: hãy bấm “Tham gia”.');
@@ -254,6 +261,7 @@ export class SyncService {
     } catch (error) {
       for (const key of waitingBefore) this.#waiting.add(key);
       this.#dirty = 'all';
+      this.#state = null;
       const { state, message } = this.#failureOf(error);
       this.#status = { ...this.#status, state, message, progress: null };
       const outcome: SyncOutcome = { changedArticleIds: [], conflictArticleIds: [], filesSent: 0, filesReceived: 0, status: this.status() };
@@ -304,12 +312,16 @@ export class SyncService {
     return this.#options.run(async (application) => {
       const engine = new SyncEngine({
         library: syncLibraryOf(application, layout.dataDirectory, this.#options.writeOptions, this.#now),
-        objects: new GitObjects(layout.sync.git),
+        objects: (this.#objects ??= new GitObjects(layout.sync.git)),
         remote: new GitRemote(layout.sync.git, http, account),
         checkFile: checkPulledFile,
         state: {
-          read: async () => (await stateFile.read()) ?? emptySyncState(account.address),
-          write: (state: SyncState) => stateFile.write(state),
+          read: async () => (this.#state ??= (await stateFile.read()) ?? emptySyncState(account.address)),
+          write: async (state: SyncState) => {
+            this.#state = null;
+            await stateFile.write(state);
+            this.#state = state;
+          },
         },
         writeOptions: this.#options.writeOptions,
         now: this.#now,
@@ -347,10 +359,17 @@ export class SyncService {
     return syncStateFile(this.#options.layout.sync.state, this.#options.writeOptions ?? {}, this.#options.recovery);
   }
 
+  async #writeState(state: SyncState): Promise<void> {
+    this.#state = null;
+    await this.#stateFile().write(state);
+    this.#state = state;
+  }
+
   /** The sync state; null before joining; 'damaged' when no generation of it reads. */
   async #readState(): Promise<SyncState | 'damaged' | null> {
+    if (this.#state !== null) return this.#state;
     try {
-      return await this.#stateFile().read();
+      return (this.#state = await this.#stateFile().read());
     } catch (error) {
       this.#options.logError?.('không đọc được trạng thái đồng bộ', error);
       return 'damaged';
@@ -364,6 +383,7 @@ export class SyncService {
   /** Sets the Git folder aside (into quarantine, for whoever looks into it) and makes an empty one. */
   async #resetGitFolder(): Promise<void> {
     const { layout } = this.#options;
+    this.#objects = null;
     const aside = join(layout.quarantine, this.#now().toISOString().replaceAll(':', '-'), 'sync-git');
     await mkdir(join(aside, '..'), { recursive: true });
     await rename(layout.sync.git, aside).catch(async () => rm(layout.sync.git, { recursive: true, force: true }));

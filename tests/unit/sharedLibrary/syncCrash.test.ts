@@ -428,9 +428,12 @@ describe('a damaged sync state', () => {
       // B's change is in A's article, not only in a conflict's other side.
       expect.soft((await session.handlers['article:get']({ id: theirs })).sapo, "B's change in A's article").toBe('Hà sửa sapo');
       expect((await session.handlers['article:get']({ id: ours })).title).toBe('Sơn sửa, trạng thái hỏng');
-      // The damaged files are kept aside, not deleted.
       const quarantined = await filesUnder(libraryLayout(a.dataDirectory).quarantine);
-      expect(quarantined.filter((path) => path.endsWith('sync/state.json') || path.endsWith('sync/state.json.prev'))).toHaveLength(2);
+      const setAside = quarantined.filter((path) => path.endsWith('sync/state.json') || path.endsWith('sync/state.json.prev'));
+      // Found at start, the damaged files are kept aside, not deleted; while the app runs it holds the state itself and
+      // simply writes it again.
+      if (when === 'found when the app starts') expect(setAside).toHaveLength(2);
+      else expect(JSON.parse(await readFile(state, 'utf8'))).toMatchObject({ format: 'ban-thao/sync-state' });
       await syncOk(b, 'B after');
       expect((await b.session.handlers['article:get']({ id: ours })).title).toBe('Sơn sửa, trạng thái hỏng');
       await syncOk(session, 'A again');
