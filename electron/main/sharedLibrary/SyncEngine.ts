@@ -74,6 +74,8 @@ export class SyncEngine {
   readonly #now: () => Date;
   /** The articles some file of which changed here since the last sync (this round's look). */
   #changedHere = new Set<string>();
+  /** Whether this round wrote the state after its pull. */
+  #wroteState = false;
 
   constructor(options: SyncEngineOptions) {
     this.#options = options;
@@ -102,6 +104,7 @@ export class SyncEngine {
   async #round(run: SyncRun, scope: readonly string[] | undefined): Promise<boolean> {
     const { library, objects, remote } = this.#options;
     let state = await this.#options.state.read();
+    this.#wroteState = false;
     this.#progress({ phase: 'fetching', done: 0, total: 0 });
     // Without an agreed base, the newest server head this machine saw stands in for files changed only here.
     const seenBefore = state.commit === null ? await remote.trackedHead() : null;
@@ -126,7 +129,7 @@ export class SyncEngine {
     const fresh = [...written.files.keys()].filter((path) => files[path] === undefined);
     const outgoing = await this.#outgoing(new Set([...local.changes.keys(), ...reread, ...fresh]), files, run);
     if (outgoing.size === 0) {
-      await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
+      if (!this.#wroteState) await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
       return true;
     }
     const writtenTrees: string[] = [];
@@ -195,8 +198,10 @@ export class SyncEngine {
       await this.#pullOne(path, file, theirs, local.changes.get(path), baseTree, files, reread, run);
     }
     if (remoteCommit !== state.commit) {
-      state = { ...state, commit: remoteCommit, files };
+      // What the server had is in: that much of a sync went through (one state write for a sync that only receives).
+      state = { ...state, commit: remoteCommit, files, lastSyncAt: this.#now().toISOString() };
       await this.#options.state.write(state);
+      this.#wroteState = true;
     }
     if (anyPulled(run.pulled)) await library.afterPull(run.pulled);
     return { state, files, reread, local, remoteTree };

@@ -32,7 +32,9 @@ export async function sendPack(options: {
     cache: options.cache,
   });
   const command = `${options.from ?? noCommit} ${options.to} ${options.branchRef}\0report-status agent=ban-thao\n`;
-  const body = Buffer.concat([pktLine(command), Buffer.from('0000'), Buffer.from(packfile!)]);
+  // Sent as three pieces: the pack (the whole library at a first push) is never copied into one body.
+  const pieces = [new Uint8Array(Buffer.concat([pktLine(command), Buffer.from('0000')])), packfile!];
+  const length = pieces.reduce((total, piece) => total + piece.byteLength, 0);
   const url = `${options.account.address.replace(/\/+$/, '')}/git-receive-pack`;
   const credentials = Buffer.from(`${options.account.userName}:${options.account.secret}`, 'utf8').toString('base64');
   const response = await options.http.request({
@@ -42,10 +44,10 @@ export async function sendPack(options: {
       'Content-Type': 'application/x-git-receive-pack-request',
       Accept: 'application/x-git-receive-pack-result',
       Authorization: `Basic ${credentials}`,
-      'Content-Length': String(body.byteLength),
+      'Content-Length': String(length),
     },
     body: (async function* () {
-      yield new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+      yield* pieces;
     })(),
   });
   const chunks: Uint8Array[] = [];
