@@ -40,6 +40,7 @@ const electronShellFiles = [
   'electron/main/createMainWindow.ts',
   'electron/main/createApplicationMenu.ts',
   'electron/main/createElectronDialogs.ts',
+  'electron/main/createElectronClipboard.ts',
   'electron/main/createSecretBox.ts',
   'electron/main/guardWindowClose.ts',
   'electron/main/registerMediaProtocol.ts',

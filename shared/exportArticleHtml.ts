@@ -4,7 +4,7 @@ import { collectFigures } from './collectFigures';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
 import { escapeHtml } from './escapeHtml';
-import { exportStylesheet } from './exportStylesheet';
+import { exportStyleElementText } from './exportStylesheet';
 import { formatDisplayDate } from './publicationDate';
 import { serializeCoverFigureHtml, serializeDocumentHtml, type ExportImages } from './serializeDocumentHtml';
 import { bodyAsRead, withSuggestionsRejected } from './withSuggestionsRejected';
@@ -19,15 +19,8 @@ function optionalLine(text: string, line: (escaped: string) => string): string[]
   return text === '' ? [] : [line(escapeHtml(text))];
 }
 
-function indentLines(text: string, indent: string): string[] {
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => (line === '' ? '' : indent + line));
-}
-
-/** The figure the article names as its cover: the first one showing `coverMediaId`; null when none does. */
-function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): ProseMirrorNode | null {
+/** The figure the article names as its cover (the .docx leads with it too): the first showing `coverMediaId`; null when none does. */
+export function findCoverFigure(doc: ProseMirrorNode, coverMediaId: string | null): ProseMirrorNode | null {
   if (coverMediaId === null) return null;
   let cover: ProseMirrorNode | null = null;
   doc.descendants((node) => {
@@ -59,20 +52,7 @@ export function exportImageOrder(article: Article): string[] {
  * or mark the exporter does not support or a photo missing from `images` or with a src other than those two forms.
  */
 export function exportArticleHtml(article: Article, images: ExportImages = {}): string {
-  const doc = withSuggestionsRejected(parseDocument(article.body));
-  // The cover leads the page and is not shown a second time in the body; a cover id no figure shows is ignored.
-  const cover = findCoverFigure(doc, article.coverMediaId);
-  const body = serializeDocumentHtml(doc, { indent: '      ', images, omit: cover });
-  const coverHtml = cover === null ? '' : serializeCoverFigureHtml(cover, { indent: '      ', images });
   const title = article.title.trim();
-  const sapo = article.sapo.trim();
-  const byline = bylineText(article.bylineRole, article.bylineName);
-  const credit = photoCreditText(article.bylineRole, article.photoCredit);
-  const date = escapeHtml(article.publicationDate);
-  const footer = [
-    ...optionalLine(byline, (text) => `      <p class="byline">${text}</p>`),
-    ...optionalLine(credit, (text) => `      <p class="credit">${text}</p>`),
-  ];
   return [
     '<!DOCTYPE html>',
     '<html lang="vi">',
@@ -80,25 +60,48 @@ export function exportArticleHtml(article: Article, images: ExportImages = {}): 
     '  <meta charset="utf-8">',
     '  <meta name="viewport" content="width=device-width, initial-scale=1">',
     `  <title>${escapeHtml(title === '' ? untitledArticleTitle : title)}</title>`,
-    '  <style>',
-    ...indentLines(exportStylesheet, '    '),
-    '  </style>',
+    `  <style>${exportStyleElementText}</style>`,
     '</head>',
     '<body>',
-    '  <article>',
-    '    <header>',
-    `      <time datetime="${date}">${escapeHtml(formatDisplayDate(article.publicationDate))}</time>`,
-    ...optionalLine(title, (text) => `      <h1>${text}</h1>`),
-    ...optionalLine(sapo, (text) => `      <p class="sapo">${text}</p>`),
-    ...(coverHtml === '' ? [] : [coverHtml]),
-    '    </header>',
-    '    <div class="article-body">',
-    ...(body === '' ? [] : [body]),
-    '    </div>',
-    ...(footer.length === 0 ? [] : ['    <footer>', ...footer, '    </footer>']),
-    '  </article>',
+    ...articleElementLines(article, images, '  '),
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The page's `<article>` element, each line starting with `indent`: date, title, sapo and cover in a header, the body,
+ * byline and photo credit in a footer. The HTML page and the fragment copied for the CMS are both made of it.
+ */
+export function articleElementLines(article: Article, images: ExportImages, indent: string): string[] {
+  const doc = withSuggestionsRejected(parseDocument(article.body));
+  const inner = `${indent}    `;
+  // The cover leads the page and is not shown a second time in the body; a cover id no figure shows is ignored.
+  const cover = findCoverFigure(doc, article.coverMediaId);
+  const body = serializeDocumentHtml(doc, { indent: inner, images, omit: cover });
+  const coverHtml = cover === null ? '' : serializeCoverFigureHtml(cover, { indent: inner, images });
+  const title = article.title.trim();
+  const sapo = article.sapo.trim();
+  const byline = bylineText(article.bylineRole, article.bylineName);
+  const credit = photoCreditText(article.bylineRole, article.photoCredit);
+  const date = escapeHtml(article.publicationDate);
+  const footer = [
+    ...optionalLine(byline, (text) => `${inner}<p class="byline">${text}</p>`),
+    ...optionalLine(credit, (text) => `${inner}<p class="credit">${text}</p>`),
+  ];
+  return [
+    `${indent}<article>`,
+    `${indent}  <header>`,
+    `${inner}<time datetime="${date}">${escapeHtml(formatDisplayDate(article.publicationDate))}</time>`,
+    ...optionalLine(title, (text) => `${inner}<h1>${text}</h1>`),
+    ...optionalLine(sapo, (text) => `${inner}<p class="sapo">${text}</p>`),
+    ...(coverHtml === '' ? [] : [coverHtml]),
+    `${indent}  </header>`,
+    `${indent}  <div class="article-body">`,
+    ...(body === '' ? [] : [body]),
+    `${indent}  </div>`,
+    ...(footer.length === 0 ? [] : [`${indent}  <footer>`, ...footer, `${indent}  </footer>`]),
+    `${indent}</article>`,
+  ];
 }

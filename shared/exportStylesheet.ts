@@ -72,3 +72,16 @@ footer p { margin: 0.125rem 0; }
   p { orphans: 3; widows: 3; }
 }
 `;
+
+/**
+ * The text of the export page's `<style>` element, exactly (the stylesheet indented under `<head>`): the window's
+ * Content-Security-Policy allows this one stylesheet by its hash, so the preview frame is styled and no other inline style.
+ */
+export const exportStyleElementText = [
+  '',
+  ...exportStylesheet
+    .trim()
+    .split('\n')
+    .map((line) => (line === '' ? '' : `    ${line}`)),
+  '  ',
+].join('\n');

@@ -26,6 +26,15 @@ import { dictionaryEntrySchema, dictionaryWordSchema } from './spelling/dictiona
 import { wordDraftSchema, wordImportLimitBytes, wordImportProgressSchema } from './wordImportModel';
 
 const empty = z.object({}).strict();
+/** Far above a 10,000-word article's HTML, far below what would strain the clipboard. */
+const clipboardLimitCharacters = 20_000_000;
+const cmsFieldSchema = z
+  .object({
+    kind: z.enum(['title', 'sapo', 'body', 'caption', 'byline', 'credit']),
+    text: z.string(),
+    html: z.string().optional(),
+  })
+  .strict();
 const byId = z.object({ id: articleIdSchema }).strict();
 const exportOutcome = z.discriminatedUnion('status', [
   z.object({ status: z.literal('saved'), path: z.string() }),
@@ -136,6 +145,28 @@ export const ipcContract = {
   'article:exportHtml': channel(byId, exportOutcome),
   /** Exports an article as a folder: index.html plus images/ with web-sized, metadata-free photos. */
   'article:exportFolder': channel(byId, exportOutcome),
+  /** The page the HTML export would write (same serializer, stylesheet and photos), with a policy forbidding script and remote loads. */
+  'article:preview': channel(byId, z.object({ html: z.string() })),
+  /**
+   * Puts the article's `<article>` fragment on the clipboard as text/html and its plain text as text/plain (an export:
+   * a version is taken); gives back each field for the "Sao chép cho CMS" panel.
+   */
+  'article:copyForCms': channel(byId, z.object({ fields: z.array(cmsFieldSchema) })),
+  /** Saves the photos web-sized into `<chosen folder>/images/`, named as the fragment's `<img src>`; asks before replacing. */
+  'article:saveCmsPhotos': channel(
+    byId,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: z.string(), count: z.number().int() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  ),
+  /** One field of the CMS panel on the clipboard: plain text, and HTML beside it for the body. */
+  'clipboard:write': channel(
+    z.object({ text: z.string().max(clipboardLimitCharacters), html: z.string().max(clipboardLimitCharacters).optional() }).strict(),
+    empty,
+  ),
+  /** Exports an article as a Word document (.docx, photos embedded) where the user chooses. */
+  'article:exportDocx': channel(byId, exportOutcome),
   /** Deletes every trashed article for good, then the photos no remaining article uses. */
   'trash:empty': channel(empty, z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() })),
   /** Asks the user for photos, then imports each (refusals are reported per file, never thrown). */

@@ -1,3 +1,7 @@
+import { exportStyleHashSource } from './services/previewHtml';
+
+export { exportStyleHashSource };
+
 /**
  * The renderer's Content-Security-Policy: nothing but our own files; no inline script, no remote content. 'self' is
  * the page's origin, `app://banthao` (the development server's under `npm run dev`), never file://, where it would
@@ -6,7 +10,8 @@
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  // The export's own stylesheet, by its hash: the preview frame (srcdoc) inherits this policy.
+  `style-src 'self' ${exportStyleHashSource}`,
   "img-src 'self' data: banthao-media:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -9,10 +9,14 @@ export function createElectronDialogs(): Dialogs {
   return {
     async chooseExportPath(suggestedFileName) {
       const owner = BrowserWindow.getFocusedWindow();
+      // The form follows the suggested name's extension: a Word export offers .docx, every other one .html.
+      const word = suggestedFileName.endsWith('.docx');
       const options = {
-        title: 'Xuất bài ra HTML',
+        title: word ? 'Xuất bài ra Word' : 'Xuất bài ra HTML',
         defaultPath: join(app.getPath('documents'), suggestedFileName),
-        filters: [{ name: 'Trang HTML', extensions: ['html'] }],
+        filters: [word ? { name: 'Tài liệu Word', extensions: ['docx'] } : { name: 'Trang HTML', extensions: ['html'] }],
+        // Windows and macOS always ask before replacing a file; on Linux only when told to.
+        properties: ['showOverwriteConfirmation' as const],
       };
       const answer = owner === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(owner, options);
       return answer.canceled || answer.filePath === undefined ? null : answer.filePath;
@@ -90,6 +94,22 @@ export function createElectronDialogs(): Dialogs {
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    async askToReplaceFiles(folder, names) {
+      // Esc or closing the box keeps the files: nothing is replaced without a clear yes.
+      const options = {
+        type: 'question' as const,
+        title: 'Lưu ảnh cho CMS',
+        message: `Thư mục “${basename(folder)}” đã có ${names.length} ảnh cùng tên. Thay thế?`,
+        detail: `${folder}\n\n${names.join('\n')}`,
+        buttons: ['Thay thế', 'Hủy'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(owner, options);
+      return answer.response === 0;
     },
   };
 }

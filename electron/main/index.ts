@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { app, Menu, protocol } from 'electron';
 import { claimSingleInstance, type SingleInstanceClaim } from './claimSingleInstance';
 import { createApplicationMenu } from './createApplicationMenu';
+import { createElectronClipboard } from './createElectronClipboard';
 import { createElectronDialogs } from './createElectronDialogs';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { createPackageReceiver } from './createPackageReceiver';
@@ -62,6 +63,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     dataDirectory,
     appVersion: app.getVersion(),
     dialogs: createElectronDialogs(),
+    clipboard: createElectronClipboard(),
     secretBox: createSecretBox(),
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
     onSubscriberError: (error, change) => console.error(`Bản Thảo: xử lý thay đổi ${change.kind} không thành công`, error),

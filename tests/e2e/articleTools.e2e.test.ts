@@ -5,6 +5,7 @@ import { seedArticleParts } from '../fixtures/seedArticle';
 import { readStoredData } from '../support/readStoredData';
 import { readmeScreenshot } from './driver/readmeScreenshot';
 import { useAppDriver } from './driver/useAppDriver';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
 
 const editorBody = (page: Page) => page.getByRole('textbox', { name: 'Nội dung bài', exact: true });
 const field = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
@@ -66,9 +67,11 @@ describe('the counts, find and replace, and the typography check in the app', ()
     await readmeScreenshot(page, 'house-style');
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
-    expect(await readStoredData(join(dataDirectory, 'settings.json'))).toMatchObject({
+    // Kept with the library (a shared library carries it to everyone), not in this person's settings.
+    expect(await readStoredData(libraryLayout(dataDirectory).library.sharedSettings)).toMatchObject({
       houseStyle: { toneMarks: 'new', dates: 'unpadded', endMark: 'required', titleSentenceCase: true },
     });
+    expect(await readStoredData(join(dataDirectory, 'settings.json'))).not.toHaveProperty('houseStyle');
 
     await page.keyboard.press('Control+n');
     await field(page, 'Tiêu đề').fill('Tổ hòa giải họp ngày 05/7/2022');

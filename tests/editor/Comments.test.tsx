@@ -301,7 +301,7 @@ describe('comments in the editor', () => {
     expect(panel().querySelector('.comments-detached button.comment-quote')).toBeNull();
   });
 
-  it('asks before exporting an article with unresolved comments: cancelling writes nothing, "Vẫn xuất" exports without them', async () => {
+  it('lists unresolved comments in the checklist before exporting: "Hủy" writes nothing, "Vẫn xuất" exports without them', async () => {
     const directory = await temporaryDirectory();
     const exportPath = join(directory, 'gia-xang.html');
     const { handlers } = await installInProcessApi(directory, exportPath);
@@ -309,34 +309,37 @@ describe('comments in the editor', () => {
     const open = await handlers['comment:start']({ id, text: 'Chưa rõ nguồn', quote: 'mỗi lít' });
     const done = await handlers['comment:start']({ id, text: 'Đã sửa', quote: 'Giá' });
     await handlers['comment:resolve']({ id, threadId: done.id, resolved: true });
-    await saveBody(handlers, id, body(paragraph(['Giá', done.id], ' xăng tăng 500 đồng ', ['mỗi lít', open.id], '.')));
+    await saveBody(handlers, id, body(paragraph(['Giá', done.id], ' xăng tăng 500 đồng ', ['mỗi lít', open.id], './.')));
     const view = await openArticle('Xuất bài');
+    const checklist = () => view.querySelector<HTMLElement>('.preflight-dialog');
 
     await click(buttonNamed('Xuất HTML'), 'Xuất HTML');
-    await untilInAct(() => view.querySelector('.export-question') !== null, 'the question');
-    const question = view.querySelector<HTMLElement>('.export-question')!;
-    expect(question.getAttribute('role')).toBe('alertdialog');
-    expect(question.textContent).toContain('Bài còn 1 bình luận chưa xử lý. Vẫn xuất?');
-    // "Thôi" has the focus: Enter right after Ctrl+E never exports by accident.
-    expect(document.activeElement).toBe(buttonNamed('Thôi', question));
-    await click(buttonNamed('Thôi', question), 'Thôi');
-    expect(view.querySelector('.export-question')).toBeNull();
+    await untilInAct(() => checklist() !== null, 'the checklist');
+    expect(checklist()!.getAttribute('role')).toBe('alertdialog');
+    // Only the open thread counts: the resolved one is not mentioned.
+    expect([...checklist()!.querySelectorAll('.preflight-message')].map((item) => item.textContent)).toEqual([
+      'Bài còn 1 bình luận chưa xử lý. Bình luận không bao giờ có trong tệp xuất.',
+    ]);
+    // "Hủy" has the focus: Enter right after Ctrl+E never exports by accident.
+    expect(document.activeElement).toBe(buttonNamed('Hủy', checklist()!));
+    await click(buttonNamed('Hủy', checklist()!), 'Hủy');
+    expect(checklist()).toBeNull();
     expect(existsSync(exportPath)).toBe(false);
 
-    // Ctrl+E asks too; Esc is "Thôi".
+    // Ctrl+E asks too; Esc is "Hủy".
     await press(window, 'e', { ctrlKey: true });
-    await untilInAct(() => view.querySelector('.export-question') !== null, 'the question again');
-    await press(view.querySelector('.export-question button')!, 'Escape');
-    expect(view.querySelector('.export-question')).toBeNull();
+    await untilInAct(() => checklist() !== null, 'the checklist again');
+    await press(checklist()!.querySelector('button')!, 'Escape');
+    expect(checklist()).toBeNull();
     expect(existsSync(exportPath)).toBe(false);
 
     // "Xuất thư mục" asks the same.
     await click(buttonNamed('Xuất thư mục'), 'Xuất thư mục');
-    await untilInAct(() => view.querySelector('.export-question') !== null, 'the question for the folder');
-    await click(buttonNamed('Thôi', view.querySelector('.export-question')!), 'Thôi');
+    await untilInAct(() => checklist() !== null, 'the checklist for the folder');
+    await click(buttonNamed('Hủy', checklist()!), 'Hủy');
 
     await click(buttonNamed('Xuất HTML'), 'Xuất HTML');
-    await untilInAct(() => view.querySelector('.export-question') !== null, 'the question for the file');
+    await untilInAct(() => checklist() !== null, 'the checklist for the file');
     await click(buttonNamed('Vẫn xuất'), 'Vẫn xuất');
     await untilInAct(() => existsSync(exportPath), 'the exported file');
     const html = readFileSync(exportPath, 'utf8');
@@ -348,13 +351,13 @@ describe('comments in the editor', () => {
     const directory = await temporaryDirectory();
     const exportPath = join(directory, 'bai.html');
     const { handlers } = await installInProcessApi(directory, exportPath);
-    const id = await addArticle(handlers, { title: 'Đã xử lý hết' });
+    const id = await addArticle(handlers, { title: 'Đã xử lý hết', body: body(paragraph('Đoạn thân bài./.')) });
     const thread = await handlers['comment:start']({ id, text: 'Sửa rồi', quote: 'Đoạn' });
     await handlers['comment:resolve']({ id, threadId: thread.id, resolved: true });
     const view = await openArticle('Đã xử lý hết');
     await click(buttonNamed('Xuất HTML'), 'Xuất HTML');
     await untilInAct(() => existsSync(exportPath), 'the exported file');
-    expect(view.querySelector('.export-question')).toBeNull();
+    expect(view.querySelector('.preflight-dialog')).toBeNull();
   });
 
   it('takes a new comment on approved text (reviewing is not editing): only its anchor is saved, the article stays approved', async () => {

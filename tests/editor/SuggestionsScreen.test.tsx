@@ -53,12 +53,14 @@ describe('Sửa có theo dõi in the editor', () => {
     expect(saved).toContain('"type":"insertion"');
     expect(saved).toContain('"authorName":"Thu Hà"');
 
-    // Exporting asks first (issue 9, point 8); "Thôi" writes nothing.
+    // Exporting lists the pending suggestion in the checklist first (issue 9, point 8; issue 12, point 7); "Hủy" writes nothing.
     await act(async () => buttonNamed('Xuất HTML')!.click());
-    await untilInAct(() => view.querySelector('.export-question') !== null, 'the export question');
-    expect(view.querySelector('.export-question-text')!.textContent).toBe('Bài còn 1 đề xuất sửa chưa xử lý. Vẫn xuất?');
-    await act(async () => buttonNamed('Thôi')!.click());
-    expect(view.querySelector('.export-question')).toBeNull();
+    await untilInAct(() => view.querySelector('.preflight-dialog') !== null, 'the export checklist');
+    expect([...view.querySelectorAll('.preflight-message')].map((item) => item.textContent)).toContain(
+      'Bài còn 1 đề xuất sửa chưa xử lý. Tệp xuất giữ chữ như khi từ chối mọi đề xuất.',
+    );
+    await act(async () => buttonNamed('Hủy')!.click());
+    expect(view.querySelector('.preflight-dialog')).toBeNull();
 
     await act(async () => buttonNamed('Từ chối tất cả')!.click());
     expect(editorOf().getHTML()).toBe(before);

@@ -3,6 +3,9 @@ import { apiNameOf, ipcChannels, ipcEvents, listenerNameOf } from '../../shared/
 /** Bodies above this go without `keepalive`: Chromium rejects a keepalive fetch whose body passes 64 KiB. */
 export const keepaliveBodyLimitBytes = 48 * 1024;
 
+/** The bridge's own event carrying main's clipboard writes to the page, which writes them with navigator.clipboard. */
+export const bridgeClipboardEvent = 'bridge:clipboard';
+
 /**
  * The classic script served at /bridge/api.js: defines `window.api` with the preload's function names
  * (generated from the channel list, so a new channel needs no change here), each POSTing to the bridge.
@@ -68,6 +71,17 @@ export function bridgeApiScript(): string {
           for (const each of [...subscribers.get(name)]) each(payload);
         });
       }
+      stream.addEventListener(${JSON.stringify(bridgeClipboardEvent)}, (message) => {
+        let content;
+        try {
+          content = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        const types = { 'text/plain': new Blob([content.text], { type: 'text/plain' }) };
+        if (typeof content.html === 'string') types['text/html'] = new Blob([content.html], { type: 'text/html' });
+        navigator.clipboard.write([new ClipboardItem(types)]).catch((error) => console.error('Bridge clipboard', error));
+      });
     }
     subscribers.get(event).add(listener);
     return () => subscribers.get(event).delete(listener);

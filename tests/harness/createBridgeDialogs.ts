@@ -60,5 +60,9 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
     async chooseWordFile() {
       return options.wordFile ?? (process.env.BANTHAO_OPEN_WORD || null);
     },
+    async askToReplaceFiles() {
+      // "Lưu ảnh cho CMS…" over files already there: replaced only when BANTHAO_REPLACE_FILES=1.
+      return process.env.BANTHAO_REPLACE_FILES === '1';
+    },
   };
 }

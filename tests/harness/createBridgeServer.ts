@@ -19,6 +19,8 @@ import { createBridgeDialogs } from './createBridgeDialogs';
 import { injectBridgeScript, readRendererFile } from './readRendererFile';
 import { readRequestBody } from './readRequestBody';
 import type { SecretBox } from '../../electron/main/application/SecretBox';
+import type { Clipboard } from '../../electron/main/application/Clipboard';
+import { bridgeClipboardEvent } from './bridgeApiScript';
 
 export interface BridgeServerOptions {
   dataDirectory: string;
@@ -32,6 +34,11 @@ export interface BridgeServerOptions {
   wordFile?: string;
   /** Encrypts the shared library's password (default: none, so none is stored, as on Linux without a key store). */
   secretBox?: SecretBox;
+  /**
+   * The clipboard "Sao chép cho CMS" writes to; default: the page's own (navigator.clipboard), written by the bridge
+   * script when main's write arrives over /bridge/events. The end-to-end driver writes into the page and waits.
+   */
+  clipboard?: Clipboard;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** The built renderer; default out/renderer of this repository. */
@@ -117,20 +124,23 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const openFiles = [...(options.openFiles ?? [])];
   const version = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { version: string }).version;
   // A session, as in main: the page is served at once while the library opens; a restore re-opens it behind the same table.
+  // Main's one-way events, as server-sent events to the page once it listens (it opens the stream when the app subscribes).
+  const eventStreams = new Set<ServerResponse>();
+  const pushToPage = (event: string, payload: unknown) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of eventStreams) stream.write(frame);
+  };
+  const pageClipboard: Clipboard = { write: async (content) => pushToPage(bridgeClipboardEvent, content) };
   const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
+    clipboard: options.clipboard ?? pageClipboard,
     appVersion: version,
     dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile, wordFile: options.wordFile }),
     secretBox: options.secretBox,
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
     onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),
   });
-  // Main's one-way events, as server-sent events to the page once it listens (it opens the stream when the app subscribes).
-  const eventStreams = new Set<ServerResponse>();
-  const pageEvents = createPageEvents((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const stream of eventStreams) stream.write(frame);
-  });
+  const pageEvents = createPageEvents(pushToPage);
   const saveRequests = createSaveRequests({
     send: (requestId) => pageEvents.send('package:receiving', requestId),
     pageLoaded: () => eventStreams.size > 0,

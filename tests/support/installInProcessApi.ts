@@ -1,6 +1,7 @@
 import { apiNameOf, ipcChannels, type IpcEvent } from '../../shared/ipcChannels';
 import type { Identity } from '../../shared/identity';
 import type { SecretBox } from '../../electron/main/application/SecretBox';
+import type { Clipboard } from '../../electron/main/application/Clipboard';
 import type { HandlerTable, PreloadApi } from '../../shared/ipcContract';
 import type { PackageReceivedReport } from '../../shared/packageReceivedReport';
 import { createPackageReceiver } from '../../electron/main/createPackageReceiver';
@@ -18,6 +19,8 @@ export interface InProcessApiOptions {
   dialogs?: Parameters<typeof cannedDialogs>[0];
   /** The shared library's secret box (default: none can be stored). */
   secretBox?: SecretBox;
+  /** The clipboard main writes to ("Sao chép cho CMS"); default: one nobody reads. */
+  clipboard?: Clipboard;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function installInProcessApi(dataDirectory: string, exportPath: str
   const library = await createTestHandlers(
     dataDirectory,
     { ...(exportPath === null ? {} : { exportPath }), ...options.dialogs },
-    { onReadyToReceive: (requestId) => saveRequests.answered(requestId), secretBox: options.secretBox },
+    { onReadyToReceive: (requestId) => saveRequests.answered(requestId), secretBox: options.secretBox, clipboard: options.clipboard },
   );
   const identity = options.identity === undefined ? testIdentity : options.identity;
   if (identity !== null) await library.handlers['settings:update']({ userName: identity.name, userRole: identity.role });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../electron/main/contentSecurityPolicy';
+import { createHash } from 'node:crypto';
+import { contentSecurityPolicy, exportStyleHashSource } from '../../electron/main/contentSecurityPolicy';
+import { exportArticleHtml } from '../../shared/exportArticleHtml';
+import { exportStyleElementText } from '../../shared/exportStylesheet';
+import { seedArticle } from '../fixtures/seedArticle';
 
 const indexHtml = readFileSync(fileURLToPath(new URL('../../renderer/index.html', import.meta.url)), 'utf8');
 
@@ -24,6 +28,13 @@ describe('Content-Security-Policy', () => {
 
   it('names no source but the page’s own origin (app://banthao), data: and the media protocol', () => {
     const sources = new Set(contentSecurityPolicy.split('; ').flatMap((directive) => directive.split(' ').slice(1)));
-    expect([...sources].sort()).toEqual(["'none'", "'self'", 'banthao-media:', 'data:']);
+    expect([...sources].sort()).toEqual(["'none'", "'self'", exportStyleHashSource, 'banthao-media:', 'data:']);
+  });
+
+  it('allows one inline stylesheet, the export page’s own, by its hash (the preview frame inherits the policy)', () => {
+    const directives = Object.fromEntries(contentSecurityPolicy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
+    const hash = `'sha256-${createHash('sha256').update(exportStyleElementText, 'utf8').digest('base64')}'`;
+    expect(directives['style-src']).toBe(`style-src 'self' ${hash}`);
+    expect(exportArticleHtml(seedArticle())).toContain(`<style>${exportStyleElementText}</style>`);
   });
 });

@@ -54,6 +54,17 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'comment:resolve': [{ id: 'abcdef12-0000', threadId: '2026-11-30T08-00-00.000Z-0123456789ab', resolved: 'yes' }],
   'article:exportHtml': [{ id: 'abcdef12-0000', path: '/etc/cron.d/x' }],
   'article:exportFolder': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/' }],
+  'article:preview': [{ id: '../x' }, { id: 'abcdef12-0000', html: '<script>' }],
+  'article:copyForCms': [{ id: '' }, { id: 'abcdef12-0000', html: '<img src=x onerror=alert(1)>' }],
+  'article:saveCmsPhotos': [{ id: 'x/../..' }, { id: 'abcdef12-0000', folder: '/etc' }],
+  'clipboard:write': [
+    { html: '<b>x</b>' },
+    { text: 5 },
+    { text: 'x', html: 7 },
+    { text: 'x', files: ['/etc/passwd'] },
+    { text: 'x'.repeat(20_000_001) },
+  ],
+  'article:exportDocx': [{ id: '../../etc' }, { id: 'abcdef12-0000', path: '/etc/cron.d/x.docx' }],
   'trash:empty': [{ confirm: true }],
   'media:importFromDialog': [{ paths: ['/etc/passwd'] }],
   'media:importBytes': [

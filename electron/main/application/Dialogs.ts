@@ -18,4 +18,9 @@ export interface Dialogs {
   choosePackageToOpen(): Promise<string | null>;
   /** Asks for a Word file (`.docx`) to import as a new article; null when the user cancelled. */
   chooseWordFile(): Promise<string | null>;
+  /**
+   * Asks whether files already in `folder` (`names`) are replaced by the photos saved for the CMS; false keeps them
+   * and nothing is saved. Where it is missing nothing is ever replaced.
+   */
+  askToReplaceFiles?(folder: string, names: readonly string[]): Promise<boolean>;
 }

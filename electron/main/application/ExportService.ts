@@ -1,6 +1,7 @@
-import { slugify } from '../../../shared/slugify';
+import { exportFileName } from '../../../shared/exportFileName';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
+import { renderDocx } from '../services/renderDocx';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
@@ -36,7 +37,7 @@ export class ExportService {
     const article = await this.#stores.store.get(id);
     // Render before asking: an article that cannot be exported fails before the user picks a place.
     const html = await renderStandaloneHtml(article, this.#dependencies());
-    const path = await this.#dialogs.chooseExportPath(`${slugify(article.title)}.html`);
+    const path = await this.#dialogs.chooseExportPath(exportFileName(article, 'html'));
     if (path === null) return { status: 'cancelled' };
     await writeFileDurably(path, html, this.#writeOptions);
     await this.#events.announceAndWait({
@@ -44,6 +45,26 @@ export class ExportService {
       id,
       revision: article.revision,
       form: 'html',
+      path,
+      article,
+      by: currentIdentity(this.#stores.settings.get()),
+    });
+    return { status: 'saved', path };
+  }
+
+  /** A Word document (.docx) with the photos embedded, for sign-off on paper or in Word. */
+  async exportDocx(id: string): Promise<ExportOutcome> {
+    const article = await this.#stores.store.get(id);
+    // Render before asking, as the HTML export does; the save dialog asks before replacing a file.
+    const docx = await renderDocx(article, this.#dependencies());
+    const path = await this.#dialogs.chooseExportPath(exportFileName(article, 'docx'));
+    if (path === null) return { status: 'cancelled' };
+    await writeFileDurably(path, docx, this.#writeOptions);
+    await this.#events.announceAndWait({
+      kind: 'article-exported',
+      id,
+      revision: article.revision,
+      form: 'docx',
       path,
       article,
       by: currentIdentity(this.#stores.settings.get()),

@@ -4,6 +4,8 @@ import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import { ArticleService } from './ArticleService';
 import { backupsFollowChanges } from './backupsFollowChanges';
 import type { Dialogs } from './Dialogs';
+import { CmsExportService } from './CmsExportService';
+import { unavailableClipboard, type Clipboard } from './Clipboard';
 import { ExportService } from './ExportService';
 import type { LibraryChange } from './LibraryChange';
 import { LibraryEvents } from './LibraryEvents';
@@ -39,6 +41,8 @@ export interface LibraryApplication {
   readonly packages: PackageService;
   readonly conflicts: ConflictService;
   readonly wordImports: WordImportService;
+  /** The preview of the export and the copy for the website's CMS. */
+  readonly cms: CmsExportService;
   readonly dictionary: DictionaryService;
   /** The words the articles use that the spelling check would flag (names, loan words). */
   readonly libraryWords: LibraryWords;
@@ -46,6 +50,8 @@ export interface LibraryApplication {
 
 export interface LibraryApplicationOptions {
   dialogs: Dialogs;
+  /** The system clipboard "Sao chép cho CMS" writes to; without one, copying says it cannot. */
+  clipboard?: Clipboard;
   /** This build's version, written into review packages. */
   appVersion: string;
   /** Told of each change that may take a snapshot (see backupsFollowChanges). */
@@ -74,6 +80,7 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     articles: new ArticleService(library, events),
     photos: new PhotoService(library.media, options.dialogs, events),
     exports: new ExportService(library, options.dialogs, events, options.writeOptions),
+    cms: new CmsExportService(library, options.dialogs, events, options.clipboard ?? unavailableClipboard, options.writeOptions),
     settings: new SettingsService(library.settings, events),
     workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),
     versions,

@@ -19,7 +19,15 @@ export type LibraryChange =
   | { kind: 'article-trashed'; summary: ArticleSummary }
   | { kind: 'article-restored'; summary: ArticleSummary }
   | { kind: 'article-moved'; article: Article; event: WorkflowEvent }
-  | { kind: 'article-exported'; id: string; revision: number; form: 'html' | 'folder'; path: string; article: Article; by: Identity | null }
+  | {
+      kind: 'article-exported';
+      id: string;
+      revision: number;
+      form: 'html' | 'folder' | 'cms' | 'docx';
+      path: string;
+      article: Article;
+      by: Identity | null;
+    }
   | { kind: 'trash-emptied'; removedArticleIds: string[]; removedPhotoIds: string[] }
   | { kind: 'photos-imported'; photos: MediaInfo[] }
   | { kind: 'settings-changed'; settings: Settings }

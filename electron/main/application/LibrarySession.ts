@@ -8,6 +8,7 @@ import type { LibraryOpenProgress } from '../storage/ArticleStore';
 import { LibraryLock } from '../storage/LibraryLock';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import type { ErrorLog } from '../logging/logError';
+import type { Clipboard } from './Clipboard';
 import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
@@ -26,6 +27,8 @@ export interface LibrarySessionOptions {
   appVersion: string;
   /** The platform's dialogs (Electron's, or the test bridge's answers). */
   dialogs: Dialogs;
+  /** The system clipboard (Electron's, or the test bridge's page); default: copying says it cannot. */
+  clipboard?: Clipboard;
   now?: () => Date;
   writeOptions?: DurableWriteOptions;
   linkFile?: LinkFile;
@@ -226,7 +229,7 @@ export class LibrarySession {
   }
 
   async #openApplication(onProgress?: (progress: LibraryOpenProgress) => void): Promise<LibraryApplication> {
-    const { dataDirectory, now, writeOptions, dialogs } = this.#options;
+    const { dataDirectory, now, writeOptions, dialogs, clipboard } = this.#options;
     const stores = await openLibrary(dataDirectory, { now, writeOptions, onProgress });
     const search = LibrarySearch.start({ store: stores.store, folder: stores.layout.library.search, writeOptions });
     const service = this.backupService;
@@ -234,6 +237,7 @@ export class LibrarySession {
       { ...stores, search },
       {
         dialogs,
+        clipboard,
         appVersion: this.#options.appVersion,
         writeOptions,
         now,

@@ -46,6 +46,15 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
       withApplication((application) => application.comments.resolve(id, threadId, resolved)),
     'article:exportHtml': async ({ id }) => withApplication((application) => application.exports.exportHtml(id)),
     'article:exportFolder': async ({ id }) => withApplication((application) => application.exports.exportFolder(id)),
+    'article:preview': async ({ id }) => withApplication((application) => application.cms.preview(id)),
+    'article:copyForCms': async ({ id }) => withApplication((application) => application.cms.copyForCms(id)),
+    'article:saveCmsPhotos': async ({ id }) => withApplication((application) => application.cms.savePhotos(id)),
+    'clipboard:write': async (content) =>
+      withApplication(async (application) => {
+        await application.cms.copyField(content);
+        return {};
+      }),
+    'article:exportDocx': async ({ id }) => withApplication((application) => application.exports.exportDocx(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),
     'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),
     'media:importBytes': async ({ fileName, bytes }) => withApplication((application) => application.photos.importBytes(fileName, bytes)),

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Article } from '../../../shared/articleModel';
 import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../../shared/exportArticleHtml';
 import type { Settings } from '../../../shared/settingsModel';
-import { slugify } from '../../../shared/slugify';
+import { exportFileName } from '../../../shared/exportFileName';
 import type { MediaStore } from '../media/MediaStore';
 import { toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably } from '../storage/writeFileDurably';
@@ -28,6 +28,28 @@ export async function renderStandaloneHtml(article: Article, dependencies: Expor
     images[mediaId] = { src: `data:${image.mimeType};base64,${image.bytes.toString('base64')}`, width: image.width, height: image.height };
   }
   return exportArticleHtml(article, images);
+}
+
+/**
+ * Each photo web-sized in reading order, named `images/<slug>-<n>.<ext>` as the folder export and the copy for the CMS
+ * name them; `each` is given every file's name and bytes as it is made (one photo in memory at a time).
+ */
+export async function renderNamedWebImages(
+  article: Article,
+  dependencies: ExportDependencies,
+  each: (fileName: string, bytes: Uint8Array) => Promise<void> = async () => undefined,
+): Promise<ExportImages> {
+  const slug = exportFileName(article, '');
+  const images: Record<string, ExportImages[string]> = {};
+  let position = 0;
+  for (const mediaId of exportImageOrder(article)) {
+    const image = await dependencies.media.renderWebImage(mediaId, webImageOptions(dependencies.settings));
+    position += 1;
+    const fileName = `images/${slug}-${position}.${image.extension}`;
+    await each(fileName, image.bytes);
+    images[mediaId] = { src: fileName, width: image.width, height: image.height };
+  }
+  return images;
 }
 
 // lstat: a link where the folder would go counts as taken, and is never followed.
@@ -135,7 +157,8 @@ export async function writeExportFolder(
   dependencies: ExportDependencies,
   options: ExportFolderOptions = {},
 ): Promise<string | null> {
-  const slug = slugify(article.title);
+  // The same name as every other form's file (exportFileName), without an extension.
+  const slug = exportFileName(article, '');
   await putBackSetAside(parentFolder, article.id);
   const chosen = await chooseTargetFolder(parentFolder, slug, article.id, options.askAboutEarlierExport ?? (async () => 'keep-both'));
   if (chosen === null) return null;
@@ -143,15 +166,11 @@ export async function writeExportFolder(
   const temporary = join(parentFolder, `.${slug}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(join(temporary, 'images'), { recursive: true });
-    const images: Record<string, ExportImages[string]> = {};
     const written: string[] = [];
-    for (const mediaId of exportImageOrder(article)) {
-      const image = await dependencies.media.renderWebImage(mediaId, webImageOptions(dependencies.settings));
-      const fileName = `images/${slug}-${written.length + 1}.${image.extension}`;
-      await writeFileDurably(join(temporary, fileName), image.bytes);
+    const images = await renderNamedWebImages(article, dependencies, async (fileName, bytes) => {
+      await writeFileDurably(join(temporary, fileName), bytes);
       written.push(fileName);
-      images[mediaId] = { src: fileName, width: image.width, height: image.height };
-    }
+    });
     await writeFileDurably(join(temporary, 'index.html'), exportArticleHtml(article, images));
     await writeExportFolderMarker(temporary, article.id, ['index.html', ...written]);
     // The folder may have changed while the photos rendered or the question waited: what is no longer ours to take is left alone.

@@ -7,7 +7,11 @@ import type { LegacyEncoding } from '../../../shared/legacyEncodings/LegacyEncod
 import type { Language } from '../../../shared/settingsModel';
 import type { SyncPhase } from '../../../shared/sharedLibraryModel';
 import type { VersionReason } from '../../../shared/versionModel';
+import type { CmsField } from '../../../shared/exportArticleFragment';
 import type { MoveKind } from '../lib/workflowText';
+
+/** The parts of an article the CMS panel copies one by one. */
+type CmsFieldKind = CmsField['kind'];
 
 const vi = {
   appName: 'Bản Thảo',
@@ -157,6 +161,7 @@ const vi = {
   backupDailyKeepDays: 'Giữ mỗi ngày một bản sao lưu trong (ngày)',
   settingRange: (minimum: number, maximum: number, fallback: number) => `Từ ${minimum} đến ${maximum}; mặc định ${fallback}.`,
   exportJpegQuality: 'Chất lượng JPEG của ảnh xuất',
+  docxFontSize: 'Cỡ chữ của bản Word (pt)',
   saveSettings: 'Lưu cài đặt',
   settingsSaved: 'Đã lưu cài đặt',
   openBackups: 'Khôi phục từ bản sao lưu…',
@@ -211,6 +216,7 @@ const vi = {
   creditAuto: 'Tự ghép từ tên người chụp các ảnh',
   useNewsAndPhotos: (name: string) => `Dùng dạng “Tin và ảnh: ${name}”`,
   exportFolder: 'Xuất thư mục',
+  exportDocx: 'Xuất Word',
   emptyTrashAction: 'Dọn sạch thùng rác',
   emptyTrashConfirm: (count: number) => `Xóa vĩnh viễn ${count} bài trong thùng rác? Không thể hoàn tác.`,
   trashEmptied: (articles: number, photos: number) => `Đã xóa vĩnh viễn ${articles} bài và ${photos} ảnh không còn dùng`,
@@ -446,10 +452,6 @@ const vi = {
     hideComments: 'Thu gọn',
     detachedTitle: 'Đoạn được bình luận đã bị xóa',
     detachedHint: 'Chữ mà các bình luận này gắn vào không còn trong bài; bình luận vẫn được giữ.',
-    exportQuestion: (count: number) => `Bài còn ${count} bình luận chưa xử lý. Vẫn xuất?`,
-    exportQuestionNote: 'Bình luận không bao giờ có trong tệp xuất.',
-    exportAnyway: 'Vẫn xuất',
-    exportCancel: 'Thôi',
   },
   /** Tracked changes (features/editor/suggestions/): the toolbar toggle, the list of pending suggestions, the export question. */
   suggestions: {
@@ -470,10 +472,48 @@ const vi = {
     reject: 'Từ chối',
     acceptAll: 'Chấp nhận tất cả',
     rejectAll: 'Từ chối tất cả',
-    exportQuestion: (count: number) => `Bài còn ${count} đề xuất sửa chưa xử lý. Vẫn xuất?`,
-    exportQuestionBoth: (comments: number, suggestions: number) =>
-      `Bài còn ${comments} bình luận và ${suggestions} đề xuất sửa chưa xử lý. Vẫn xuất?`,
-    exportQuestionNote: 'Đề xuất sửa không bao giờ có trong tệp xuất: tệp xuất giữ chữ như khi từ chối mọi đề xuất.',
+  },
+  /** The checklist before any export (features/editor/preflight/): its findings' own text comes from shared/preflightArticle.ts. */
+  preflight: {
+    title: 'Kiểm tra trước khi xuất',
+    intro: (count: number) => `Bài còn ${count} điểm nên xem lại trước khi xuất. Bạn có thể sửa từng điểm, hoặc vẫn xuất như hiện tại.`,
+    block: 'Nên sửa',
+    warn: 'Nên xem',
+    goTo: 'Đến chỗ này',
+    goToLabel: (finding: string) => `Đến chỗ này: ${finding}`,
+    exportAnyway: 'Vẫn xuất',
+    cancel: 'Hủy',
+    /** The finding's text as shown: the Vietnamese one as written. */
+    finding: (message: string) => message,
+  },
+  /** "Xem trước" and "Sao chép cho CMS" (features/editor/cms/). */
+  cms: {
+    preview: 'Xem trước',
+    previewTitle: 'Xem trước bài xuất',
+    previewLoading: 'Đang dựng bản xem trước…',
+    previewFrame: 'Bài như khi xuất ra HTML',
+    close: 'Đóng',
+    copy: 'Sao chép cho CMS',
+    copying: 'Đang chép…',
+    copied: 'Đã chép bài vào bộ nhớ tạm (HTML và chữ thường): dán vào CMS.',
+    panelTitle: 'Sao chép cho CMS',
+    panelIntro: 'Cả bài đã nằm trong bộ nhớ tạm. Nếu CMS có ô riêng cho từng phần, chép từng phần dưới đây.',
+    field: {
+      title: 'Tiêu đề',
+      sapo: 'Sapo',
+      body: 'Nội dung',
+      caption: 'Chú thích ảnh',
+      byline: 'Tác giả',
+      credit: 'Nguồn ảnh',
+    } satisfies Record<CmsFieldKind, string>,
+    captionNumber: (position: number) => `Chú thích ảnh ${position}`,
+    copyField: 'Chép',
+    copyFieldLabel: (field: string) => `Chép ${field}`,
+    fieldCopied: 'Đã chép',
+    savePhotos: 'Lưu ảnh cho CMS…',
+    photosSaved: (count: number) => `Đã lưu ${count} ảnh cho CMS`,
+    photosFolder: (folder: string) => `Trong thư mục ${folder}`,
+    photosCancelled: 'Chưa lưu ảnh nào.',
   },
   /** Clean paste and legacy encodings (features/editor/paste/, features/editor/encoding/): notices and the "Chuyển mã…" dialog. */
   legacyEncoding: {
@@ -884,6 +924,7 @@ const en: Messages = {
   backupDailyKeepDays: 'Keep one backup a day for (days)',
   settingRange: (minimum, maximum, fallback) => `From ${minimum} to ${maximum}; default ${fallback}.`,
   exportJpegQuality: 'JPEG quality of exported photos',
+  docxFontSize: 'Font size of Word exports (pt)',
   saveSettings: 'Save settings',
   settingsSaved: 'Settings saved',
   openBackups: 'Restore from backup…',
@@ -936,6 +977,7 @@ const en: Messages = {
   creditAuto: 'Composed from the photos’ credits',
   useNewsAndPhotos: (name) => `Use “Tin và ảnh: ${name}”`,
   exportFolder: 'Export folder',
+  exportDocx: 'Export Word',
   emptyTrashAction: 'Empty the trash',
   emptyTrashConfirm: (count) => `Delete the ${count} article(s) in the trash for good? This cannot be undone.`,
   trashEmptied: (articles, photos) => `Deleted ${articles} article(s) and ${photos} unused photo(s) for good`,
@@ -1169,10 +1211,6 @@ const en: Messages = {
     hideComments: 'Collapse',
     detachedTitle: 'The commented text was deleted',
     detachedHint: 'The text these comments were attached to is no longer in the article; the comments are kept.',
-    exportQuestion: (count) => `The article still has ${count} unresolved ${count === 1 ? 'comment' : 'comments'}. Export anyway?`,
-    exportQuestionNote: 'Comments are never written into an export.',
-    exportAnyway: 'Export anyway',
-    exportCancel: 'Never mind',
   },
   suggestions: {
     track: 'Sửa có theo dõi (track changes)',
@@ -1192,11 +1230,39 @@ const en: Messages = {
     reject: 'Reject',
     acceptAll: 'Accept all',
     rejectAll: 'Reject all',
-    exportQuestion: (count) => `The article still has ${count} pending ${count === 1 ? 'suggestion' : 'suggestions'}. Export anyway?`,
-    exportQuestionBoth: (comments, suggestions) =>
-      `The article still has ${comments} unresolved ${comments === 1 ? 'comment' : 'comments'} ` +
-      `and ${suggestions} pending ${suggestions === 1 ? 'suggestion' : 'suggestions'}. Export anyway?`,
-    exportQuestionNote: 'Suggestions are never written into an export: it holds the text as if every suggestion were rejected.',
+  },
+  preflight: {
+    title: 'Check before export',
+    intro: (count) => `${count} ${count === 1 ? 'point' : 'points'} worth a look before export. Fix each one, or export as it is.`,
+    block: 'Should fix',
+    warn: 'Worth a look',
+    goTo: 'Go there',
+    goToLabel: (finding) => `Go there: ${finding}`,
+    exportAnyway: 'Export anyway',
+    cancel: 'Cancel',
+    // The article is Vietnamese and so are the findings (shared/preflightArticle.ts): shown as written.
+    finding: (message) => message,
+  },
+  cms: {
+    preview: 'Preview',
+    previewTitle: 'Export preview',
+    previewLoading: 'Rendering the preview…',
+    previewFrame: 'The article as the HTML export shows it',
+    close: 'Close',
+    copy: 'Copy for CMS',
+    copying: 'Copying…',
+    copied: 'The article is on the clipboard (HTML and plain text): paste it into the CMS.',
+    panelTitle: 'Copy for CMS',
+    panelIntro: 'The whole article is on the clipboard. If the CMS has a box for each part, copy each part below.',
+    field: { title: 'Title', sapo: 'Lead', body: 'Body', caption: 'Photo caption', byline: 'Byline', credit: 'Photo credit' },
+    captionNumber: (position) => `Photo caption ${position}`,
+    copyField: 'Copy',
+    copyFieldLabel: (field) => `Copy ${field}`,
+    fieldCopied: 'Copied',
+    savePhotos: 'Save photos for CMS…',
+    photosSaved: (count) => `Saved ${count} ${count === 1 ? 'photo' : 'photos'} for the CMS`,
+    photosFolder: (folder) => `In the folder ${folder}`,
+    photosCancelled: 'No photo saved.',
   },
   legacyEncoding: {
     name: { tcvn3: 'TCVN3 (ABC)', tcvn3Upper: 'TCVN3 capitals', vni: 'VNI', viqr: 'VIQR' },

@@ -41,6 +41,11 @@ export interface AppDriver {
   start(): Promise<Page>;
   /** Quits the app entirely (pending saves flushed) and launches it again on the same folder. */
   restart(): Promise<Page>;
+  /**
+   * The system clipboard as the app left it: each type of its first item as text ('text/html', 'text/plain'). The
+   * browser harness's is Chromium's own, read unsanitized; Electron's is read in the main process.
+   */
+  readClipboard(): Promise<Record<string, string>>;
   /** From now on the package dialogs ("Gửi gói", "Mở gói bài…") pick this file (AppDriverOptions.packageFile). */
   pickPackageFile(path: string): Promise<void>;
   /** Quits the app and removes whatever the driver itself made (never the data folder). */

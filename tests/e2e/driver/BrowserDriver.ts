@@ -8,6 +8,7 @@ import type { Identity } from '../../../shared/identity';
 import { appViewport, type AppDriver, type AppDriverOptions } from './AppDriver';
 import { e2eIdentity, presetIdentity } from './presetIdentity';
 import { memorySecretBox } from '../../support/memorySecretBox';
+import type { ClipboardContent } from '../../../electron/main/application/Clipboard';
 
 /** Debian's Chromium (apt package `chromium`); BANTHAO_CHROMIUM points elsewhere on other systems. */
 export const chromiumPath = process.env.BANTHAO_CHROMIUM ?? '/usr/bin/chromium';
@@ -38,6 +39,7 @@ export class BrowserDriver implements AppDriver {
   readonly #wordFile: string | null;
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
+  #page: Page | null = null;
   #profileDirectory: string | null = null;
   readonly #secretStorage: boolean;
 
@@ -65,6 +67,8 @@ export class BrowserDriver implements AppDriver {
       packageFile: () => this.#packageFile,
       ...(this.#wordFile === null ? {} : { wordFile: this.#wordFile }),
       ...(this.#secretStorage ? { secretBox: memorySecretBox() } : {}),
+      // Main's clipboard writes go into the page's own clipboard, as Electron's go to the system's; done before main answers.
+      clipboard: { write: (content) => this.#writeClipboard(content) },
     });
     // One profile per driver, kept across restarts like Electron's user-data folder.
     this.#profileDirectory ??= await mkdtemp(join(tmpdir(), 'banthao-chromium-'));
@@ -73,11 +77,36 @@ export class BrowserDriver implements AppDriver {
       headless: true,
       args: chromiumArguments,
       viewport: appViewport,
+      // The clipboard a test reads back ("Sao chép cho CMS") is Chromium's own.
+      permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = this.#context.pages()[0] ?? (await this.#context.newPage());
     page.on('pageerror', (error) => console.error(`[app page error] ${error.message}`));
+    this.#page = page;
     await page.goto(this.#bridge.url);
     return page;
+  }
+
+  /** Writes into the page's clipboard with navigator.clipboard, both types in one item, as Electron's clipboard.write. */
+  async #writeClipboard(content: ClipboardContent): Promise<void> {
+    if (this.#page === null) throw new Error('BrowserDriver: no page to write the clipboard from');
+    await this.#page.evaluate(async ({ text, html }) => {
+      const types: Record<string, Blob> = { 'text/plain': new Blob([text], { type: 'text/plain' }) };
+      if (html !== undefined) types['text/html'] = new Blob([html], { type: 'text/html' });
+      await navigator.clipboard.write([new ClipboardItem(types)]);
+    }, content);
+  }
+
+  async readClipboard(): Promise<Record<string, string>> {
+    if (this.#page === null) throw new Error('BrowserDriver: no page to read the clipboard from');
+    return this.#page.evaluate(async () => {
+      // Chromium's option (not yet in TypeScript's DOM types): HTML as it was written, not cleaned again on the way out.
+      const clipboard: { read(options: { unsanitized: string[] }): Promise<ClipboardItems> } = navigator.clipboard;
+      const [item] = await clipboard.read({ unsanitized: ['text/html'] });
+      if (item === undefined) return {};
+      const entries = await Promise.all(item.types.map(async (type) => [type, await (await item.getType(type)).text()] as const));
+      return Object.fromEntries(entries);
+    });
   }
 
   async pickPackageFile(path: string): Promise<void> {
@@ -99,6 +128,7 @@ export class BrowserDriver implements AppDriver {
   async #quit(): Promise<void> {
     const context = this.#context;
     this.#context = null;
+    this.#page = null;
     if (context !== null) {
       await Promise.all(context.pages().map((page) => closePage(page)));
       await context.close();

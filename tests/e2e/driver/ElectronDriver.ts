@@ -122,6 +122,21 @@ export class ElectronDriver implements AppDriver {
     return page;
   }
 
+  async readClipboard(): Promise<Record<string, string>> {
+    if (this.#application === null) throw new Error('ElectronDriver: the app is not running');
+    // In main, where the app wrote it: the window may not read the clipboard (every permission is refused there).
+    return this.#application.evaluate(async ({ clipboard }) => {
+      const [item] = await clipboard.read();
+      if (item === undefined) return {};
+      const entries: Array<[string, string]> = [];
+      for (const type of item.types) {
+        const value = await item.getType(type);
+        entries.push([type, value instanceof Blob ? await value.text() : JSON.stringify(value)]);
+      }
+      return Object.fromEntries(entries);
+    });
+  }
+
   async pickPackageFile(path: string): Promise<void> {
     this.#packageFile = path;
     await this.#application?.evaluate((_electron, file) => {

@@ -17,7 +17,6 @@ import { ArticleTools } from './ArticleTools';
 import { BodyEditor } from './BodyEditor';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { useCommentsHub } from './comments/CommentsHub';
-import { ExportCommentsQuestion } from './comments/ExportCommentsQuestion';
 import { CreditsFields, type CreditsValues } from './CreditsFields';
 import { FigureContext, type FigureContextValue } from './FigureContext';
 import { HistoryPanel } from './HistoryPanel';
@@ -31,7 +30,10 @@ import { usePhotoImport } from './usePhotoImport';
 import { WorkflowBar } from './WorkflowBar';
 import { VersionsPanel } from './versions/VersionsPanel';
 import { ConflictBanner } from './conflicts/ConflictBanner';
-import { pendingSuggestionCount } from './suggestions/pendingSuggestions';
+import { usePreflight } from './preflight/usePreflight';
+import { ArticlePreviewDialog } from './cms/ArticlePreviewDialog';
+import { CmsCopyPanel } from './cms/CmsCopyPanel';
+import { useCmsCopy } from './cms/useCmsCopy';
 import { tracksChangesByDefault } from './suggestions/trackChanges';
 import { nfcFieldValue } from './text/nfcFieldValue';
 import { pasteAsOneLine } from './text/pasteAsOneLine';
@@ -129,13 +131,6 @@ export function ArticleForm(props: ArticleFormProps) {
     save: (baseRevision, content) => api.articleSave({ id: article.id, baseRevision, content }),
   });
   const { markChanged, flush, runBetweenSaves, hasPendingEdits } = autosave;
-  const countSuggestions = useCallback(() => pendingSuggestionCount(editorRef.current?.state.doc), []);
-  const { exporting, exportsDone, exportHtml, exportFolder, exportQuestion } = useArticleExport(
-    article.id,
-    flush,
-    showToast,
-    countSuggestions,
-  );
   const commentsHub = useCommentsHub();
   const { importFromDialog, importFiles } = usePhotoImport(showToast);
   const onPasted = usePasteNotices(showToast);
@@ -148,6 +143,20 @@ export function ArticleForm(props: ArticleFormProps) {
     }),
     [],
   );
+  const readEditor = useCallback(() => editorRef.current, []);
+  // Every export form goes through this one checklist first ("Kiểm tra trước khi xuất").
+  const preflight = usePreflight({ articleId: article.id, readContent, editor: readEditor });
+  const { exporting, exportsDone, exportHtml, exportFolder, exportDocx } = useArticleExport(
+    article.id,
+    flush,
+    showToast,
+    preflight.beforeExport,
+  );
+  // A copy for the CMS is an export too (main takes a version): the versions list reads again after each.
+  const [cmsCopies, setCmsCopies] = useState(0);
+  const countCmsCopy = useCallback(() => setCmsCopies((count) => count + 1), []);
+  const cms = useCmsCopy(article.id, flush, showToast, preflight.beforeExport, countCmsCopy);
+  const [previewOpen, setPreviewOpen] = useState(false);
 
   const updateFields = useCallback(
     (changes: Partial<Fields>) => {
@@ -344,21 +353,45 @@ export function ArticleForm(props: ArticleFormProps) {
         </button>
         <SaveStatusLine state={autosave.state} onRetry={autosave.retryNow} onSaveAsNew={() => void saveAsNewArticle()} />
         <div className="topbar-end">
+          <button type="button" className="button" onClick={() => setPreviewOpen(true)}>
+            {messages.cms.preview}
+          </button>
+          <button type="button" className="button" onClick={() => void cms.copyForCms()} disabled={cms.copying}>
+            {cms.copying ? messages.cms.copying : messages.cms.copy}
+          </button>
           <button type="button" className="button" onClick={() => void exportFolder()} disabled={exporting}>
             {messages.exportFolder}
+          </button>
+          <button type="button" className="button" onClick={() => void exportDocx()} disabled={exporting}>
+            {messages.exportDocx}
           </button>
           <button type="button" className="button button-primary" onClick={() => void exportHtml()} disabled={exporting} title="Ctrl+E">
             {exporting ? messages.exporting : messages.exportHtml}
           </button>
         </div>
-        {exportQuestion && (
-          <ExportCommentsQuestion
-            unresolved={exportQuestion.unresolved}
-            suggestions={exportQuestion.suggestions}
-            onConfirm={exportQuestion.confirm}
-            onCancel={exportQuestion.cancel}
+        {previewOpen && (
+          <ArticlePreviewDialog
+            articleId={article.id}
+            flush={flush}
+            exporting={exporting}
+            copying={cms.copying}
+            onExportHtml={() => void exportHtml()}
+            onExportFolder={() => void exportFolder()}
+            onCopyForCms={() => void cms.copyForCms()}
+            onClose={() => setPreviewOpen(false)}
           />
         )}
+        {cms.panel && (
+          <CmsCopyPanel
+            fields={cms.panel.fields}
+            copiedField={cms.panel.copiedField}
+            onCopyField={(index) => void cms.panel?.copyField(index)}
+            onSavePhotos={() => void cms.panel?.savePhotos()}
+            savingPhotos={cms.panel.savingPhotos}
+            onClose={cms.panel.close}
+          />
+        )}
+        {preflight.dialog}
       </header>
 
       <main className="editor-column">
@@ -489,7 +522,7 @@ export function ArticleForm(props: ArticleFormProps) {
           articleId={article.id}
           status={fields.status}
           revision={autosave.savedRevision}
-          exportsDone={exportsDone}
+          exportsDone={exportsDone + cmsCopies}
           flush={flush}
           runBetweenSaves={runBetweenSaves}
           onRestored={onRestored}

@@ -3,36 +3,41 @@ import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
-import { unresolvedCommentCount } from './comments/unresolvedComments';
 
 function splitPath(path: string): { folder: string; name: string } {
   const separator = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return { folder: path.slice(0, separator), name: path.slice(separator + 1) };
 }
 
+/** The export forms: one HTML file, a folder with images/, or a Word document. */
+type ExportForm = 'file' | 'folder' | 'docx';
+
+function exportRequest(form: ExportForm, id: string) {
+  if (form === 'file') return api.articleExportHtml({ id });
+  return form === 'folder' ? api.articleExportFolder({ id }) : api.articleExportDocx({ id });
+}
+
 /**
- * The two exports (one HTML file, or a folder with images/), each saving pending edits first; open comments and pending
- * suggestions in the body (`pendingSuggestions`, counted on the text on screen) ask first.
+ * The three exports (one HTML file, a folder with images/, or a Word document), each saving pending edits first, once `beforeExport`
+ * (the preflight checklist, `usePreflight`) lets it go on.
  */
 export function useArticleExport(
   articleId: string,
   flush: () => Promise<void>,
   showToast: (toast: ToastMessage) => void,
-  pendingSuggestions: () => number = () => 0,
+  beforeExport: (proceed: () => unknown) => Promise<void> = async (proceed) => void (await proceed()),
 ) {
   const messages = useMessages();
   const [exporting, setExporting] = useState(false);
   // How many exports were written: each takes a version (main answers once it is written), so the list reads again.
   const [exportsDone, setExportsDone] = useState(0);
-  // Open comments ask first (issue 9, point 8): which export waits for the answer, and how many are open.
-  const [question, setQuestion] = useState<{ kind: 'file' | 'folder'; unresolved: number; suggestions: number } | null>(null);
 
   const run = useCallback(
-    async (kind: 'file' | 'folder') => {
+    async (kind: ExportForm) => {
       setExporting(true);
       try {
         await flush();
-        const result = kind === 'file' ? await api.articleExportHtml({ id: articleId }) : await api.articleExportFolder({ id: articleId });
+        const result = await exportRequest(kind, articleId);
         if (result.status === 'saved') {
           const { folder, name } = splitPath(result.path);
           showToast({ text: messages.exported(name), detail: messages.exportedFolder(folder), tone: 'info' });
@@ -49,29 +54,11 @@ export function useArticleExport(
     [articleId, flush, messages, showToast],
   );
 
-  const ask = useCallback(
-    async (kind: 'file' | 'folder') => {
-      // Unreadable comments do not stop an export: the exporter never writes them anyway.
-      const unresolved = await unresolvedCommentCount(articleId).catch(() => 0);
-      const suggestions = pendingSuggestions();
-      if (unresolved > 0 || suggestions > 0) setQuestion({ kind, unresolved, suggestions });
-      else await run(kind);
-    },
-    [articleId, pendingSuggestions, run],
+  const start = useCallback(
+    (kind: ExportForm) =>
+      beforeExport(() => run(kind)).catch((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' })),
+    [beforeExport, run, messages, showToast],
   );
 
-  const exportQuestion =
-    question === null
-      ? null
-      : {
-          unresolved: question.unresolved,
-          suggestions: question.suggestions,
-          confirm: () => {
-            setQuestion(null);
-            void run(question.kind);
-          },
-          cancel: () => setQuestion(null),
-        };
-
-  return { exporting, exportsDone, exportHtml: () => ask('file'), exportFolder: () => ask('folder'), exportQuestion };
+  return { exporting, exportsDone, exportHtml: () => start('file'), exportFolder: () => start('folder'), exportDocx: () => start('docx') };
 }

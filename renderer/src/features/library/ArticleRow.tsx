@@ -96,7 +96,7 @@ export function ArticleRow({
         {formatDateTime(summary.updatedAt)}
         {updatedBy !== null && (
           <span
-            className="status-holder updated-by"
+            className="updated-by"
             title={messages.updatedByLine(personLabel(messages, updatedBy), formatTimeAndDay(summary.updatedAt))}
           >
             {updatedBy.name}

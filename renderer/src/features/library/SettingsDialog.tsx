@@ -19,6 +19,7 @@ export interface SettingsDialogProps {
 const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages) => string }> = [
   { key: 'exportImageMaxSide', label: (messages) => messages.exportImageMaxSide },
   { key: 'exportJpegQuality', label: (messages) => messages.exportJpegQuality },
+  { key: 'docxFontSize', label: (messages) => messages.docxFontSize },
   { key: 'backupEveryMinutes', label: (messages) => messages.backupEveryMinutes },
   { key: 'backupKeepHours', label: (messages) => messages.backupKeepHours },
   { key: 'backupDailyKeepDays', label: (messages) => messages.backupDailyKeepDays },

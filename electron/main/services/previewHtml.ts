@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { exportStyleElementText } from '../../../shared/exportStylesheet';
+
+/**
+ * The one inline stylesheet the window's policy allows, by its hash: the export page's own, which the preview (the page
+ * in a sandboxed srcdoc frame, which inherits the window's policy) needs. Any other inline style stays refused.
+ */
+export const exportStyleHashSource = `'sha256-${createHash('sha256').update(exportStyleElementText, 'utf8').digest('base64')}'`;
+
+/**
+ * The preview page's own policy, on top of the window's (a srcdoc frame inherits it): no script, no remote load, no
+ * form, no base URL; photos only as the data: URIs the HTML export embeds, styles only the export's stylesheet.
+ */
+export const previewContentSecurityPolicy = [
+  "default-src 'none'",
+  `style-src ${exportStyleHashSource}`,
+  'img-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const charsetLine = '  <meta charset="utf-8">';
+
+/**
+ * The standalone export page made a preview: the policy above in a meta tag right after the charset, and every link
+ * aimed at a new window, which the frame's sandbox (no allow-popups) refuses, so a click never loads a remote page.
+ */
+export function previewPageHtml(pageHtml: string): string {
+  const at = pageHtml.indexOf(charsetLine);
+  if (at === -1) throw new Error('previewPageHtml: the page has no charset line');
+  const end = at + charsetLine.length;
+  const added = [`  <meta http-equiv="Content-Security-Policy" content="${previewContentSecurityPolicy}">`, '  <base target="_blank">'];
+  return `${pageHtml.slice(0, end)}\n${added.join('\n')}${pageHtml.slice(end)}`;
+}

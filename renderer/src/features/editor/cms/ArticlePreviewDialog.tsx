@@ -1,0 +1,104 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useMessages } from '../../../i18n/MessagesContext';
+import { api } from '../../../lib/api';
+import { describeError } from '../../../lib/describeError';
+
+export interface ArticlePreviewDialogProps {
+  articleId: string;
+  /** Saves pending edits first, so the preview shows the text on screen. */
+  flush: () => Promise<void>;
+  exporting: boolean;
+  copying: boolean;
+  onExportHtml: () => void;
+  onExportFolder: () => void;
+  onCopyForCms: () => void;
+  onClose: () => void;
+}
+
+/**
+ * "Xem trước": the page the HTML export writes, rendered once by main ('article:preview'), shown in a frame that runs
+ * no script (sandbox without allow-scripts), loads nothing remote (the page's own policy, and the window's it
+ * inherits) and cannot navigate away. The export buttons stay at hand; "Đóng" or Esc closes it.
+ */
+export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
+  const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onCopyForCms, onClose } = props;
+  const messages = useMessages();
+  const text = messages.cms;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element !== null && !element.open) element.showModal();
+    return () => {
+      if (element?.open === true) element.close();
+    };
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    flush()
+      .then(() => api.articlePreview({ id: articleId }))
+      .then(
+        (result) => current && setPage({ html: result.html }),
+        (error: unknown) => current && setPage({ error: describeError(messages, error) }),
+      );
+    return () => {
+      current = false;
+    };
+  }, [articleId, flush, messages]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="version-dialog preview-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <header className="version-dialog-head">
+        <h2 id={titleId} className="version-dialog-title">
+          {text.previewTitle}
+        </h2>
+        <div className="preview-actions">
+          <button type="button" className="button button-small" onClick={onCopyForCms} disabled={copying}>
+            {copying ? text.copying : text.copy}
+          </button>
+          <button type="button" className="button button-small" onClick={onExportFolder} disabled={exporting}>
+            {messages.exportFolder}
+          </button>
+          <button type="button" className="button button-small button-primary" onClick={onExportHtml} disabled={exporting}>
+            {exporting ? messages.exporting : messages.exportHtml}
+          </button>
+          <button type="button" className="button button-small" onClick={onClose} autoFocus>
+            {text.close}
+          </button>
+        </div>
+      </header>
+      <div className="preview-body">
+        {page === null && <p className="muted">{text.previewLoading}</p>}
+        {page !== null && 'error' in page && (
+          <p className="error" role="alert">
+            {page.error}
+          </p>
+        )}
+        {page !== null && 'html' in page && (
+          // sandbox="": no script, no same origin, no pop-ups, no top navigation; srcdoc: nothing is fetched to show it.
+          <iframe className="preview-frame" title={text.previewFrame} sandbox="" srcDoc={page.html} referrerPolicy="no-referrer" />
+        )}
+      </div>
+    </dialog>
+  );
+}
