@@ -41,6 +41,7 @@ const electronShellFiles = [
   'electron/main/createApplicationMenu.ts',
   'electron/main/createElectronDialogs.ts',
   'electron/main/createElectronClipboard.ts',
+  'electron/main/createElectronPrinter.ts',
   'electron/main/createSecretBox.ts',
   'electron/main/guardWindowClose.ts',
   'electron/main/registerMediaProtocol.ts',

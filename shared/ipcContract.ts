@@ -9,6 +9,7 @@ import {
   syncStatusSchema,
 } from './sharedLibraryModel';
 import { backupEntrySchema, backupIdSchema, backupStatusSchema } from './backupModel';
+import { batchExportOutcomeSchema, batchExportProgressSchema, batchExportRequestSchema } from './batchExportModel';
 import { searchRequestSchema, searchResultSchema } from './searchModel';
 import { mediaInfoSchema, mediaLimits, photoImportProgressSchema } from './mediaModel';
 import { nfcString } from './nfcString';
@@ -167,6 +168,20 @@ export const ipcContract = {
   ),
   /** Exports an article as a Word document (.docx, photos embedded) where the user chooses. */
   'article:exportDocx': channel(byId, exportOutcome),
+  /** Opens the system print dialog (which also saves a PDF) on the print page: A4, the agency's header, page numbers. */
+  'article:print': channel(
+    byId,
+    z.discriminatedUnion('status', [z.object({ status: z.literal('printed') }), z.object({ status: z.literal('cancelled') })]),
+  ),
+  /**
+   * "Xuất các bài đã chọn…": asks once for a folder, then exports each article into it in the form chosen; per-article
+   * results (file, or the failure's message; the preflight's notes), never blocked by one bad article.
+   */
+  'batch:export': channel(batchExportRequestSchema, batchExportOutcomeSchema),
+  /** How far the running batch export has got (asked while it runs; null when none does). */
+  'batch:progress': channel(empty, batchExportProgressSchema),
+  /** Stops the running batch export after the article under way (which is not written); finished files stay. */
+  'batch:cancel': channel(empty, empty),
   /** Deletes every trashed article for good, then the photos no remaining article uses. */
   'trash:empty': channel(empty, z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() })),
   /** Asks the user for photos, then imports each (refusals are reported per file, never thrown). */

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { defaultHouseStyle, houseStyleSchema } from './houseStyle';
+import { nfcString } from './nfcString';
 
 /** The newsroom's shared choices, in `library/shared-settings.json`: a shared library carries them to everyone. */
 export const sharedSettingsSchema = z.object({
   /** The agency's typography choices (Quy chuẩn trình bày). */
   houseStyle: houseStyleSchema,
+  /** The agency's line at the top of every printed page; absent or '' (the default): the app's name. A text, never markup. */
+  printHeader: nfcString(200).optional(),
 });
 export type SharedSettings = z.infer<typeof sharedSettingsSchema>;
 

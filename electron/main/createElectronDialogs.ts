@@ -111,5 +111,23 @@ export function createElectronDialogs(): Dialogs {
       const answer = owner === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(owner, options);
       return answer.response === 0;
     },
+    async askAboutExistingExports(folder, names) {
+      // Button order is the order of the answers; Esc or closing the box is "Hủy".
+      const answers: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
+      const shown = names.length > 12 ? [...names.slice(0, 12), `… và ${names.length - 12} tệp khác`] : names;
+      const options = {
+        type: 'question' as const,
+        title: 'Xuất các bài đã chọn',
+        message: `Thư mục “${basename(folder)}” đã có ${names.length} tệp cùng tên. Thay thế?`,
+        detail: `${folder}\n\n${shown.join('\n')}\n\n“Giữ cả hai” ghi bản mới bên cạnh với tên thêm số (-2, -3…).`,
+        buttons: ['Thay thế', 'Giữ cả hai', 'Hủy'],
+        defaultId: 1,
+        cancelId: 2,
+        noLink: true,
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(owner, options);
+      return answers[answer.response] ?? 'cancel';
+    },
   };
 }

@@ -5,6 +5,7 @@ import { claimSingleInstance, type SingleInstanceClaim } from './claimSingleInst
 import { createApplicationMenu } from './createApplicationMenu';
 import { createElectronClipboard } from './createElectronClipboard';
 import { createElectronDialogs } from './createElectronDialogs';
+import { createElectronPrinter } from './createElectronPrinter';
 import { createMainWindow, denyAllPermissions } from './createMainWindow';
 import { createPackageReceiver } from './createPackageReceiver';
 import { createPageEvents } from './createPageEvents';
@@ -64,6 +65,7 @@ async function start(claim: SingleInstanceClaim): Promise<void> {
     appVersion: app.getVersion(),
     dialogs: createElectronDialogs(),
     clipboard: createElectronClipboard(),
+    printer: createElectronPrinter(),
     secretBox: createSecretBox(),
     onBackupFailure: (error) => console.error('Bản Thảo: sao lưu không thành công', error),
     onSubscriberError: (error, change) => console.error(`Bản Thảo: xử lý thay đổi ${change.kind} không thành công`, error),

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { benchmarkArticleTools } from './articleToolsBenchmarks';
 import { benchmarkEditorPhoto } from './editorPhotoBenchmark';
+import { benchmarkExportBatch } from './exportBatchBenchmarks';
 import { benchmarkLibrary } from './libraryBenchmarks';
 import { benchmarkMedia } from './mediaBenchmarks';
 import { benchmarkReview } from './reviewBenchmarks';
@@ -21,6 +22,7 @@ const suites: readonly { name: string; run: () => Promise<Record<string, number>
   { name: 'word-import', run: benchmarkWordImport },
   { name: 'typing', run: benchmarkTyping },
   { name: 'shared-library', run: benchmarkSharedLibrary },
+  { name: 'export-batch', run: benchmarkExportBatch },
 ];
 
 const resultsFolder = join(process.cwd(), 'bench-results');

@@ -16,6 +16,7 @@ import type { Envelope, HandlerTable } from '../../shared/ipcContract';
 import type { PackageReceivedReport } from '../../shared/packageReceivedReport';
 import { bridgeApiScript } from './bridgeApiScript';
 import { createBridgeDialogs } from './createBridgeDialogs';
+import { createBridgePrinter } from './createBridgePrinter';
 import { injectBridgeScript, readRendererFile } from './readRendererFile';
 import { readRequestBody } from './readRequestBody';
 import type { SecretBox } from '../../electron/main/application/SecretBox';
@@ -134,6 +135,8 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
   const librarySession = LibrarySession.start({
     dataDirectory: options.dataDirectory,
     clipboard: options.clipboard ?? pageClipboard,
+    // No system print dialog here: "In / PDF" writes the print page to <exportDirectory>/print/<slug>.html.
+    printer: createBridgePrinter(exportDirectory),
     appVersion: version,
     dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile, wordFile: options.wordFile }),
     secretBox: options.secretBox,

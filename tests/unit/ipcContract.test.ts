@@ -65,6 +65,15 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
     { text: 'x'.repeat(20_000_001) },
   ],
   'article:exportDocx': [{ id: '../../etc' }, { id: 'abcdef12-0000', path: '/etc/cron.d/x.docx' }],
+  'article:print': [{ id: '../../etc' }, { id: 'abcdef12-0000', html: '<script>alert(1)</script>' }, { id: 'abcdef12-0000', silent: true }],
+  'batch:export': [
+    { ids: [], form: 'html' },
+    { ids: ['../x'], form: 'html' },
+    { ids: ['abcdef12-0000'], form: 'pdf' },
+    { ids: ['abcdef12-0000'], form: 'html', folder: '/etc' },
+  ],
+  'batch:progress': [{ id: 'abcdef12-0000' }],
+  'batch:cancel': [{ force: true }],
   'trash:empty': [{ confirm: true }],
   'media:importFromDialog': [{ paths: ['/etc/passwd'] }],
   'media:importBytes': [

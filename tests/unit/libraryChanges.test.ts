@@ -74,6 +74,10 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'article:saveCmsPhotos': ({ withPhoto }) => ({ id: withPhoto }),
   'clipboard:write': () => ({ text: 'Hội nghị', html: '<p>Hội nghị</p>' }),
   'article:exportDocx': ({ withPhoto }) => ({ id: withPhoto }),
+  'article:print': ({ withPhoto }) => ({ id: withPhoto }),
+  'batch:export': ({ withPhoto }) => ({ ids: [withPhoto], form: 'html' }),
+  'batch:progress': () => ({}),
+  'batch:cancel': () => ({}),
   'trash:empty': () => ({}),
   'media:importFromDialog': () => ({}),
   'media:importBytes': () => ({ fileName: 'khac.jpg', bytes: new Uint8Array(photoBytes.other) }),
@@ -160,6 +164,12 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'article:saveCmsPhotos': [],
   'clipboard:write': [],
   'article:exportDocx': ['article-exported', 'version-saved'],
+  // Printed (or saved as PDF) through the system dialog: an export, so a version is taken.
+  'article:print': ['article-exported', 'version-saved'],
+  // Each article of the batch is exported as a single export is: a version is taken.
+  'batch:export': ['article-exported', 'version-saved'],
+  'batch:progress': [],
+  'batch:cancel': [],
   'trash:empty': ['trash-emptied'],
   'media:importFromDialog': ['photos-imported'],
   'media:importBytes': ['photos-imported'],

@@ -23,4 +23,9 @@ export interface Dialogs {
    * and nothing is saved. Where it is missing nothing is ever replaced.
    */
   askToReplaceFiles?(folder: string, names: readonly string[]): Promise<boolean>;
+  /**
+   * Asked once for a batch export when files of these names (`names`) are already in `folder`: replace them, keep them
+   * beside the new files (`<slug>-n`), or cancel the batch. Where it is missing both are kept.
+   */
+  askAboutExistingExports?(folder: string, names: readonly string[]): Promise<EarlierExportChoice>;
 }

@@ -2,10 +2,13 @@ import { exportFileName } from '../../../shared/exportFileName';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import { renderDocx } from '../services/renderDocx';
+import { printPageHtml } from '../services/printHtml';
+import { printHeaderText } from '../../../shared/printStylesheet';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
 import type { LibraryEvents } from './LibraryEvents';
+import { unavailablePrinter, type Printer, type PrintOutcome } from './Printer';
 
 export type ExportOutcome = { status: 'saved'; path: string } | { status: 'cancelled' };
 
@@ -15,17 +18,20 @@ export class ExportService {
   readonly #dialogs: Dialogs;
   readonly #events: LibraryEvents;
   readonly #writeOptions: DurableWriteOptions | undefined;
+  readonly #printer: Printer;
 
   constructor(
     stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>,
     dialogs: Dialogs,
     events: LibraryEvents,
     writeOptions?: DurableWriteOptions,
+    printer: Printer = unavailablePrinter,
   ) {
     this.#stores = stores;
     this.#dialogs = dialogs;
     this.#events = events;
     this.#writeOptions = writeOptions;
+    this.#printer = printer;
   }
 
   #dependencies() {
@@ -90,5 +96,25 @@ export class ExportService {
       by: currentIdentity(this.#stores.settings.get()),
     });
     return { status: 'saved', path };
+  }
+
+  /** The print page (A4, the agency's header, page numbers) through the system print dialog, which also saves a PDF. */
+  async print(id: string): Promise<PrintOutcome> {
+    const article = await this.#stores.store.get(id);
+    const settings = this.#stores.settings.get();
+    const page = await renderStandaloneHtml(article, this.#dependencies());
+    const html = printPageHtml(page, printHeaderText(article, settings.printHeader));
+    const outcome = await this.#printer.print({ html, name: exportFileName(article, '') });
+    if (outcome.status === 'cancelled') return outcome;
+    await this.#events.announceAndWait({
+      kind: 'article-exported',
+      id,
+      revision: article.revision,
+      form: 'print',
+      path: '',
+      article,
+      by: currentIdentity(settings),
+    });
+    return outcome;
   }
 }

@@ -4,9 +4,11 @@ import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import { ArticleService } from './ArticleService';
 import { backupsFollowChanges } from './backupsFollowChanges';
 import type { Dialogs } from './Dialogs';
+import { BatchExportService } from './BatchExportService';
 import { CmsExportService } from './CmsExportService';
 import { unavailableClipboard, type Clipboard } from './Clipboard';
 import { ExportService } from './ExportService';
+import type { Printer } from './Printer';
 import type { LibraryChange } from './LibraryChange';
 import { LibraryEvents } from './LibraryEvents';
 import { PackageService } from './PackageService';
@@ -34,6 +36,8 @@ export interface LibraryApplication {
   readonly articles: ArticleService;
   readonly photos: PhotoService;
   readonly exports: ExportService;
+  /** Several articles exported into one folder ("Xuất các bài đã chọn…"). */
+  readonly batchExports: BatchExportService;
   readonly settings: SettingsService;
   readonly workflow: WorkflowService;
   readonly versions: VersionService;
@@ -52,6 +56,8 @@ export interface LibraryApplicationOptions {
   dialogs: Dialogs;
   /** The system clipboard "Sao chép cho CMS" writes to; without one, copying says it cannot. */
   clipboard?: Clipboard;
+  /** The system print dialog "In / PDF" opens; without one, printing says it cannot. */
+  printer?: Printer;
   /** This build's version, written into review packages. */
   appVersion: string;
   /** Told of each change that may take a snapshot (see backupsFollowChanges). */
@@ -79,7 +85,8 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     events,
     articles: new ArticleService(library, events),
     photos: new PhotoService(library.media, options.dialogs, events),
-    exports: new ExportService(library, options.dialogs, events, options.writeOptions),
+    exports: new ExportService(library, options.dialogs, events, options.writeOptions, options.printer),
+    batchExports: new BatchExportService(library, options.dialogs, events, options.writeOptions),
     cms: new CmsExportService(library, options.dialogs, events, options.clipboard ?? unavailableClipboard, options.writeOptions),
     settings: new SettingsService(library.settings, events),
     workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),

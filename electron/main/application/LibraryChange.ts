@@ -23,7 +23,7 @@ export type LibraryChange =
       kind: 'article-exported';
       id: string;
       revision: number;
-      form: 'html' | 'folder' | 'cms' | 'docx';
+      form: 'html' | 'folder' | 'cms' | 'docx' | 'print';
       path: string;
       article: Article;
       by: Identity | null;

@@ -9,6 +9,7 @@ import { LibraryLock } from '../storage/LibraryLock';
 import type { DurableWriteOptions } from '../storage/writeFileDurably';
 import type { ErrorLog } from '../logging/logError';
 import type { Clipboard } from './Clipboard';
+import type { Printer } from './Printer';
 import type { Dialogs } from './Dialogs';
 import { createLibraryApplication, type LibraryApplication, type OpenLibrary } from './LibraryApplication';
 import type { LibraryChange } from './LibraryChange';
@@ -29,6 +30,8 @@ export interface LibrarySessionOptions {
   dialogs: Dialogs;
   /** The system clipboard (Electron's, or the test bridge's page); default: copying says it cannot. */
   clipboard?: Clipboard;
+  /** The system print dialog (Electron's, or the test bridge's file); default: printing says it cannot. */
+  printer?: Printer;
   now?: () => Date;
   writeOptions?: DurableWriteOptions;
   linkFile?: LinkFile;
@@ -229,7 +232,7 @@ export class LibrarySession {
   }
 
   async #openApplication(onProgress?: (progress: LibraryOpenProgress) => void): Promise<LibraryApplication> {
-    const { dataDirectory, now, writeOptions, dialogs, clipboard } = this.#options;
+    const { dataDirectory, now, writeOptions, dialogs, clipboard, printer } = this.#options;
     const stores = await openLibrary(dataDirectory, { now, writeOptions, onProgress });
     const search = LibrarySearch.start({ store: stores.store, folder: stores.layout.library.search, writeOptions });
     const service = this.backupService;
@@ -238,6 +241,7 @@ export class LibrarySession {
       {
         dialogs,
         clipboard,
+        printer,
         appVersion: this.#options.appVersion,
         writeOptions,
         now,

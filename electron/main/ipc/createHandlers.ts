@@ -55,6 +55,14 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
         return {};
       }),
     'article:exportDocx': async ({ id }) => withApplication((application) => application.exports.exportDocx(id)),
+    'batch:export': async ({ ids, form }) => withApplication((application) => application.batchExports.exportArticles(ids, form)),
+    'batch:progress': async () => withApplication((application) => application.batchExports.progress()),
+    'batch:cancel': async () =>
+      withApplication((application) => {
+        application.batchExports.cancel();
+        return {};
+      }),
+    'article:print': async ({ id }) => withApplication((application) => application.exports.print(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),
     'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),
     'media:importBytes': async ({ fileName, bytes }) => withApplication((application) => application.photos.importBytes(fileName, bytes)),

@@ -114,6 +114,25 @@ export class ElectronDriver implements AppDriver {
         wordExtension: wordFileExtension,
       },
     );
+    // "In / PDF" opens the system print dialog, which no test can answer: the page it would print (what the hidden print
+    // window loaded from its own scheme) is written to <exportDirectory>/print/ instead, as the browser harness does.
+    await this.#application.evaluate(({ app }, folder) => {
+      app.on('web-contents-created', (_event, contents) => {
+        contents.print = (_options, callback) => {
+          const fs = process.getBuiltinModule('node:fs');
+          const path = process.getBuiltinModule('node:path');
+          const url = contents.getURL();
+          void contents.session
+            .fetch(url)
+            .then((response) => response.text())
+            .then((html) => {
+              fs.mkdirSync(path.join(folder, 'print'), { recursive: true });
+              fs.writeFileSync(path.join(folder, 'print', decodeURIComponent(path.basename(new URL(url).pathname))), html);
+              callback?.(true, '');
+            });
+        };
+      });
+    }, this.exportDirectory);
     const page = await this.#application.firstWindow();
     await page.waitForLoadState('domcontentloaded');
     await this.#application.evaluate(({ BrowserWindow }, size) => {

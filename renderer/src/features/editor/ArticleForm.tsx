@@ -146,7 +146,7 @@ export function ArticleForm(props: ArticleFormProps) {
   const readEditor = useCallback(() => editorRef.current, []);
   // Every export form goes through this one checklist first ("Kiểm tra trước khi xuất").
   const preflight = usePreflight({ articleId: article.id, readContent, editor: readEditor });
-  const { exporting, exportsDone, exportHtml, exportFolder, exportDocx } = useArticleExport(
+  const { exporting, exportsDone, exportHtml, exportFolder, exportDocx, print } = useArticleExport(
     article.id,
     flush,
     showToast,
@@ -336,6 +336,10 @@ export function ArticleForm(props: ArticleFormProps) {
       } else if (modifier && !event.shiftKey && event.key.toLowerCase() === 'e') {
         event.preventDefault();
         void exportHtml();
+      } else if (modifier && !event.shiftKey && event.key.toLowerCase() === 'p') {
+        // Chromium's own print would print the editor screen: Ctrl+P prints the article's print page instead.
+        event.preventDefault();
+        void print();
       } else if (event.altKey && event.key === 'ArrowLeft') {
         event.preventDefault();
         goBack();
@@ -343,7 +347,7 @@ export function ArticleForm(props: ArticleFormProps) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [flush, exportHtml, goBack]);
+  }, [flush, exportHtml, print, goBack]);
 
   return (
     <div className="editor-screen">
@@ -365,6 +369,9 @@ export function ArticleForm(props: ArticleFormProps) {
           <button type="button" className="button" onClick={() => void exportDocx()} disabled={exporting}>
             {messages.exportDocx}
           </button>
+          <button type="button" className="button" onClick={() => void print()} disabled={exporting} title="Ctrl+P">
+            {messages.print}
+          </button>
           <button type="button" className="button button-primary" onClick={() => void exportHtml()} disabled={exporting} title="Ctrl+E">
             {exporting ? messages.exporting : messages.exportHtml}
           </button>
@@ -377,6 +384,7 @@ export function ArticleForm(props: ArticleFormProps) {
             copying={cms.copying}
             onExportHtml={() => void exportHtml()}
             onExportFolder={() => void exportFolder()}
+            onPrint={() => void print()}
             onCopyForCms={() => void cms.copyForCms()}
             onClose={() => setPreviewOpen(false)}
           />

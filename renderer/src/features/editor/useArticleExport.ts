@@ -18,8 +18,8 @@ function exportRequest(form: ExportForm, id: string) {
 }
 
 /**
- * The three exports (one HTML file, a folder with images/, or a Word document), each saving pending edits first, once `beforeExport`
- * (the preflight checklist, `usePreflight`) lets it go on.
+ * The exports (one HTML file, a folder with images/, a Word document, or the print dialog, which also saves a PDF), each
+ * saving pending edits first, once `beforeExport` (the preflight checklist, `usePreflight`) lets it go on.
  */
 export function useArticleExport(
   articleId: string,
@@ -54,11 +54,42 @@ export function useArticleExport(
     [articleId, flush, messages, showToast],
   );
 
+  const runPrint = useCallback(async () => {
+    setExporting(true);
+    try {
+      await flush();
+      // The system print dialog (which also saves a PDF) is open until the user prints or cancels.
+      const result = await api.articlePrint({ id: articleId });
+      if (result.status === 'printed') {
+        showToast({ text: messages.printed, tone: 'info' });
+        setExportsDone((count) => count + 1);
+      } else {
+        showToast({ text: messages.printCancelled, tone: 'info' });
+      }
+    } catch (error) {
+      showToast({ text: describeError(messages, error), tone: 'error' });
+    } finally {
+      setExporting(false);
+    }
+  }, [articleId, flush, messages, showToast]);
+
   const start = useCallback(
     (kind: ExportForm) =>
       beforeExport(() => run(kind)).catch((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' })),
     [beforeExport, run, messages, showToast],
   );
 
-  return { exporting, exportsDone, exportHtml: () => start('file'), exportFolder: () => start('folder'), exportDocx: () => start('docx') };
+  const print = useCallback(
+    () => beforeExport(runPrint).catch((error: unknown) => showToast({ text: describeError(messages, error), tone: 'error' })),
+    [beforeExport, runPrint, messages, showToast],
+  );
+
+  return {
+    exporting,
+    exportsDone,
+    exportHtml: () => start('file'),
+    exportFolder: () => start('folder'),
+    exportDocx: () => start('docx'),
+    print,
+  };
 }

@@ -17,6 +17,14 @@ export interface ArticleListProps {
   /** The articles with a conflict waiting to be settled, and what their "Giải quyết xung đột" does. */
   conflicted?: ReadonlySet<string>;
   onResolveConflict?: (id: string) => void;
+  /**
+   * The rows chosen for "Xuất các bài đã chọn…"; with onSelect each row leads with a checkbox and the header with
+   * "Chọn tất cả". Space toggles the current row, Ctrl+A (Cmd+A) chooses every row shown.
+   */
+  selected?: ReadonlySet<string>;
+  onSelect?: (id: string, range: boolean) => void;
+  /** Every row shown chosen (`true`), or none (`false`). */
+  onSelectAll?: (all: boolean) => void;
 }
 
 const rowHeight = 58;
@@ -29,6 +37,9 @@ const assumedRect = { width: 1000, height: 700 };
  */
 export function ArticleList(props: ArticleListProps) {
   const { rows, highlights, words, scope, onOpen, onDuplicate, onTrash, onRestore, conflicted, onResolveConflict } = props;
+  const { selected, onSelect, onSelectAll } = props;
+  const allSelected = selected !== undefined && rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const someSelected = selected !== undefined && !allSelected && rows.some((row) => selected.has(row.id));
   const messages = useMessages();
   const scrollElement = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -58,6 +69,17 @@ export function ArticleList(props: ArticleListProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const pageSize = Math.max(1, Math.floor((scrollElement.current?.clientHeight || 700) / rowHeight) - 1);
     const current = rows[activeIndex];
+    const onControl = (event.target as HTMLElement).tagName === 'BUTTON' || (event.target as HTMLElement).tagName === 'INPUT';
+    if (onSelectAll !== undefined && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelectAll(true);
+      return;
+    }
+    if (onSelect !== undefined && event.key === ' ' && !onControl && current !== undefined) {
+      event.preventDefault();
+      onSelect(current.id, event.shiftKey);
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
         moveTo(activeIndex + 1);
@@ -95,7 +117,7 @@ export function ArticleList(props: ArticleListProps) {
 
   return (
     <div
-      className="article-list"
+      className={onSelect === undefined ? 'article-list' : 'article-list article-list-selectable'}
       ref={scrollElement}
       tabIndex={0}
       role="table"
@@ -104,6 +126,20 @@ export function ArticleList(props: ArticleListProps) {
       onKeyDown={onKeyDown}
     >
       <div className="article-list-header" role="row" aria-rowindex={1}>
+        {onSelect !== undefined && (
+          <span role="columnheader">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              ref={(input) => {
+                if (input !== null) input.indeterminate = someSelected;
+              }}
+              aria-label={messages.batchExport.selectAll}
+              title={messages.batchExport.selectionHint}
+              onChange={() => onSelectAll?.(!allSelected)}
+            />
+          </span>
+        )}
         <span role="columnheader">{messages.columnTitle}</span>
         <span role="columnheader">{messages.columnStatus}</span>
         <span role="columnheader">{messages.columnByline}</span>
@@ -135,6 +171,8 @@ export function ArticleList(props: ArticleListProps) {
                 onRestore={onRestore}
                 conflicted={conflicted?.has(row.id) ?? false}
                 onResolveConflict={onResolveConflict}
+                selected={selected?.has(row.id) ?? false}
+                onSelect={onSelect}
               />
             </div>
           );

@@ -24,6 +24,15 @@ export interface ArticleRowProps {
   /** A received package and this copy both changed it: "Có xung đột", with a button to settle it. */
   conflicted?: boolean;
   onResolveConflict?: (id: string) => void;
+  /** Whether the row is among those chosen for "Xuất các bài đã chọn…" (with onSelect: a checkbox leads the row). */
+  selected?: boolean;
+  /** The row's checkbox, or a Ctrl/Cmd- or Shift-click on the row: `range` extends from the last row chosen, else toggles. */
+  onSelect?: (id: string, range: boolean) => void;
+}
+
+/** A click that chooses rows rather than acting: Ctrl (Cmd on a Mac) or Shift held. */
+function selectingClick(event: MouseEvent): boolean {
+  return event.ctrlKey || event.metaKey || event.shiftKey;
 }
 
 /** One article in the list: title (with search highlights and a snippet), status, byline, last change and by whom, actions. */
@@ -40,6 +49,8 @@ export function ArticleRow({
   onRestore,
   conflicted = false,
   onResolveConflict,
+  selected = false,
+  onSelect,
 }: ArticleRowProps) {
   const messages = useMessages();
   const titleRanges = highlight?.titleRanges ?? (words === null ? [] : matchRanges(foldForSearch(summary.title), words));
@@ -53,10 +64,37 @@ export function ArticleRow({
       role="row"
       aria-rowindex={rowIndex}
       aria-current={active ? 'true' : undefined}
+      onClick={(event) => {
+        // Only a modified click on the row's text: its buttons and checkbox do their own work.
+        if (onSelect === undefined || !selectingClick(event.nativeEvent)) return;
+        if ((event.target as HTMLElement).closest('button, input, a') !== null) return;
+        event.preventDefault();
+        onSelect(summary.id, event.shiftKey);
+      }}
     >
+      {onSelect !== undefined && (
+        <div className="cell-select" role="cell">
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={messages.batchExport.selectArticle(label)}
+            onChange={(event) => onSelect(summary.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
+          />
+        </div>
+      )}
       <div className="cell-title" role="cell">
         {scope === 'active' ? (
-          <button type="button" className="title-link" onClick={() => onOpen(summary.id)} aria-label={label} title={label}>
+          <button
+            type="button"
+            className="title-link"
+            onClick={(event) => {
+              // Ctrl/Cmd- or Shift-click chooses the row, as in a file list; a plain click opens it, as before.
+              if (onSelect !== undefined && selectingClick(event.nativeEvent)) onSelect(summary.id, event.shiftKey);
+              else onOpen(summary.id);
+            }}
+            aria-label={label}
+            title={label}
+          >
             {title}
           </button>
         ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ArticleSummary } from '../../../../shared/articleModel';
 import type { Identity } from '../../../../shared/identity';
 import type { ResultOf } from '../../../../shared/ipcContract';
@@ -12,6 +12,7 @@ import { describeError } from '../../lib/describeError';
 import { followPackageArrivals } from '../../lib/packageArrivals';
 import { packageOutcomeToast } from '../../lib/packageOutcomeToast';
 import { ArticleList } from './ArticleList';
+import { BatchExportDialog } from './BatchExportDialog';
 import { LibraryToolbar } from './LibraryToolbar';
 import { SettingsDialog } from './SettingsDialog';
 import { SyncStatusLine, useSyncShortcut } from './SyncStatusLine';
@@ -98,6 +99,35 @@ export function LibraryScreen(props: LibraryScreenProps) {
 
   const sync = useSyncStatus();
   useSyncShortcut(sync);
+
+  // The rows chosen for "Xuất các bài đã chọn…"; what a filter hides is not exported (only the rows shown count).
+  const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
+  const selectionAnchor = useRef<string | null>(null);
+  const [batchIds, setBatchIds] = useState<readonly string[] | null>(null);
+  const chosen = useMemo(() => (rows ?? []).filter((row) => selection.has(row.id)).map((row) => row.id), [rows, selection]);
+  useEffect(() => {
+    setSelection(new Set());
+    selectionAnchor.current = null;
+  }, [scope]);
+  const select = (id: string, range: boolean) => {
+    const shown = rows ?? [];
+    const at = shown.findIndex((row) => row.id === id);
+    const from = selectionAnchor.current === null ? -1 : shown.findIndex((row) => row.id === selectionAnchor.current);
+    const next = new Set(selection);
+    if (range && from !== -1 && at !== -1) {
+      // Shift: every row from the last one chosen to this one, added to what is chosen.
+      for (let index = Math.min(from, at); index <= Math.max(from, at); index += 1) next.add(shown[index]!.id);
+    } else {
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      selectionAnchor.current = id;
+    }
+    setSelection(next);
+  };
+  const selectAll = (all: boolean) => {
+    setSelection(all ? new Set((rows ?? []).map((row) => row.id)) : new Set());
+    selectionAnchor.current = null;
+  };
 
   const wordImport = useWordImport({ onOpen, showToast, onCreated: () => void reload() });
 
@@ -233,6 +263,7 @@ export function LibraryScreen(props: LibraryScreenProps) {
           onCancel={wordImport.cancel}
         />
       )}
+      {batchIds !== null && <BatchExportDialog ids={batchIds} onClose={() => setBatchIds(null)} />}
       {settings !== null && (
         <SettingsDialog
           settings={settings}
@@ -307,6 +338,17 @@ export function LibraryScreen(props: LibraryScreenProps) {
               indexing={indexing}
               canChooseMine={(props.identity ?? null) !== null}
             />
+            {scope === 'active' && chosen.length > 0 && (
+              <div className="selection-bar" role="group" aria-label={messages.batchExport.selected(chosen.length)}>
+                <span role="status">{messages.batchExport.selected(chosen.length)}</span>
+                <button type="button" className="button button-small button-primary" onClick={() => setBatchIds(chosen)}>
+                  {messages.batchExport.exportSelected}
+                </button>
+                <button type="button" className="button button-small" onClick={() => selectAll(false)}>
+                  {messages.batchExport.clearSelection}
+                </button>
+              </div>
+            )}
             {rows !== null && rows.length > 0 ? (
               <ArticleList
                 rows={rows}
@@ -321,6 +363,9 @@ export function LibraryScreen(props: LibraryScreenProps) {
                 onRestore={(article) => void act(() => api.articleRestore({ id: article.id }), { text: messages.restored, tone: 'info' })}
                 conflicted={conflicted}
                 onResolveConflict={props.onResolveConflict}
+                selected={scope === 'active' ? selection : undefined}
+                onSelect={scope === 'active' ? select : undefined}
+                onSelectAll={scope === 'active' ? selectAll : undefined}
               />
             ) : (
               <div className="empty-state empty-state-compact">

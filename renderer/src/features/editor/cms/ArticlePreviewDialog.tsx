@@ -11,6 +11,8 @@ export interface ArticlePreviewDialogProps {
   copying: boolean;
   onExportHtml: () => void;
   onExportFolder: () => void;
+  /** "In / PDF": the system print dialog on the print page (A4, header, page numbers). */
+  onPrint: () => void;
   onCopyForCms: () => void;
   onClose: () => void;
 }
@@ -21,7 +23,7 @@ export interface ArticlePreviewDialogProps {
  * inherits) and cannot navigate away. The export buttons stay at hand; "Đóng" or Esc closes it.
  */
 export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
-  const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onCopyForCms, onClose } = props;
+  const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onPrint, onCopyForCms, onClose } = props;
   const messages = useMessages();
   const text = messages.cms;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -78,6 +80,9 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
           </button>
           <button type="button" className="button button-small" onClick={onExportFolder} disabled={exporting}>
             {messages.exportFolder}
+          </button>
+          <button type="button" className="button button-small" onClick={onPrint} disabled={exporting}>
+            {messages.print}
           </button>
           <button type="button" className="button button-small button-primary" onClick={onExportHtml} disabled={exporting}>
             {exporting ? messages.exporting : messages.exportHtml}
