@@ -9,6 +9,7 @@ import type { MediaStore } from '../../electron/main/media/MediaStore';
 import { openLibrary } from '../../electron/main/library/openLibrary';
 import { heicPhoto } from '../unit/media/heicFixtures';
 import type { ExportReport } from './exportArticleProcess';
+import { cameraLikePixels } from './cameraLikePixels';
 
 const width = 4000;
 const height = 3000;
@@ -19,32 +20,10 @@ const heicRuns = 3;
 const heicColumns = 9;
 const heicRows = 7;
 
-/**
- * 12 megapixels of camera-like content: colour gradients, a soft pattern and grain. Flat colour would
- * compress to almost nothing and decode unrealistically fast; this gives a 5–6 MB JPEG at quality 90.
- */
-function cameraLikePixels(): Buffer {
-  const pixels = Buffer.alloc(width * height * 3);
-  let seed = 0x9e3779b9;
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      // xorshift32: fast, deterministic grain (Math.random would dominate the set-up time).
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      const grain = ((seed >>> 0) % 61) - 30;
-      const at = (y * width + x) * 3;
-      pixels[at] = Math.max(0, Math.min(255, (x * 255) / width + grain));
-      pixels[at + 1] = Math.max(0, Math.min(255, (y * 255) / height + grain));
-      pixels[at + 2] = Math.max(0, Math.min(255, 128 + 60 * Math.sin(x / 150) * Math.cos(y / 120) + grain));
-    }
-  }
-  return pixels;
-}
-
 /** `count` different 12-megapixel JPEGs (each brightened by one more level, so no two share a hash). */
 export async function cameraJpegs(count: number, firstVariant: number): Promise<Buffer[]> {
-  const pixels = cameraLikePixels();
+  // 12 megapixels: a 5–6 MB JPEG at quality 90.
+  const pixels = cameraLikePixels(width, height, 30);
   const jpegs: Buffer[] = [];
   for (let variant = firstVariant; variant < firstVariant + count; variant += 1) {
     jpegs.push(

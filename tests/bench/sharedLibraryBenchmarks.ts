@@ -34,6 +34,7 @@ import { seededRandom } from '../support/seededRandom';
 import type { GitServerAnswer, GitServerRequest } from './gitServerProcess';
 import { buildLibrary } from './libraryBenchmarks';
 import type { SharedLibraryReport } from './sharedLibraryProcess';
+import { cameraLikePixels } from './cameraLikePixels';
 
 const run = promisify(execFile);
 
@@ -70,26 +71,6 @@ interface BuildReport {
   recordsMs: number;
   photosMs: number;
   photoJpegBytes: { smallest: number; average: number; largest: number };
-}
-
-/** Camera-like pixels (gradients, a soft pattern, grain) that every photo is a different crop of. */
-function photoPixels(width: number, height: number): Buffer {
-  const pixels = Buffer.alloc(width * height * 3);
-  let seed = 0x9e3779b9;
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      // xorshift32: fast, deterministic grain (flat colour would compress to almost nothing).
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      const grain = ((seed >>> 0) % 31) - 15;
-      const at = (y * width + x) * 3;
-      pixels[at] = Math.max(0, Math.min(255, (x * 255) / width + grain));
-      pixels[at + 1] = Math.max(0, Math.min(255, (y * 255) / height + grain));
-      pixels[at + 2] = Math.max(0, Math.min(255, 128 + 60 * Math.sin(x / 150) * Math.cos(y / 120) + grain));
-    }
-  }
-  return pixels;
 }
 
 /** Photo `index`: a 720–1140 px wide crop at its own place, brightness and quality: 50–200 KB, no two alike. */
@@ -147,7 +128,8 @@ async function buildMemberLibrary(dataDirectory: string): Promise<BuildReport> {
     const recordsMs = performance.now() - started;
 
     started = performance.now();
-    const pixels = photoPixels(1600, 1200);
+    // Camera-like pixels that every photo is a different crop of.
+    const pixels = cameraLikePixels(1600, 1200, 15);
     const sizes: number[] = [];
     const ids = new Set<string>();
     // Four at a time: sharp's threads keep both cores busy while the next photos are made.
