@@ -33,6 +33,7 @@ export const ipcChannels = [
   'batch:export',
   'batch:progress',
   'batch:cancel',
+  'batch:openFolder',
   'article:print',
   'trash:empty',
   'media:importFromDialog',

@@ -182,6 +182,8 @@ export const ipcContract = {
   'batch:progress': channel(empty, batchExportProgressSchema),
   /** Stops the running batch export after the article under way (which is not written); finished files stay. */
   'batch:cancel': channel(empty, empty),
+  /** "Mở thư mục": shows the folder of the last batch export in the file manager; the window never names the path. */
+  'batch:openFolder': channel(empty, z.object({ opened: z.boolean() })),
   /** Deletes every trashed article for good, then the photos no remaining article uses. */
   'trash:empty': channel(empty, z.object({ removedArticles: z.number().int(), removedPhotos: z.number().int() })),
   /** Asks the user for photos, then imports each (refusals are reported per file, never thrown). */

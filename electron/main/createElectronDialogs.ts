@@ -1,5 +1,6 @@
 import { basename, join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
+import { AppError } from '../../shared/errorCodes';
 import { reviewPackageExtension } from '../../shared/reviewPackageModel';
 import { wordFileExtension } from '../../shared/wordImportModel';
 import type { Dialogs, EarlierExportChoice } from './application/Dialogs';
@@ -128,6 +129,11 @@ export function createElectronDialogs(): Dialogs {
       const owner = BrowserWindow.getFocusedWindow();
       const answer = owner === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(owner, options);
       return answers[answer.response] ?? 'cancel';
+    },
+    async openFolder(folder) {
+      // openPath answers with an error message, empty when the file manager opened.
+      const failure = await shell.openPath(folder);
+      if (failure !== '') throw new AppError('export-failed', 'Không mở được thư mục đã xuất.');
     },
   };
 }

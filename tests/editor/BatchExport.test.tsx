@@ -118,7 +118,8 @@ describe('choosing articles in the library and exporting them together', () => {
     const output = join(root, 'xuat');
     await mkdir(output);
     const dataDirectory = join(root, 'data');
-    const library = await installInProcessApi(dataDirectory, null, { dialogs: { exportFolder: output } });
+    const openedFolders: string[] = [];
+    const library = await installInProcessApi(dataDirectory, null, { dialogs: { exportFolder: output, openedFolders } });
     const photo = await library.handlers['media:importBytes']({ fileName: 'anh.jpg', bytes: new Uint8Array(await twoColourJpeg()) });
     const gone = await library.handlers['media:importBytes']({
       fileName: 'hong.jpg',
@@ -161,6 +162,13 @@ describe('choosing articles in the library and exporting them together', () => {
     expect(dialog.textContent).toContain('Đã xuất 2 bài, 1 bài lỗi.');
     expect(dialog.textContent).toContain(`Thư mục: ${output}`);
     expect((await readdir(output)).sort()).toEqual(['dai-hoi-chi-bo.docx', 'hoi-nghi-so-ket.docx']);
+
+    // "Mở thư mục": main shows the folder the batch wrote in the file manager.
+    expect(openedFolders).toEqual([]);
+    await click(buttonNamed(dialog, 'Mở thư mục'));
+    await untilInAct(() => openedFolders.length === 1, 'the folder opened');
+    expect(openedFolders).toEqual([output]);
+    expect(dialog.querySelector('.batch-export-results')).not.toBeNull();
 
     await click(buttonNamed(dialog, 'Đóng'));
     expect(view.querySelector('dialog.batch-export-dialog')).toBeNull();

@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import {
   buttonNamed,
@@ -55,7 +58,8 @@ describe('"Xem trước"', () => {
 
     const dialog = previewDialog()!;
     expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Xem trước bài xuất');
-    for (const name of ['Sao chép cho CMS', 'Xuất thư mục', 'Xuất HTML', 'Đóng']) expect(buttonNamed(name, dialog), name).toBeDefined();
+    for (const name of ['Sao chép cho CMS', 'Xuất thư mục', 'Xuất Word', 'In / PDF', 'Xuất HTML', 'Đóng'])
+      expect(buttonNamed(name, dialog), name).toBeDefined();
     await press(dialog, 'Escape');
     expect(previewDialog()).toBeNull();
 
@@ -63,6 +67,26 @@ describe('"Xem trước"', () => {
     await untilInAct(() => previewFrame() !== null, 'the preview frame again');
     await click(buttonNamed('Đóng', previewDialog()!), 'Đóng');
     expect(previewDialog()).toBeNull();
+  });
+
+  it('"Xuất Word" in the preview goes through the checklist, then writes the .docx', async () => {
+    const directory = await temporaryDirectory();
+    const exportPath = join(directory, 'bai-con-thieu.docx');
+    await installInProcessApi(directory, exportPath).then(({ handlers }) =>
+      addArticle(handlers, { title: 'Bài còn thiếu', sapo: '', body: paragraphsBody(['Mở đầu.', '', 'Kết bài.']) }),
+    );
+    await openArticle(render, 'Bài còn thiếu');
+    await click(buttonNamed('Xem trước'), 'Xem trước');
+    await untilInAct(() => previewFrame() !== null, 'the preview frame');
+
+    await click(buttonNamed('Xuất Word', previewDialog()!), 'Xuất Word');
+    await untilInAct(() => checklist() !== null, 'the checklist');
+    expect(existsSync(exportPath)).toBe(false);
+    await click(buttonNamed('Vẫn xuất', checklist()!), 'Vẫn xuất');
+    await untilInAct(() => existsSync(exportPath), 'the exported .docx');
+    const { value } = await mammoth.convertToHtml({ buffer: readFileSync(exportPath) });
+    expect(value).toContain('Bài còn thiếu');
+    expect(value).toContain('<p>Kết bài.</p>');
   });
 });
 

@@ -64,5 +64,8 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
       // "Lưu ảnh cho CMS…" over files already there: replaced only when BANTHAO_REPLACE_FILES=1.
       return process.env.BANTHAO_REPLACE_FILES === '1';
     },
+    async openFolder() {
+      // No file manager in the harness: "Mở thư mục" does nothing.
+    },
   };
 }

@@ -189,4 +189,28 @@ describe('BatchExportService', () => {
     expect(await session.handlers['batch:export']({ ids: [article.id], form: 'html' })).toEqual({ status: 'cancelled' });
     expect(await session.handlers['batch:progress']({})).toBeNull();
   });
+
+  it('"Mở thư mục" opens only the folder of the last batch, and nothing before a batch has run', async () => {
+    const root = await temporaryDirectory();
+    const first = join(root, 'xuat-1');
+    const second = join(root, 'xuat-2');
+    await mkdir(first);
+    await mkdir(second);
+    const openedFolders: string[] = [];
+    let folder = first;
+    const dialogs: Dialogs = { ...cannedDialogs({ openedFolders }), chooseExportFolder: async () => folder };
+    const session = await openTestSession(join(root, 'data'), { dialogs });
+    const article = await session.handlers['article:create']({});
+    await session.handlers['article:save']({ id: article.id, baseRevision: article.revision, content: sampleContent({ title: 'Tin' }) });
+
+    expect(await session.handlers['batch:openFolder']({})).toEqual({ opened: false });
+    expect(openedFolders).toEqual([]);
+    await session.handlers['batch:export']({ ids: [article.id], form: 'html' });
+    expect(await session.handlers['batch:openFolder']({})).toEqual({ opened: true });
+    folder = second;
+    await session.handlers['batch:export']({ ids: [article.id], form: 'docx' });
+    expect(await session.handlers['batch:openFolder']({})).toEqual({ opened: true });
+    // Each time the folder that batch wrote into (a request naming a path is refused at the channel: ipcContract.test).
+    expect(openedFolders).toEqual([first, second]);
+  });
 });

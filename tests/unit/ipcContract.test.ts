@@ -74,6 +74,8 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   ],
   'batch:progress': [{ id: 'abcdef12-0000' }],
   'batch:cancel': [{ force: true }],
+  // The window never names the folder: only the last batch's is opened.
+  'batch:openFolder': [{ path: '/etc' }, { folder: '/' }],
   'trash:empty': [{ confirm: true }],
   'media:importFromDialog': [{ paths: ['/etc/passwd'] }],
   'media:importBytes': [

@@ -78,6 +78,7 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'batch:export': ({ withPhoto }) => ({ ids: [withPhoto], form: 'html' }),
   'batch:progress': () => ({}),
   'batch:cancel': () => ({}),
+  'batch:openFolder': () => ({}),
   'trash:empty': () => ({}),
   'media:importFromDialog': () => ({}),
   'media:importBytes': () => ({ fileName: 'khac.jpg', bytes: new Uint8Array(photoBytes.other) }),
@@ -170,6 +171,8 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'batch:export': ['article-exported', 'version-saved'],
   'batch:progress': [],
   'batch:cancel': [],
+  // Shows a folder already written: nothing in the library changes.
+  'batch:openFolder': [],
   'trash:empty': ['trash-emptied'],
   'media:importFromDialog': ['photos-imported'],
   'media:importBytes': ['photos-imported'],

@@ -51,6 +51,8 @@ export class BatchExportService {
   readonly #writeOptions: DurableWriteOptions | undefined;
   #progress: BatchExportProgress = null;
   #cancelRequested = false;
+  /** The folder of the last batch that ran: the only one "Mở thư mục" opens (never a path sent by the window). */
+  #lastFolder: string | null = null;
 
   constructor(
     stores: Pick<LibraryStores, 'store' | 'media' | 'settings'>,
@@ -74,6 +76,13 @@ export class BatchExportService {
     if (this.#progress !== null) this.#cancelRequested = true;
   }
 
+  /** "Mở thư mục": shows the last batch's folder in the file manager; false when no batch has run yet. */
+  async openLastFolder(): Promise<{ opened: boolean }> {
+    if (this.#lastFolder === null || this.#dialogs.openFolder === undefined) return { opened: false };
+    await this.#dialogs.openFolder(this.#lastFolder);
+    return { opened: true };
+  }
+
   async exportArticles(ids: readonly string[], form: BatchExportForm): Promise<BatchExportOutcome> {
     if (this.#progress !== null) throw new AppError('export-failed', 'Đang xuất một loạt bài khác; chờ xong rồi thử lại.');
     const folder = await this.#dialogs.chooseExportFolder();
@@ -83,7 +92,9 @@ export class BatchExportService {
     try {
       const planned = await this.#plan(ids, form, folder);
       if (planned === null) return { status: 'cancelled' };
-      return await this.#run(planned.items, form, folder, planned.replace);
+      const outcome = await this.#run(planned.items, form, folder, planned.replace);
+      this.#lastFolder = folder;
+      return outcome;
     } finally {
       this.#progress = null;
       this.#cancelRequested = false;

@@ -28,4 +28,6 @@ export interface Dialogs {
    * beside the new files (`<slug>-n`), or cancel the batch. Where it is missing both are kept.
    */
   askAboutExistingExports?(folder: string, names: readonly string[]): Promise<EarlierExportChoice>;
+  /** Shows `folder` in the system's file manager ("Mở thư mục" after a batch export). Where it is missing nothing opens. */
+  openFolder?(folder: string): Promise<void>;
 }

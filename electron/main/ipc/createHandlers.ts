@@ -62,6 +62,7 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
         application.batchExports.cancel();
         return {};
       }),
+    'batch:openFolder': async () => withApplication((application) => application.batchExports.openLastFolder()),
     'article:print': async ({ id }) => withApplication((application) => application.exports.print(id)),
     'trash:empty': async () => withApplication((application) => application.articles.emptyTrash()),
     'media:importFromDialog': async () => withApplication((application) => application.photos.importFromDialog()),

@@ -384,6 +384,7 @@ export function ArticleForm(props: ArticleFormProps) {
             copying={cms.copying}
             onExportHtml={() => void exportHtml()}
             onExportFolder={() => void exportFolder()}
+            onExportDocx={() => void exportDocx()}
             onPrint={() => void print()}
             onCopyForCms={() => void cms.copyForCms()}
             onClose={() => setPreviewOpen(false)}

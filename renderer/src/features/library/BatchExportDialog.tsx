@@ -154,6 +154,15 @@ function BatchExportResults({ outcome, onClose }: { outcome: Extract<BatchExport
   const text = messages.batchExport;
   const exported = outcome.items.filter((item) => item.status === 'exported').length;
   const failed = outcome.items.filter((item) => item.status === 'failed').length;
+  const [openError, setOpenError] = useState<string | null>(null);
+  // Main opens the folder of the batch it ran last: the window never sends a path.
+  const openFolder = () => {
+    setOpenError(null);
+    api.batchOpenFolder({}).then(
+      () => undefined,
+      (error: unknown) => setOpenError(describeError(messages, error)),
+    );
+  };
   return (
     <div>
       <p role="status">{text.summary(exported, failed)}</p>
@@ -183,7 +192,15 @@ function BatchExportResults({ outcome, onClose }: { outcome: Extract<BatchExport
           </li>
         ))}
       </ul>
+      {openError !== null && (
+        <p className="field-error" role="alert">
+          {openError}
+        </p>
+      )}
       <div className="dialog-actions">
+        <button type="button" className="button" onClick={openFolder}>
+          {text.openFolder}
+        </button>
         <button type="button" className="button button-primary" autoFocus onClick={onClose}>
           {text.close}
         </button>

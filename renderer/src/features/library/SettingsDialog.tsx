@@ -15,6 +15,12 @@ export interface SettingsDialogProps {
   onClose: () => void;
 }
 
+// As long as the shared settings' schema allows (sharedSettingsModel: nfcString(200)).
+const printHeaderMaximum = 200;
+
+/** The header as saved: one line in NFC, line breaks and runs of spaces made one space, trimmed. */
+const oneLine = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
 /** The order and labels of the numbers the dialog edits; bounds and defaults come from the shared table. */
 const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages) => string }> = [
   { key: 'exportImageMaxSide', label: (messages) => messages.exportImageMaxSide },
@@ -41,6 +47,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
   const [identity, setIdentity] = useState<IdentityDraft>({ name: settings.userName, role: settings.userRole ?? '' });
   const problems = identityProblems(identity, messages);
   const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
+  const [printHeader, setPrintHeader] = useState(settings.printHeader ?? '');
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -57,6 +64,8 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
       userName: identity.name.trim(),
       userRole: identity.role,
       houseStyle,
+      // Sent only when changed: an untouched header is no change of the shared settings for a sync to carry.
+      ...(oneLine(printHeader) === (settings.printHeader ?? '') ? {} : { printHeader: oneLine(printHeader) }),
       ...Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])),
     });
     onClose();
@@ -94,6 +103,17 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
           ))}
         </div>
         <HouseStyleFields value={houseStyle} onChange={setHouseStyle} />
+        <label className="field settings-section print-header-field">
+          <span className="field-label">{messages.printHeader}</span>
+          <input
+            type="text"
+            value={printHeader}
+            maxLength={printHeaderMaximum}
+            placeholder="Bản Thảo"
+            onChange={(event) => setPrintHeader(event.target.value)}
+          />
+          <small className="muted">{messages.printHeaderHint(printHeaderMaximum)}</small>
+        </label>
         <DictionarySection />
         <SharedLibrarySection />
         <p>

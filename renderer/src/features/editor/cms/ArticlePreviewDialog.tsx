@@ -11,6 +11,8 @@ export interface ArticlePreviewDialogProps {
   copying: boolean;
   onExportHtml: () => void;
   onExportFolder: () => void;
+  /** "Xuất Word": the .docx form, through the same preflight as the other forms. */
+  onExportDocx: () => void;
   /** "In / PDF": the system print dialog on the print page (A4, header, page numbers). */
   onPrint: () => void;
   onCopyForCms: () => void;
@@ -23,7 +25,7 @@ export interface ArticlePreviewDialogProps {
  * inherits) and cannot navigate away. The export buttons stay at hand; "Đóng" or Esc closes it.
  */
 export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
-  const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onPrint, onCopyForCms, onClose } = props;
+  const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onExportDocx, onPrint, onCopyForCms, onClose } = props;
   const messages = useMessages();
   const text = messages.cms;
   const dialog = useRef<HTMLDialogElement>(null);
@@ -80,6 +82,9 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
           </button>
           <button type="button" className="button button-small" onClick={onExportFolder} disabled={exporting}>
             {messages.exportFolder}
+          </button>
+          <button type="button" className="button button-small" onClick={onExportDocx} disabled={exporting}>
+            {messages.exportDocx}
           </button>
           <button type="button" className="button button-small" onClick={onPrint} disabled={exporting}>
             {messages.print}
