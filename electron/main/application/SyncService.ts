@@ -165,6 +165,8 @@ export class SyncService {
         const account = await this.#account();
         await this.#resetGitFolder();
         await this.#writeState(emptySyncState(account.address));
+        // Nothing is agreed yet: the whole library is looked at.
+        this.#dirty = 'all';
         this.#status = { ...this.#status, state: 'idle' };
         return this.#syncNow(account, true);
       }),

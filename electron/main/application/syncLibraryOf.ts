@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Article } from '../../../shared/articleModel';
 import { canonicalJson } from '../../../shared/canonicalJson';
 import { libraryLayout } from '../library/libraryLayout';
+import { collectReferencedPhotos } from '../services/collectReferencedPhotos';
 import type { PulledChanges, SyncConflict, SyncLibrary } from '../sharedLibrary/SyncLibrary';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { currentIdentity } from './currentIdentity';
@@ -15,7 +16,13 @@ export function syncLibraryOf(
   now: () => Date,
 ): SyncLibrary {
   const { store } = application.library;
+  // Read once per sync, and only when the server dropped a photo (rare): every article's figures and cover.
+  let photosInUse: Promise<Set<string>> | null = null;
   return {
+    photoInUse: async (mediaId) => {
+      photosInUse ??= collectReferencedPhotos({ store, layout: application.library.layout });
+      return (await photosInUse).has(mediaId);
+    },
     folder: application.library.layout.library.folder,
     flush: () => store.flush(),
     readArticle: async (id: string): Promise<Article | null> => (store.has(id) ? store.get(id) : null),

@@ -12,6 +12,7 @@ import { sharedFileOf, previousGenerationOf, type SharedFilePath } from '../libr
 import { decodeStoredJson } from '../storage/storedJson';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { commitMessageOf } from './commitMessageOf';
+import { gitBlobId } from './gitBlobId';
 import type { GitObjects } from './GitObjects';
 import type { GitRemote } from './GitRemote';
 import { mergeSharedSettingsFiles } from './mergeSharedSettingsFiles';
@@ -226,6 +227,8 @@ export class SyncEngine {
       if (ours === null || onServer.get(path) === ours.oid) continue;
       if (history.get(path)?.has(ours.oid) === true) {
         local.changes.delete(path);
+        // Agreed as that past version: the server's newer one replaces it, as any one-sided change does.
+        local.touched.set(path, [ours.oid, ours.size, ours.mtimeMs]);
         // Gone from the server since: taken out here as any removal is.
         if (!onServer.has(path)) remoteChanges.push([path, null]);
         continue;
@@ -282,6 +285,11 @@ export class SyncEngine {
     run: SyncRun,
   ): Promise<void> {
     const { objects } = this.#options;
+    // Unchanged at the scan: looked at again now, as a save (or a change no announcement named) may have landed since.
+    if (ours === undefined && file.kind !== 'photo-original' && file.kind !== 'photo-preview') {
+      const now = await currentLook(join(this.#options.library.folder, path));
+      if ((now?.oid ?? null) !== (files[path]?.[0] ?? null)) ours = now;
+    }
     if (ours !== undefined && ours?.oid === theirs) {
       // The same change on both sides (or one a stopped sync already applied).
       if (ours === null) delete files[path];
@@ -378,8 +386,8 @@ export class SyncEngine {
   }
 
   /**
-   * Takes out a file the server took out; false when it stays: an article not in this library's trash, and an article's
-   * records while the article stays (records are only taken out with their article, by emptying a trash).
+   * Takes out a file the server took out; false when it stays: an article something of which changed here, an
+   * article's records while the article stays (records go only with their article), a photo an article here shows.
    */
   async #remove(path: string, file: SharedFilePath, run: SyncRun): Promise<boolean> {
     const { library } = this.#options;
@@ -394,6 +402,8 @@ export class SyncEngine {
       if (run.pulled.removedArticleIds.has(file.articleId)) return true;
       if ((await library.readArticle(file.articleId)) !== null) return false;
     }
+    // A photo an article here still shows stays (and goes back to the server with the next commit).
+    if (file.mediaId !== undefined && (await library.photoInUse(file.mediaId))) return false;
     const target = join(library.folder, path);
     await rm(target, { force: true });
     await rm(previousGenerationOf(target), { force: true });
@@ -529,6 +539,18 @@ function decodeArticle(bytes: Uint8Array, path: string): Article {
 
 async function readLibraryFile(folder: string, path: string): Promise<Uint8Array> {
   return nodeFileSystem.promises.readFile(join(folder, path));
+}
+
+/** A library file as it is on disk now (its blob id, size and time), or null when there is none. */
+async function currentLook(path: string): Promise<LocalFile | null> {
+  try {
+    const stats = await lstat(path);
+    const bytes = await nodeFileSystem.promises.readFile(path);
+    return { oid: gitBlobId(bytes), size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 /** A file just written from the server, as the synced state records it: its blob id and its look now. */

@@ -44,6 +44,8 @@ export interface SyncLibrary {
   /** Deletes an article the server no longer has (nothing of it changed here), with its records; whether it went. */
   removeArticle(id: string): Promise<boolean>;
   keepConflict(conflict: SyncConflict): Promise<void>;
+  /** Whether an article here (trashed or not) shows this photo: then it is not taken out when the server drops it. */
+  photoInUse(mediaId: string): Promise<boolean>;
   afterPull(changes: PulledChanges): Promise<void>;
   /** Sets a file from the server aside (`quarantine/`), unchanged, for whoever looks into it. */
   quarantine(relativePath: string, bytes: Uint8Array): Promise<void>;

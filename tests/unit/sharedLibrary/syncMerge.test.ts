@@ -10,6 +10,7 @@ import { sampleContent } from '../../support/sampleContent';
 import { startSharedNewsroom, type Member, type SharedNewsroom } from '../../support/sharedNewsroom';
 import { useTemporaryDirectories } from '../../support/temporaryDirectory';
 import { twoColourJpeg } from '../media/photoFixtures';
+import { bodyWithPhoto } from '../../support/bodyWithPhoto';
 
 const run = promisify(execFile);
 const temporaryDirectory = useTemporaryDirectories();
@@ -276,5 +277,54 @@ describe('syncing the shared library: what merges by itself and what is a confli
     expect(again.filesSent).toBe(0);
     const after = await reporter.session.handlers['article:get']({ id });
     expect(after).toMatchObject({ title: before.title, sapo: 'Sapo của Hà trước khi Sơn tham gia lại.' });
+  });
+
+  it('never writes the server’s copy over a change made here after the look (or one no announcement named): it merges', async () => {
+    const { reporter, editor, id } = await twoMembersWithAnArticle();
+    await save(editor, id, { sapo: 'Sapo của Hà.' });
+    await sync(editor);
+    // A save the sync's look does not cover: written by the store without the announcement a sync's scope follows.
+    await reporter.session.run(async (application) => {
+      const stored = await application.library.store.get(id);
+      await application.library.store.save(
+        id,
+        stored.revision,
+        { ...articleContentOf(stored), title: 'Tít của Sơn' },
+        { by: reporter.identity },
+      );
+    });
+    const outcome = await sync(reporter);
+    expect(outcome.conflictArticleIds).toEqual([]);
+    expect(await reporter.session.handlers['article:get']({ id })).toMatchObject({ title: 'Tít của Sơn', sapo: 'Sapo của Hà.' });
+    await sync(editor);
+    expect(await editor.session.handlers['article:get']({ id })).toMatchObject({ title: 'Tít của Sơn', sapo: 'Sapo của Hà.' });
+  });
+
+  it('keeps a photo the server dropped while an article here still shows it, and sends it back', async () => {
+    const { reporter, editor, id } = await twoMembersWithAnArticle();
+    const photo = await editor.session.handlers['media:importBytes']({
+      fileName: 'anh.jpg',
+      bytes: new Uint8Array(await twoColourJpeg({ width: 330 })),
+    });
+    if (!('id' in photo)) throw new Error('the photo was refused');
+    await save(editor, id, { body: bodyWithPhoto(photo.id) });
+    await sync(editor);
+    await sync(reporter);
+    // Someone removes the photo's files on the server with plain Git, while the article still shows it.
+    const scratch = await mkdtemp(join(tmpdir(), 'banthao-drop-'));
+    try {
+      await run('git', ['clone', '--quiet', newsroom.address.replace('http://', `http://minh:mat-khau-toa-soan-2026@`), scratch]);
+      await run('git', ['-C', scratch, 'rm', '--quiet', '-r', `media/${photo.id.slice(0, 2)}`]);
+      await run('git', ['-C', scratch, '-c', 'user.name=Minh', '-c', 'user.email=minh@toasoan.vn', 'commit', '--quiet', '-m', 'bỏ ảnh']);
+      await run('git', ['-C', scratch, 'push', '--quiet', 'origin', 'main']);
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    await sync(reporter);
+    expect(await reporter.session.handlers['media:get']({ id: photo.id })).toMatchObject({ id: photo.id });
+    // Sent back: a member who never had it gets it again from the server.
+    const third = await newsroom.member({ name: 'Minh Anh', role: 'editor' });
+    expect((await third.session.handlers['sharedLibrary:join']({})).status.message).toBeNull();
+    expect(await third.session.handlers['media:get']({ id: photo.id })).toMatchObject({ id: photo.id });
   });
 });
