@@ -1,15 +1,6 @@
 import { assertNever } from '../../../shared/assertNever';
+import { articlePathPrefix, photoPathPrefix } from '../library/libraryLayout';
 import type { LibraryChange } from './LibraryChange';
-
-/** An article's part of the library, as a path prefix: its file and its records folder. */
-function articleScope(id: string): string {
-  return `articles/${id.slice(0, 2)}/${id}`;
-}
-
-/** A photo's part of the library: its original, its description and its display copy. */
-function photoScope(id: string): string {
-  return `media/${id.slice(0, 2)}/${id}`;
-}
 
 /**
  * The library paths (prefixes, relative to the library folder) a change may have written, for the next sync to look
@@ -21,23 +12,23 @@ export function syncScopeOf(change: LibraryChange): string[] | 'all' | null {
     case 'article-duplicated':
     case 'article-moved':
     case 'conflict-resolved':
-      return [articleScope(change.article.id)];
+      return [articlePathPrefix(change.article.id)];
     case 'article-saved':
-      return [articleScope(change.id)];
+      return [articlePathPrefix(change.id)];
     case 'article-trashed':
     case 'article-restored':
-      return [articleScope(change.summary.id)];
+      return [articlePathPrefix(change.summary.id)];
     // An export takes a version of the article.
     case 'article-exported':
-      return [articleScope(change.id)];
+      return [articlePathPrefix(change.id)];
     case 'version-saved':
-      return [articleScope(change.version.articleId)];
+      return [articlePathPrefix(change.version.articleId)];
     case 'comment-added':
-      return [articleScope(change.record.articleId)];
+      return [articlePathPrefix(change.record.articleId)];
     case 'trash-emptied':
-      return [...change.removedArticleIds.map(articleScope), ...change.removedPhotoIds.map(photoScope)];
+      return [...change.removedArticleIds.map(articlePathPrefix), ...change.removedPhotoIds.map(photoPathPrefix)];
     case 'photos-imported':
-      return change.photos.map((photo) => photoScope(photo.id));
+      return change.photos.map((photo) => photoPathPrefix(photo.id));
     case 'settings-changed':
       return ['shared-settings.json'];
     case 'dictionary-word-added':

@@ -193,6 +193,16 @@ export function snapshotManifestFile(snapshotFolder: string): string {
 /** The same layout relative to the data folder (a backup snapshot mirrors it). */
 export const relativeLayout: LibraryLayout = libraryLayout('');
 
+/** An article's part of the library folder as a `/`-separated path prefix: its file and its records folder. */
+export function articlePathPrefix(id: string): string {
+  return `articles/${id.slice(0, 2)}/${id}`;
+}
+
+/** A photo's part of the library folder as a path prefix: its original, display copy and description. */
+export function photoPathPrefix(id: string): string {
+  return `media/${id.slice(0, 2)}/${id}`;
+}
+
 /** The kinds of library file the shared library carries, each recognised by its path relative to the library folder. */
 export const sharedFileKinds = [
   'article',

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errorCodes';
 import { mergeArticleFiles } from '../../../shared/mergeArticleFiles';
 import type { SyncProgress } from '../../../shared/sharedLibraryModel';
 import { storedArticleSchema } from '../../../shared/migrateArticle';
-import { sharedFileOf, previousGenerationOf, type SharedFilePath } from '../library/libraryLayout';
+import { articlePathPrefix, sharedFileOf, previousGenerationOf, type SharedFilePath } from '../library/libraryLayout';
 import { decodeStoredJson } from '../storage/storedJson';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { commitMessageOf } from './commitMessageOf';
@@ -126,7 +126,7 @@ export class SyncEngine {
     // Everything changed here (and every merged file) goes in one commit over the server's head.
     this.#progress({ phase: 'committing', done: 0, total: 0 });
     // A conflict kept here wrote a record the scan before did not see: its article's folder is looked at again.
-    const written = await scanLibraryFiles(library.folder, run.conflictArticleIds.map(articleScopeOf));
+    const written = await scanLibraryFiles(library.folder, run.conflictArticleIds.map(articlePathPrefix));
     const fresh = [...written.files.keys()].filter((path) => files[path] === undefined);
     const outgoing = await this.#outgoing(new Set([...local.changes.keys(), ...reread, ...fresh]), files, run);
     if (outgoing.size === 0) {
@@ -473,11 +473,6 @@ export class SyncEngine {
   #progress(progress: SyncProgress): void {
     this.#options.onProgress?.(progress);
   }
-}
-
-/** An article's part of the library folder: its file and its records folder. */
-function articleScopeOf(id: string): string {
-  return `articles/${id.slice(0, 2)}/${id}`;
 }
 
 function emptyPulled(): PulledChanges {
