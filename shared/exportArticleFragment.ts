@@ -3,6 +3,7 @@ import type { Article } from './articleModel';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
 import { articleElementLines, exportImageOrder, type ExportImages } from './exportArticleHtml';
+import { defaultExportLook, type ExportLook } from './exportLook';
 import { formatDisplayDate } from './publicationDate';
 import { serializeDocumentHtml } from './serializeDocumentHtml';
 import { isSuggestionAnchorText } from './SuggestionMarks';
@@ -26,8 +27,12 @@ export interface CmsCopy {
  * The article as the HTML export's `<article>` element alone, for pasting into a CMS: the same serializer, so the same
  * allow-list, and pending suggestions rejected. `images` gives each photo's src (`images/<slug>-n.ext`) and size.
  */
-export function exportArticleFragment(article: Article, images: ExportImages = {}): string {
-  return articleElementLines(article, images, '').join('\n');
+export function exportArticleFragment(
+  article: Article,
+  images: ExportImages = {},
+  look: Pick<ExportLook, 'partOrder'> = defaultExportLook,
+): string {
+  return articleElementLines(article, images, '', look).join('\n');
 }
 
 function isSuggestedInsertion(node: ProseMirrorNode): boolean {
@@ -112,7 +117,11 @@ function figuresOf(doc: ProseMirrorNode): ProseMirrorNode[] {
  * The article copied for the CMS: the fragment as HTML, the same as readable plain text (title, date, sapo, body, photo
  * captions and credit lines, a blank line between paragraphs, as a CMS plain-text field expects), and each field alone.
  */
-export function exportCmsCopy(article: Article, images: ExportImages = {}): CmsCopy {
+export function exportCmsCopy(
+  article: Article,
+  images: ExportImages = {},
+  look: Pick<ExportLook, 'partOrder'> = defaultExportLook,
+): CmsCopy {
   const doc = withSuggestionsRejected(parseDocument(article.body));
   const title = article.title.trim();
   const sapo = article.sapo.trim();
@@ -143,7 +152,7 @@ export function exportCmsCopy(article: Article, images: ExportImages = {}): CmsC
     { kind: 'credit', text: credit },
   ];
   return {
-    html: exportArticleFragment(article, images),
+    html: exportArticleFragment(article, images, look),
     text,
     fields: fields.filter((field) => field.text !== '' || field.kind === 'body'),
   };

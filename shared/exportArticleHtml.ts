@@ -4,6 +4,7 @@ import { collectFigures } from './collectFigures';
 import { bylineText, photoCreditText } from './creditLines';
 import { parseDocument } from './documentSchema';
 import { escapeHtml } from './escapeHtml';
+import { defaultExportLook, type ArticlePart, type ExportLook, type ExportMasthead } from './exportLook';
 import { exportStyleElementText } from './exportStylesheet';
 import { formatDisplayDate } from './publicationDate';
 import { serializeCoverFigureHtml, serializeDocumentHtml, type ExportImages } from './serializeDocumentHtml';
@@ -51,7 +52,7 @@ export function exportImageOrder(article: Article): string[] {
  * Throws an `invalid-request` AppError when the body is not a valid document, `export-failed` when it holds a node
  * or mark the exporter does not support or a photo missing from `images` or with a src other than those two forms.
  */
-export function exportArticleHtml(article: Article, images: ExportImages = {}): string {
+export function exportArticleHtml(article: Article, images: ExportImages = {}, look: ExportLook = defaultExportLook): string {
   const title = article.title.trim();
   return [
     '<!DOCTYPE html>',
@@ -61,9 +62,11 @@ export function exportArticleHtml(article: Article, images: ExportImages = {}): 
     '  <meta name="viewport" content="width=device-width, initial-scale=1">',
     `  <title>${escapeHtml(title === '' ? untitledArticleTitle : title)}</title>`,
     `  <style>${exportStyleElementText}</style>`,
+    ...(look.stylesheet === '' ? [] : [templateStyleLine(look.stylesheet)]),
     '</head>',
     '<body>',
-    ...articleElementLines(article, images, '  '),
+    ...mastheadLines(look.masthead, '  '),
+    ...articleElementLines(article, images, '  ', look),
     '</body>',
     '</html>',
     '',
@@ -71,10 +74,38 @@ export function exportArticleHtml(article: Article, images: ExportImages = {}): 
 }
 
 /**
+ * The template's stylesheet as the page's second `<style>` element, after the app's so its rules win. It was sanitized
+ * (no `<` in it, so it cannot close the element); the preview and print pages find it by this exact line.
+ */
+export function templateStyleLine(stylesheet: string): string {
+  return `  <style class="template-style">\n${stylesheet}\n  </style>`;
+}
+
+/** The agency's masthead above the article: its logo and its name, in a page-level `<header>` (not the article's). */
+export function mastheadLines(masthead: ExportMasthead | null, indent: string): string[] {
+  if (masthead === null) return [];
+  const logo = masthead.logo;
+  const size = logo === null ? '' : `width="${logo.width}" height="${logo.height}"`;
+  return [
+    `${indent}<header class="masthead">`,
+    ...(logo === null
+      ? []
+      : [`${indent}  <img class="masthead-logo" src="${escapeHtml(logo.src)}" alt="${escapeHtml(masthead.text)}" ${size}>`]),
+    ...(masthead.text === '' ? [] : [`${indent}  <p class="masthead-name">${escapeHtml(masthead.text)}</p>`]),
+    `${indent}</header>`,
+  ];
+}
+
+/**
  * The page's `<article>` element, each line starting with `indent`: date, title, sapo and cover in a header, the body,
  * byline and photo credit in a footer. The HTML page and the fragment copied for the CMS are both made of it.
  */
-export function articleElementLines(article: Article, images: ExportImages, indent: string): string[] {
+export function articleElementLines(
+  article: Article,
+  images: ExportImages,
+  indent: string,
+  look: Pick<ExportLook, 'partOrder'> = defaultExportLook,
+): string[] {
   const doc = withSuggestionsRejected(parseDocument(article.body));
   const inner = `${indent}    `;
   // The cover leads the page and is not shown a second time in the body; a cover id no figure shows is ignored.
@@ -90,18 +121,41 @@ export function articleElementLines(article: Article, images: ExportImages, inde
     ...optionalLine(byline, (text) => `${inner}<p class="byline">${text}</p>`),
     ...optionalLine(credit, (text) => `${inner}<p class="credit">${text}</p>`),
   ];
+  const headerParts: Readonly<Record<Exclude<ArticlePart, 'byline'>, string[]>> = {
+    date: [`${inner}<time datetime="${date}">${escapeHtml(formatDisplayDate(article.publicationDate))}</time>`],
+    title: optionalLine(title, (text) => `${inner}<h1>${text}</h1>`),
+    sapo: optionalLine(sapo, (text) => `${inner}<p class="sapo">${text}</p>`),
+  };
+  const footerLines = footer.length === 0 ? [] : [`${indent}  <footer>`, ...footer, `${indent}  </footer>`];
+  // The byline last in the order closes the article, after the body; anywhere else it sits among the parts above it.
+  const bylineAtEnd = look.partOrder.at(-1) === 'byline';
+  const top = bylineAtEnd ? look.partOrder.slice(0, -1) : look.partOrder;
+  const groups: string[][] = [];
+  let header: string[] | null = null;
+  for (const part of top) {
+    if (part === 'byline') {
+      header = null;
+      groups.push(footerLines);
+    } else {
+      if (header === null) groups.push((header = []));
+      header.push(...headerParts[part]);
+    }
+  }
+  // The cover photo closes the last header (in the default order, the one header, as before templates).
+  if (coverHtml !== '') {
+    if (header !== null) header.push(coverHtml);
+    else groups.push([coverHtml]);
+  }
+  const topLines = groups.flatMap((group) =>
+    group === footerLines ? group : group.length === 0 ? [] : [`${indent}  <header>`, ...group, `${indent}  </header>`],
+  );
   return [
     `${indent}<article>`,
-    `${indent}  <header>`,
-    `${inner}<time datetime="${date}">${escapeHtml(formatDisplayDate(article.publicationDate))}</time>`,
-    ...optionalLine(title, (text) => `${inner}<h1>${text}</h1>`),
-    ...optionalLine(sapo, (text) => `${inner}<p class="sapo">${text}</p>`),
-    ...(coverHtml === '' ? [] : [coverHtml]),
-    `${indent}  </header>`,
+    ...topLines,
     `${indent}  <div class="article-body">`,
     ...(body === '' ? [] : [body]),
     `${indent}  </div>`,
-    ...(footer.length === 0 ? [] : [`${indent}  <footer>`, ...footer, `${indent}  </footer>`]),
+    ...(bylineAtEnd ? footerLines : []),
     `${indent}</article>`,
   ];
 }

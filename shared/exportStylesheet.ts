@@ -16,6 +16,17 @@ body {
   line-height: 1.65;
 }
 article { max-width: 42rem; margin: 0 auto; }
+/* The agency's masthead from its template (logo and name), above the article. */
+.masthead { max-width: 42rem; margin: 0 auto 1.75rem; padding-bottom: 0.75rem; border-bottom: 2px solid #b71c1c; text-align: center; }
+.masthead-logo { display: block; width: auto; max-width: 100%; height: auto; max-height: 4.5rem; margin: 0 auto 0.375rem; }
+.masthead-name {
+  margin: 0;
+  color: #b71c1c;
+  font-family: "Noto Sans", Arial, "Liberation Sans", "Helvetica Neue", sans-serif;
+  font-size: 0.9375rem;
+  font-weight: 700;
+  letter-spacing: 0.03em;
+}
 header { margin-bottom: 1.5rem; }
 h1, h2, h3, time, .sapo, .byline, .credit, figcaption {
   font-family: "Noto Sans", Arial, "Liberation Sans", "Helvetica Neue", sans-serif;
@@ -64,7 +75,8 @@ footer p { margin: 0.125rem 0; }
 .article-body .align-justify { text-align: justify; }
 @media print {
   body { padding: 0; font-size: 11pt; color: #000; }
-  article { max-width: none; }
+  article, .masthead { max-width: none; }
+  .masthead { break-after: avoid; }
   a { color: inherit; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
   h1, h2, h3 { break-after: avoid; }

@@ -57,6 +57,8 @@ export const ipcChannels = [
   'spelling:knownWords',
   'settings:get',
   'settings:update',
+  'template:chooseLogo',
+  'template:chooseStylesheet',
   'sharedLibrary:get',
   'sharedLibrary:save',
   'sharedLibrary:testConnection',

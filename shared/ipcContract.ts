@@ -283,6 +283,28 @@ export const ipcContract = {
   'settings:get': channel(empty, settingsSchema),
   /** Changes some settings and returns them all. */
   'settings:update': channel(settingsSchema.partial().strict(), settingsSchema),
+  /**
+   * "Chọn logo…" for the agency's template: asks for an image and gives it back re-encoded as a PNG data URI of at most
+   * 600 × 200 px (not stored until the settings are saved); a file that is not a readable image is an `invalid-media` error.
+   */
+  'template:chooseLogo': channel(
+    empty,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), logo: z.string() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  ),
+  /**
+   * "Chọn tệp CSS…" for the agency's template: asks for a stylesheet, gives back its sanitized text and what the
+   * sanitizer took out (imports, remote url(), script-like values), each as a short line; not stored until saved.
+   */
+  'template:chooseStylesheet': channel(
+    empty,
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('chosen'), fileName: z.string(), stylesheet: z.string(), removed: z.array(z.string()) }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  ),
   /** The shared library's server, user name and whether a password or token is saved (never the secret itself). */
   'sharedLibrary:get': channel(empty, sharedLibraryViewSchema),
   /** Saves the shared library's connection; the secret is encrypted (safeStorage) or, where it cannot be, not stored. */

@@ -1,11 +1,11 @@
 import { formatDisplayDate } from './publicationDate';
 
-/** The header of a printed page when the library sets none (shared settings' `printHeader`). */
+/** The header of a printed page when the library's template names no agency (its `headerText`). */
 export const defaultPrintHeader = 'Bản Thảo';
 
 /** The line at the top of each printed page: the agency's header (the app's name when none is set) and the publication date. */
-export function printHeaderText(article: { publicationDate: string }, printHeader: string | undefined): string {
-  const header = (printHeader ?? '').replace(/\s+/g, ' ').trim();
+export function printHeaderText(article: { publicationDate: string }, agencyName: string | undefined): string {
+  const header = (agencyName ?? '').replace(/\s+/g, ' ').trim();
   return `${header === '' ? defaultPrintHeader : header} · ${formatDisplayDate(article.publicationDate)}`;
 }
 

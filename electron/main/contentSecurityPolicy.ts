@@ -10,8 +10,8 @@ export { exportStyleHashSource };
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  // The export's own stylesheet, by its hash: the preview frame (srcdoc) inherits this policy.
-  `style-src 'self' ${exportStyleHashSource}`,
+  // The export's own stylesheet, by its hash, and the template's as a data: link: the preview frame (srcdoc) inherits this policy.
+  `style-src 'self' ${exportStyleHashSource} data:`,
   "img-src 'self' data: banthao-media:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -96,6 +96,17 @@ export function createElectronDialogs(): Dialogs {
       const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
+    async chooseStylesheetFile() {
+      const options = {
+        title: 'Chọn bảng định kiểu của mẫu trình bày',
+        defaultPath: app.getPath('documents'),
+        properties: ['openFile' as const],
+        filters: [{ name: 'Bảng định kiểu (.css)', extensions: ['css'] }],
+      };
+      const owner = BrowserWindow.getFocusedWindow();
+      const answer = owner === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(owner, options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
     async askToReplaceFiles(folder, names) {
       // Esc or closing the box keeps the files: nothing is replaced without a clear yes.
       const options = {

@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
@@ -14,6 +14,7 @@ import { twoColourJpeg } from '../unit/media/photoFixtures';
 import type { AppDriver } from './driver/AppDriver';
 import { createAppDriver } from './driver/createAppDriver';
 import { useAppDriver } from './driver/useAppDriver';
+import { executablePartsIn } from './support/executablePartsIn';
 
 const title = 'Hội nghị sơ kết công tác';
 const sapo = 'Sáng nay, Trung tâm tổ chức hội nghị sơ kết.';
@@ -24,31 +25,6 @@ async function exportAnywayIfAsked(page: Page, until: () => Promise<unknown>): P
   const checklist = page.getByRole('alertdialog', { name: 'Kiểm tra trước khi xuất' });
   await Promise.race([checklist.waitFor().then(() => 'asked'), until()]);
   if (await checklist.isVisible()) await checklist.getByRole('button', { name: 'Vẫn xuất', exact: true }).click();
-}
-
-/** Everything in a document that could run or load: scripts, handler attributes, frames, remote URLs (empty when inert). */
-function executablePartsIn(frame: Frame | Page): Promise<string[]> {
-  return frame.evaluate(() => {
-    const found: string[] = [];
-    for (const element of document.querySelectorAll('*')) {
-      const name = element.localName;
-      if (['script', 'iframe', 'object', 'embed', 'link', 'svg', 'math', 'form', 'template'].includes(name)) found.push(`<${name}>`);
-      if (name === 'meta' && element.getAttribute('http-equiv') !== 'Content-Security-Policy' && element.hasAttribute('http-equiv')) {
-        found.push('<meta http-equiv>');
-      }
-      for (const attribute of element.attributes) {
-        if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${name}>`);
-        if (['src', 'href', 'action', 'formaction', 'srcset', 'poster', 'background', 'xlink:href'].includes(attribute.name)) {
-          const value = attribute.value.replace(/[\u0000-\u0020\u007f]/g, '');
-          const allowed =
-            (attribute.name === 'href' && /^(?:https?:|mailto:)/i.test(value)) ||
-            (attribute.name === 'src' && /^(?:data:image\/(?:jpeg|png|gif|webp);base64,|images\/)/.test(value));
-          if (!allowed) found.push(`${attribute.name}="${attribute.value.slice(0, 60)}" on <${name}>`);
-        }
-      }
-    }
-    return found;
-  });
 }
 
 describe('"Sao chép cho CMS" in the app', () => {

@@ -9,30 +9,13 @@ import { exportValidationMessages } from '../support/exportValidation';
 import { chromiumPath } from './driver/BrowserDriver';
 import { readmeScreenshot } from './driver/readmeScreenshot';
 import { useAppDriver } from './driver/useAppDriver';
+import { executablePartsIn } from './support/executablePartsIn';
 
 /** "Vẫn xuất" when the checklist before an export finds something; nothing when it lets the export go at once. */
 async function exportAnywayIfAsked(page: Page, until: () => Promise<unknown>): Promise<void> {
   const checklist = page.getByRole('alertdialog', { name: 'Kiểm tra trước khi xuất' });
   await Promise.race([checklist.waitFor().then(() => 'asked'), until()]);
   if (await checklist.isVisible()) await checklist.getByRole('button', { name: 'Vẫn xuất', exact: true }).click();
-}
-
-/** Everything in the page that could run or load: scripts, handlers, frames, links, sources other than data: photos. */
-function executablePartsIn(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    for (const element of document.querySelectorAll('*')) {
-      const name = element.localName;
-      if (['script', 'iframe', 'object', 'embed', 'link', 'svg', 'math', 'form', 'template', 'base'].includes(name))
-        found.push(`<${name}>`);
-      for (const attribute of element.attributes) {
-        if (/^on/i.test(attribute.name)) found.push(`${attribute.name} on <${name}>`);
-        if (attribute.name === 'src' && !/^data:image\/(?:jpeg|png|gif|webp);base64,/.test(attribute.value)) found.push(`src on <${name}>`);
-        if (attribute.name === 'href' && !/^(?:https?:|mailto:)/i.test(attribute.value)) found.push(`href on <${name}>`);
-      }
-    }
-    return found;
-  });
 }
 
 /** The pages of a PDF Chromium wrote (its page objects, uncompressed), each with its MediaBox in points. */

@@ -60,6 +60,9 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
     async chooseWordFile() {
       return options.wordFile ?? (process.env.BANTHAO_OPEN_WORD || null);
     },
+    async chooseStylesheetFile() {
+      return process.env.BANTHAO_OPEN_STYLESHEET || null;
+    },
     async askToReplaceFiles() {
       // "Lưu ảnh cho CMS…" over files already there: replaced only when BANTHAO_REPLACE_FILES=1.
       return process.env.BANTHAO_REPLACE_FILES === '1';

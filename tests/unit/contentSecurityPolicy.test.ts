@@ -31,10 +31,10 @@ describe('Content-Security-Policy', () => {
     expect([...sources].sort()).toEqual(["'none'", "'self'", exportStyleHashSource, 'banthao-media:', 'data:']);
   });
 
-  it('allows one inline stylesheet, the export page’s own, by its hash (the preview frame inherits the policy)', () => {
+  it('allows one inline stylesheet, the export page’s own, by its hash, and data: stylesheets (the template’s in the preview)', () => {
     const directives = Object.fromEntries(contentSecurityPolicy.split('; ').map((directive) => [directive.split(' ')[0], directive]));
     const hash = `'sha256-${createHash('sha256').update(exportStyleElementText, 'utf8').digest('base64')}'`;
-    expect(directives['style-src']).toBe(`style-src 'self' ${hash}`);
+    expect(directives['style-src']).toBe(`style-src 'self' ${hash} data:`);
     expect(exportArticleHtml(seedArticle())).toContain(`<style>${exportStyleElementText}</style>`);
   });
 });

@@ -9,6 +9,7 @@ import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { RecoveryLog } from '../../electron/main/storage/RecoveryLog';
 import { SettingsStore } from '../../electron/main/storage/SettingsStore';
 import { decodeStoredJson, encodeStoredJson } from '../../electron/main/storage/storedJson';
+import { defaultExportTemplate } from '../../shared/exportTemplateModel';
 import { defaultHouseStyle, type HouseStyle } from '../../shared/houseStyle';
 import { settingsSchema } from '../../shared/settingsModel';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -90,7 +91,10 @@ describe('the shared settings (library/shared-settings.json)', () => {
 
     const personalBytes = await readFile(settings);
     expect(await store.update({ houseStyle: newStyle })).toMatchObject({ language: 'en', houseStyle: newStyle });
-    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({ houseStyle: newStyle });
+    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({
+      houseStyle: newStyle,
+      exportTemplate: defaultExportTemplate,
+    });
     expect(await readFile(settings)).toEqual(personalBytes);
 
     const sharedBytes = await readFile(library.sharedSettings);
@@ -110,7 +114,7 @@ describe('the shared settings (library/shared-settings.json)', () => {
 
     const houseStyle = { ...defaultHouseStyle, toneMarks: 'new' };
     expect(store.get()).toMatchObject({ language: 'en', exportJpegQuality: 70, userName: 'Ngọc Sơn', houseStyle });
-    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({ houseStyle });
+    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({ houseStyle, exportTemplate: defaultExportTemplate });
     const personal = await storedData(settings, settingsFormat);
     expect(personal).toMatchObject({ language: 'en', exportJpegQuality: 70, userName: 'Ngọc Sơn', userRole: 'reporter' });
     expect(personal).not.toHaveProperty('houseStyle');
@@ -210,7 +214,10 @@ describe('the shared settings (library/shared-settings.json)', () => {
 
     expect(store.get().houseStyle).toEqual(newStyle);
     expect(log.list()).toMatchObject([{ file: library.sharedSettings, restoredFrom: null, at: at.toISOString() }]);
-    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({ houseStyle: newStyle });
+    expect(await storedData(library.sharedSettings, sharedSettingsFormat)).toEqual({
+      houseStyle: newStyle,
+      exportTemplate: defaultExportTemplate,
+    });
     const quarantinedTo = join(directory, 'quarantine', '2026-11-30T09-00-00.000Z', 'library', 'shared-settings.json');
     expect(await readFile(quarantinedTo, 'utf8')).toBe('{"truncated');
   });

@@ -143,7 +143,32 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   'dictionary:remove': [{ word: '' }, { word: 'hai từ' }, { word: '../x' }, { word: 5 }, {}],
   'spelling:knownWords': [{ id: '../../etc/passwd' }, {}],
   'settings:get': [{ language: 'vi' }],
-  'settings:update': [{ language: 'fr' }, { dataDirectory: '/' }],
+  'settings:update': [
+    { language: 'fr' },
+    { dataDirectory: '/' },
+    {
+      exportTemplate: {
+        use: 'agency',
+        headerText: 'Báo',
+        logo: 'https://evil.example/logo.png',
+        partOrder: ['date', 'title', 'sapo', 'byline'],
+        stylesheet: '',
+      },
+    },
+    { exportTemplate: { use: 'agency', headerText: 'Báo', logo: '', partOrder: ['date', 'title', 'sapo'], stylesheet: '' } },
+    {
+      exportTemplate: {
+        use: 'agency',
+        headerText: 'Báo',
+        logo: '',
+        partOrder: ['date', 'title', 'sapo', 'byline'],
+        stylesheet: 'x'.repeat(100_001),
+      },
+    },
+    { exportTemplate: { use: 'script', headerText: '', logo: '', partOrder: ['date', 'title', 'sapo', 'byline'], stylesheet: '' } },
+  ],
+  'template:chooseLogo': [{ path: '/etc/passwd' }],
+  'template:chooseStylesheet': [{ path: '/etc/passwd' }],
   'sharedLibrary:get': [{ secret: 'x' }],
   'sharedLibrary:save': [
     { address: 'ftp://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false },

@@ -113,6 +113,9 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   'spelling:knownWords': ({ withPhoto }) => ({ id: withPhoto }),
   'settings:get': () => ({}),
   'settings:update': () => ({ exportJpegQuality: 70 }),
+  // Each asks through a dialog (none answers here) and stores nothing.
+  'template:chooseLogo': () => ({}),
+  'template:chooseStylesheet': () => ({}),
   // This machine's connection, beside the library: it changes no library data.
   'sharedLibrary:get': () => ({}),
   'sharedLibrary:save': () => ({ address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false }),
@@ -198,6 +201,8 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'spelling:knownWords': [],
   'settings:get': [],
   'settings:update': ['settings-changed'],
+  'template:chooseLogo': [],
+  'template:chooseStylesheet': [],
   'sharedLibrary:get': [],
   'sharedLibrary:save': [],
   'sharedLibrary:testConnection': [],

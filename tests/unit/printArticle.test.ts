@@ -8,6 +8,7 @@ import { printPageHtml } from '../../electron/main/services/printHtml';
 import { articleSchema } from '../../shared/articleModel';
 import type { DocumentNodeJson } from '../../shared/documentJson';
 import { exportArticleHtml } from '../../shared/exportArticleHtml';
+import { defaultExportTemplate } from '../../shared/exportTemplateModel';
 import { cssString, printHeaderText, printStylesheet } from '../../shared/printStylesheet';
 import { slugify } from '../../shared/slugify';
 import vectors from '../fixtures/dompurify/expect.mjs';
@@ -139,14 +140,20 @@ describe('"In / PDF" (article:print)', () => {
     expect(await session.handlers['article:print']({ id: created.id })).toEqual({ status: 'printed' });
     const job = printer.jobs.at(-1)!;
     expect(job.name).toBe(slugify(title));
-    expect(job.html).toContain(`<p class="print-header">Bản Thảo · ${saved.publicationDate.split('-').reverse().join('/')}</p>`);
+    const displayDate = saved.publicationDate.split('-').reverse().join('/');
+    expect(job.html).toContain(`<p class="print-header">Bản Thảo · ${displayDate}</p>`);
     expect(await exportValidationMessages(job.html)).toEqual([]);
     const versions = await session.handlers['version:list']({ id: created.id });
     expect(versions.filter((version) => version.reason === 'export')).toHaveLength(1);
 
-    await session.handlers['settings:update']({ printHeader: 'THÔNG TẤN XÃ VIỆT NAM' });
+    // The agency's template: its name heads the first page (the masthead) and every other one (the margin box).
+    const agency = { ...defaultExportTemplate, use: 'agency' as const, headerText: 'THÔNG TẤN XÃ VIỆT NAM' };
+    await session.handlers['settings:update']({ exportTemplate: agency });
     await session.handlers['article:print']({ id: created.id });
-    expect(printer.jobs.at(-1)!.html).toContain('<p class="print-header">THÔNG TẤN XÃ VIỆT NAM · ');
+    const agencyPage = printer.jobs.at(-1)!.html;
+    expect(agencyPage).toContain('<p class="masthead-name">THÔNG TẤN XÃ VIỆT NAM</p>');
+    expect(agencyPage).toContain(`@top-center { content: ${cssString(`THÔNG TẤN XÃ VIỆT NAM · ${displayDate}`)};`);
+    expect(agencyPage).not.toContain('class="print-header"');
   });
 
   it('announces nothing when the user cancels the print dialog', async () => {
@@ -203,7 +210,9 @@ describe('"In / PDF" (article:print)', () => {
     await writeFile(path, JSON.stringify({ ...(stored.data ?? stored), ...hostile }));
     await rm(`${path}.prev`, { force: true });
     session = await openTestSession(dataDirectory, { printer });
-    await session.handlers['settings:update']({ printHeader: '</style><script>alert(1)</script>' });
+    await session.handlers['settings:update']({
+      exportTemplate: { ...defaultExportTemplate, use: 'agency', headerText: '</style><script>alert(1)</script>' },
+    });
     await session.handlers['article:print']({ id: created.id });
     const page = printer.jobs.at(-1)!.html;
     expect(foreignParts(bodyOf(page))).toEqual([]);

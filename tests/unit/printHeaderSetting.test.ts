@@ -1,44 +1,55 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
-import { decodeStoredJson } from '../../electron/main/storage/storedJson';
-import { memoryPrinter } from '../support/memoryPrinter';
-import { openTestSession } from '../support/openTestSession';
-import { sampleContent } from '../support/sampleContent';
+import { SettingsStore } from '../../electron/main/storage/SettingsStore';
+import { decodeStoredJson, encodeStoredJson } from '../../electron/main/storage/storedJson';
+import { defaultExportTemplate, type ExportTemplate } from '../../shared/exportTemplateModel';
+import { defaultHouseStyle } from '../../shared/houseStyle';
+import { storedSharedSettingsSchema } from '../../shared/sharedSettingsModel';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
-/** What a settings file holds, read back through its envelope (checksum checked). */
-async function storedData(path: string, kind: string): Promise<Record<string, unknown>> {
-  return decodeStoredJson(await readFile(path), { kind, version: 1 }, z.record(z.string(), z.unknown()), path);
+const sharedSettingsFormat = { kind: 'ban-thao/shared-settings', version: 1 };
+
+/** What the shared settings file holds, read back through its envelope (checksum checked). */
+async function storedData(path: string): Promise<Record<string, unknown>> {
+  return decodeStoredJson(await readFile(path), sharedSettingsFormat, z.record(z.string(), z.unknown()), path);
 }
 
-describe('the print header set in Cài đặt', () => {
+describe('a print header saved before templates existed (printHeader in shared-settings.json)', () => {
   const temporaryDirectory = useTemporaryDirectories();
 
-  it('is kept with the library in shared-settings.json, never in settings.json, and heads each printed page', async () => {
-    const dataDirectory = await temporaryDirectory();
-    const printer = memoryPrinter();
-    let session = await openTestSession(dataDirectory, { printer });
-    // Sent decomposed, as macOS input gives it, with a personal setting beside it: each goes to its own file, in NFC.
+  it('opens as the agency template’s header line, and is gone from the file once the shared settings are saved', async () => {
+    const directory = await temporaryDirectory();
+    const { library } = libraryLayout(directory);
+    await mkdir(library.folder, { recursive: true });
+    // As an older Bản Thảo wrote it: the house style and the header, decomposed as macOS input gave it.
     const printHeader = 'BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN'.normalize('NFD');
-    await session.handlers['settings:update']({ userName: 'Ngọc Sơn', userRole: 'reporter', printHeader });
-    const layout = libraryLayout(dataDirectory);
-    expect(await storedData(layout.library.sharedSettings, 'ban-thao/shared-settings')).toMatchObject({
-      printHeader: 'BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN',
-    });
-    expect(await storedData(layout.settings, 'ban-thao/settings')).not.toHaveProperty('printHeader');
-    // Longer than a header line may be: refused, the stored one kept.
-    await expect(session.handlers['settings:update']({ printHeader: 'x'.repeat(201) })).rejects.toThrow();
-    expect((await session.handlers['settings:get']({})).printHeader).toBe('BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN');
+    await writeFile(library.sharedSettings, encodeStoredJson(sharedSettingsFormat, { houseStyle: defaultHouseStyle, printHeader }));
 
-    // Read back from the library after a restart, and printed at the top of the page.
-    await session.close();
-    session = await openTestSession(dataDirectory, { printer });
-    expect((await session.handlers['settings:get']({})).printHeader).toBe('BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN');
-    const created = await session.handlers['article:create']({});
-    await session.handlers['article:save']({ id: created.id, baseRevision: created.revision, content: sampleContent() });
-    expect(await session.handlers['article:print']({ id: created.id })).toEqual({ status: 'printed' });
-    expect(printer.jobs.at(-1)!.html).toContain('<p class="print-header">BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN · ');
+    const store = await SettingsStore.open(directory);
+    const migrated: ExportTemplate = { ...defaultExportTemplate, use: 'agency', headerText: 'BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN' };
+    expect(store.get().exportTemplate).toEqual(migrated);
+    expect(store.get()).not.toHaveProperty('printHeader');
+
+    // Saved again (the order changed), the file holds the template and no longer the old key; reopened, it reads the same.
+    const exportTemplate: ExportTemplate = { ...migrated, partOrder: ['title', 'date', 'sapo', 'byline'] };
+    await store.update({ exportTemplate });
+    const stored = await storedData(library.sharedSettings);
+    expect(stored).not.toHaveProperty('printHeader');
+    expect(stored.exportTemplate).toEqual(exportTemplate);
+    expect((await SettingsStore.open(directory)).get().exportTemplate).toEqual(exportTemplate);
+  });
+
+  it('leaves the default template for a blank header, and never overrides a template already stored', () => {
+    expect(storedSharedSettingsSchema.parse({ houseStyle: defaultHouseStyle, printHeader: '   ' })).toEqual({
+      houseStyle: defaultHouseStyle,
+      exportTemplate: defaultExportTemplate,
+    });
+    const exportTemplate = { ...defaultExportTemplate, headerText: 'THÔNG TẤN XÃ VIỆT NAM' };
+    expect(storedSharedSettingsSchema.parse({ houseStyle: defaultHouseStyle, printHeader: 'Cũ', exportTemplate })).toEqual({
+      houseStyle: defaultHouseStyle,
+      exportTemplate,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { exportCmsCopy, type CmsField } from '../../../shared/exportArticleFragment';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderNamedWebImages, renderStandaloneHtml } from '../services/exportArticle';
+import { exportLookOf } from '../services/exportLookOf';
 import { previewPageHtml } from '../services/previewHtml';
 import { toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
@@ -53,7 +54,8 @@ export class CmsExportService {
   /** The page the HTML export writes, rendered once, with a policy forbidding script and remote loads (previewPageHtml). */
   async preview(id: string): Promise<{ html: string }> {
     const article = await this.#stores.store.get(id);
-    return { html: previewPageHtml(await renderStandaloneHtml(article, this.#dependencies())) };
+    const look = exportLookOf(this.#stores.settings.get());
+    return { html: previewPageHtml(await renderStandaloneHtml(article, this.#dependencies()), look.stylesheet) };
   }
 
   /** Puts the article's `<article>` fragment (text/html) and its plain text on the clipboard; returns each field. */
@@ -61,7 +63,8 @@ export class CmsExportService {
     const article = await this.#stores.store.get(id);
     // The photos named and sized as the folder export and "Lưu ảnh cho CMS…" write them; none is written here.
     const images = await renderNamedWebImages(article, this.#dependencies());
-    const copy = exportCmsCopy(article, images);
+    // The CMS has its own stylesheet and masthead: only the template's order of the parts comes along.
+    const copy = exportCmsCopy(article, images, exportLookOf(this.#stores.settings.get()));
     await this.#clipboard.write({ html: copy.html, text: copy.text });
     await this.#events.announceAndWait({
       kind: 'article-exported',

@@ -18,6 +18,8 @@ export interface Dialogs {
   choosePackageToOpen(): Promise<string | null>;
   /** Asks for a Word file (`.docx`) to import as a new article; null when the user cancelled. */
   chooseWordFile(): Promise<string | null>;
+  /** Asks for the agency template's stylesheet (`.css`); null when the user cancelled. Where it is missing none is asked. */
+  chooseStylesheetFile?(): Promise<string | null>;
   /**
    * Asks whether files already in `folder` (`names`) are replaced by the photos saved for the CMS; false keeps them
    * and nothing is saved. Where it is missing nothing is ever replaced.

@@ -2,6 +2,7 @@ import { exportFileName } from '../../../shared/exportFileName';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder } from '../services/exportArticle';
 import { renderDocx } from '../services/renderDocx';
+import { exportLookOf } from '../services/exportLookOf';
 import { printPageHtml } from '../services/printHtml';
 import { printHeaderText } from '../../../shared/printStylesheet';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
@@ -102,8 +103,9 @@ export class ExportService {
   async print(id: string): Promise<PrintOutcome> {
     const article = await this.#stores.store.get(id);
     const settings = this.#stores.settings.get();
+    const look = exportLookOf(settings);
     const page = await renderStandaloneHtml(article, this.#dependencies());
-    const html = printPageHtml(page, printHeaderText(article, settings.printHeader));
+    const html = printPageHtml(page, printHeaderText(article, look.headerText), look);
     const outcome = await this.#printer.print({ html, name: exportFileName(article, '') });
     if (outcome.status === 'cancelled') return outcome;
     await this.#events.announceAndWait({

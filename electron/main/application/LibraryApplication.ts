@@ -15,6 +15,7 @@ import { PackageService } from './PackageService';
 import { PhotoService } from './PhotoService';
 import { searchFollowsChanges } from './searchFollowsChanges';
 import { SettingsService } from './SettingsService';
+import { TemplateService } from './TemplateService';
 import { WorkflowService } from './WorkflowService';
 import { VersionService } from './VersionService';
 import { CommentService } from './CommentService';
@@ -39,6 +40,7 @@ export interface LibraryApplication {
   /** Several articles exported into one folder ("Xuất các bài đã chọn…"). */
   readonly batchExports: BatchExportService;
   readonly settings: SettingsService;
+  readonly template: TemplateService;
   readonly workflow: WorkflowService;
   readonly versions: VersionService;
   readonly comments: CommentService;
@@ -89,6 +91,7 @@ export function createLibraryApplication(library: OpenLibrary, options: LibraryA
     batchExports: new BatchExportService(library, options.dialogs, events, options.writeOptions),
     cms: new CmsExportService(library, options.dialogs, events, options.clipboard ?? unavailableClipboard, options.writeOptions),
     settings: new SettingsService(library.settings, events),
+    template: new TemplateService(options.dialogs),
     workflow: new WorkflowService(library, events, options.now, (context, error) => options.onBackgroundFailure?.(context, error)),
     versions,
     comments: new CommentService(library, events, options.now),

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/settingsModel';
 import type { SettingsStore } from '../storage/SettingsStore';
 import type { LibraryEvents } from './LibraryEvents';
+import { checkedTemplate } from './TemplateService';
 
 /** The settings of one opened library; each change is announced once it is on disk. */
 export class SettingsService {
@@ -17,7 +18,9 @@ export class SettingsService {
   }
 
   async update(changes: Partial<Settings>): Promise<Settings> {
-    const settings = await this.#settings.update(changes);
+    const checked =
+      changes.exportTemplate === undefined ? changes : { ...changes, exportTemplate: checkedTemplate(changes.exportTemplate) };
+    const settings = await this.#settings.update(checked);
     this.#events.announce({ kind: 'settings-changed', settings });
     return settings;
   }

@@ -89,6 +89,8 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'dictionary:add': async ({ word }) => withApplication((application) => application.dictionary.add(word)),
     'dictionary:remove': async ({ word }) => withApplication((application) => application.dictionary.remove(word)),
     'spelling:knownWords': async ({ id }) => withApplication((application) => application.libraryWords.knownFor(id)),
+    'template:chooseLogo': async () => withApplication((application) => application.template.chooseLogo()),
+    'template:chooseStylesheet': async () => withApplication((application) => application.template.chooseStylesheet()),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),
     // This machine's connection, not the library's: answered without waiting for the library to open.

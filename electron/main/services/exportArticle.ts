@@ -9,10 +9,12 @@ import type { MediaStore } from '../media/MediaStore';
 import { toStorageError } from '../storage/fileSystemErrors';
 import { writeFileDurably } from '../storage/writeFileDurably';
 import { isExportFolderOf, writeExportFolderMarker } from './exportFolderMarker';
+import { exportLookOf } from './exportLookOf';
 
 export interface ExportDependencies {
   media: MediaStore;
-  settings: Pick<Settings, 'exportImageMaxSide' | 'exportJpegQuality'>;
+  /** The template (Mẫu trình bày) decides the page's look; without one, the app's own. */
+  settings: Pick<Settings, 'exportImageMaxSide' | 'exportJpegQuality'> & Partial<Pick<Settings, 'exportTemplate'>>;
 }
 
 function webImageOptions(settings: ExportDependencies['settings']) {
@@ -27,7 +29,7 @@ export async function renderStandaloneHtml(article: Article, dependencies: Expor
     const image = await dependencies.media.renderWebImage(mediaId, webImageOptions(dependencies.settings));
     images[mediaId] = { src: `data:${image.mimeType};base64,${image.bytes.toString('base64')}`, width: image.width, height: image.height };
   }
-  return exportArticleHtml(article, images);
+  return exportArticleHtml(article, images, exportLookOf(dependencies.settings));
 }
 
 /**
@@ -171,7 +173,7 @@ export async function writeExportFolder(
       await writeFileDurably(join(temporary, fileName), bytes);
       written.push(fileName);
     });
-    await writeFileDurably(join(temporary, 'index.html'), exportArticleHtml(article, images));
+    await writeFileDurably(join(temporary, 'index.html'), exportArticleHtml(article, images, exportLookOf(dependencies.settings)));
     await writeExportFolderMarker(temporary, article.id, ['index.html', ...written]);
     // The folder may have changed while the photos rendered or the question waited: what is no longer ours to take is left alone.
     const stillOurs = target.replaces ? await isExportFolderOf(target.path, article.id) : !(await exists(target.path));

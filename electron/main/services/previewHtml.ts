@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { templateStyleLine } from '../../../shared/exportArticleHtml';
 import { exportStyleElementText } from '../../../shared/exportStylesheet';
 
 /**
@@ -13,7 +14,8 @@ export const exportStyleHashSource = `'sha256-${createHash('sha256').update(expo
  */
 export const previewContentSecurityPolicy = [
   "default-src 'none'",
-  `style-src ${exportStyleHashSource}`,
+  // data: for the template's stylesheet, which the preview links as a data: URI (see previewPageHtml).
+  `style-src ${exportStyleHashSource} data:`,
   'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
@@ -24,11 +26,19 @@ const charsetLine = '  <meta charset="utf-8">';
 /**
  * The standalone export page made a preview: the policy above in a meta tag right after the charset, and every link
  * aimed at a new window, which the frame's sandbox (no allow-popups) refuses, so a click never loads a remote page.
+ * The template's stylesheet (`stylesheet`, already sanitized) moves from its `<style>` element to a data: link: the
+ * frame inherits the window's policy, which allows inline style only by the hash of the app's own stylesheet.
  */
-export function previewPageHtml(pageHtml: string): string {
+export function previewPageHtml(pageHtml: string, stylesheet = ''): string {
   const at = pageHtml.indexOf(charsetLine);
   if (at === -1) throw new Error('previewPageHtml: the page has no charset line');
   const end = at + charsetLine.length;
   const added = [`  <meta http-equiv="Content-Security-Policy" content="${previewContentSecurityPolicy}">`, '  <base target="_blank">'];
-  return `${pageHtml.slice(0, end)}\n${added.join('\n')}${pageHtml.slice(end)}`;
+  const page = `${pageHtml.slice(0, end)}\n${added.join('\n')}${pageHtml.slice(end)}`;
+  if (stylesheet === '') return page;
+  const styleLine = templateStyleLine(stylesheet);
+  const styleAt = page.indexOf(styleLine);
+  if (styleAt === -1) throw new Error('previewPageHtml: the page has no template stylesheet');
+  const link = `  <link rel="stylesheet" href="data:text/css;charset=utf-8;base64,${Buffer.from(stylesheet, 'utf8').toString('base64')}">`;
+  return `${page.slice(0, styleAt)}${link}${page.slice(styleAt + styleLine.length)}`;
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../shared/escapeHtml';
 import { exportStyleElementText } from '../../../shared/exportStylesheet';
+import { templateStyleLine } from '../../../shared/exportArticleHtml';
+import { defaultExportLook, type ExportLook } from '../../../shared/exportLook';
 import { printStylesheet } from '../../../shared/printStylesheet';
 
 const charsetLine = '  <meta charset="utf-8">';
@@ -11,23 +13,31 @@ function hashSource(text: string): string {
 }
 
 /**
- * The export page made a print page: a policy allowing its two stylesheets (by hash) and data: photos only (no script,
- * no remote load, no form, no base URL), the print stylesheet after the export's, and the header line above the article.
- * Deterministic: the same page and header give the same bytes.
+ * The export page made a print page: a policy allowing its stylesheets (by hash: the app's, the template's when it has
+ * one, the print layout's) and data: photos only (no script, no remote load, no form, no base URL), the print stylesheet
+ * after the others, and the header line above the article unless the template's masthead already heads the page.
+ * Deterministic: the same page, header and template give the same bytes.
  */
-export function printPageHtml(pageHtml: string, headerText: string): string {
+export function printPageHtml(
+  pageHtml: string,
+  headerText: string,
+  look: Pick<ExportLook, 'stylesheet' | 'masthead'> = defaultExportLook,
+): string {
   const styleText = printStylesheet(headerText);
+  // The template's element text as the page holds it (templateStyleLine): the hash covers exactly what is between the tags.
+  const templateHash = look.stylesheet === '' ? '' : ` ${hashSource(`\n${look.stylesheet}\n  `)}`;
   const policy = [
     "default-src 'none'",
-    `style-src ${hashSource(exportStyleElementText)} ${hashSource(styleText)}`,
+    `style-src ${hashSource(exportStyleElementText)}${templateHash} ${hashSource(styleText)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  const lastStyleLine = look.stylesheet === '' ? exportStyleLine : templateStyleLine(look.stylesheet);
   const replaced = [
     [charsetLine, `${charsetLine}\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`],
-    [exportStyleLine, `${exportStyleLine}\n  <style>${styleText}</style>`],
-    ['\n<body>\n', `\n<body>\n  <p class="print-header">${escapeHtml(headerText)}</p>\n`],
+    [lastStyleLine, `${lastStyleLine}\n  <style>${styleText}</style>`],
+    ...(look.masthead === null ? [['\n<body>\n', `\n<body>\n  <p class="print-header">${escapeHtml(headerText)}</p>\n`] as const] : []),
   ] as const;
   return replaced.reduce((page, [line, replacement]) => {
     const at = page.indexOf(line);

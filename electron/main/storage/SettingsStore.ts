@@ -60,7 +60,7 @@ export class SettingsStore {
     if (legacyHouseStyle !== undefined && shared !== 'damaged') {
       // Before shared-settings.json existed the house style lived in settings.json: it moves to the library, once.
       if (shared === null) {
-        store.#shared = { houseStyle: legacyHouseStyle };
+        store.#shared = { ...defaultSharedSettings, houseStyle: legacyHouseStyle };
         await store.#sharedFile.write(store.#shared);
       }
       // Dropped only once the library holds a house style, so a crash in between moves it again at the next open.

@@ -190,6 +190,31 @@ describe('syncing the shared library: what merges by itself and what is a confli
     expect(settings).toMatchObject({ userName: 'Thu Hà', exportJpegQuality: before.exportJpegQuality });
   });
 
+  it('shares the agency’s template, merged with a house-style choice made on the other side, and exports with it there', async () => {
+    const { reporter, editor, id } = await twoMembersWithAnArticle();
+    const before = await reporter.session.handlers['settings:get']({});
+    const template = {
+      ...before.exportTemplate,
+      use: 'agency' as const,
+      headerText: 'BÁO ĐIỆN TỬ TIN TỨC TỈNH',
+      partOrder: ['title', 'byline', 'sapo', 'date'] as Array<'date' | 'title' | 'sapo' | 'byline'>,
+      stylesheet: 'h1 { color: #0a3d62; }',
+    };
+    await reporter.session.handlers['settings:update']({ exportTemplate: template });
+    await editor.session.handlers['settings:update']({ houseStyle: { ...before.houseStyle, endMark: 'required' } });
+    await sync(reporter);
+    await sync(editor);
+    await sync(reporter);
+    for (const member of [reporter, editor]) {
+      const settings = await member.session.handlers['settings:get']({});
+      expect(settings.exportTemplate).toEqual({ ...template, stylesheet: expect.stringMatching(/^h1\s*\{\s*color:\s*#0a3d62;?\s*\}$/) });
+      expect(settings.houseStyle.endMark).toBe('required');
+    }
+    const { html } = await editor.session.handlers['article:preview']({ id });
+    expect(html).toContain('<p class="masthead-name">BÁO ĐIỆN TỬ TIN TỨC TỈNH</p>');
+    expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<p class="byline">'));
+  });
+
   it('sets a hostile file from the server aside with a notice, and syncs the rest', async () => {
     const { reporter, editor, id } = await twoMembersWithAnArticle();
     // Someone pushes, with plain Git, an article file that is not one and a photo whose bytes are not its name.

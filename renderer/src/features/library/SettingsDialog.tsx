@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { canonicalJson } from '../../../../shared/canonicalJson';
 import { numberSettings, type NumberSettingKey } from '../../../../shared/numberSettings';
 import type { Settings } from '../../../../shared/settingsModel';
 import { IdentityFields, identityProblems, type IdentityDraft } from '../../components/IdentityFields';
@@ -8,18 +9,14 @@ import { useNavigation } from '../../lib/NavigationContext';
 import { DictionarySection } from './DictionarySection';
 import { HouseStyleFields } from './HouseStyleFields';
 import { SharedLibrarySection } from './SharedLibrarySection';
+import { templateAsSaved } from './templateAsSaved';
+import { TemplateSettings } from './TemplateSettings';
 
 export interface SettingsDialogProps {
   settings: Settings;
   onSave: (changes: Partial<Settings>) => void;
   onClose: () => void;
 }
-
-// As long as the shared settings' schema allows (sharedSettingsModel: nfcString(200)).
-const printHeaderMaximum = 200;
-
-/** The header as saved: one line in NFC, line breaks and runs of spaces made one space, trimmed. */
-const oneLine = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /** The order and labels of the numbers the dialog edits; bounds and defaults come from the shared table. */
 const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages) => string }> = [
@@ -33,8 +30,8 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
 
 /**
  * Settings in a modal dialog: who uses this computer (name and role), exported photos' size and quality, how often
- * backups are taken and kept, the house style, the spelling dictionary's words (removed at once, not on save), and the
- * shared library's connection (saved by its own button).
+ * backups are taken and kept, the house style, the export template, the spelling dictionary's words (removed at once,
+ * not on save), and the shared library's connection (saved by its own button).
  */
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
@@ -47,7 +44,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
   const [identity, setIdentity] = useState<IdentityDraft>({ name: settings.userName, role: settings.userRole ?? '' });
   const problems = identityProblems(identity, messages);
   const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
-  const [printHeader, setPrintHeader] = useState(settings.printHeader ?? '');
+  const [template, setTemplate] = useState(settings.exportTemplate);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -64,8 +61,10 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
       userName: identity.name.trim(),
       userRole: identity.role,
       houseStyle,
-      // Sent only when changed: an untouched header is no change of the shared settings for a sync to carry.
-      ...(oneLine(printHeader) === (settings.printHeader ?? '') ? {} : { printHeader: oneLine(printHeader) }),
+      // Sent only when changed: an untouched template is no change of the shared settings for a sync to carry.
+      ...(canonicalJson(templateAsSaved(template)) === canonicalJson(settings.exportTemplate)
+        ? {}
+        : { exportTemplate: templateAsSaved(template) }),
       ...Object.fromEntries(fields.map(({ key }) => [key, Number(texts[key])])),
     });
     onClose();
@@ -103,17 +102,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
           ))}
         </div>
         <HouseStyleFields value={houseStyle} onChange={setHouseStyle} />
-        <label className="field settings-section print-header-field">
-          <span className="field-label">{messages.printHeader}</span>
-          <input
-            type="text"
-            value={printHeader}
-            maxLength={printHeaderMaximum}
-            placeholder="Bản Thảo"
-            onChange={(event) => setPrintHeader(event.target.value)}
-          />
-          <small className="muted">{messages.printHeaderHint(printHeaderMaximum)}</small>
-        </label>
+        <TemplateSettings value={template} onChange={setTemplate} />
         <DictionarySection />
         <SharedLibrarySection />
         <p>

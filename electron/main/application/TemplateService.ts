@@ -1,0 +1,73 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errorCodes';
+import { templateLogoBox, templateLogoMaximum, templateStylesheetMaximum, type ExportTemplate } from '../../../shared/exportTemplateModel';
+import { assertAcceptableByteLength, assertAcceptableImage, corruptImageError } from '../media/assertAcceptableImage';
+import { pngBytesOfDataUri, readPngSize } from '../services/readPngSize';
+import { sanitizeTemplateStylesheet } from '../services/sanitizeTemplateStylesheet';
+import type { Dialogs } from './Dialogs';
+
+export type LogoChoice = { status: 'chosen'; logo: string } | { status: 'cancelled' };
+export type StylesheetChoice = { status: 'chosen'; fileName: string; stylesheet: string; removed: string[] } | { status: 'cancelled' };
+
+/** The template's files as Cài đặt picks them: a logo made a small PNG, a stylesheet sanitized. Nothing is stored here. */
+export class TemplateService {
+  readonly #dialogs: Pick<Dialogs, 'chooseImageFiles' | 'chooseStylesheetFile'>;
+
+  constructor(dialogs: Pick<Dialogs, 'chooseImageFiles' | 'chooseStylesheetFile'>) {
+    this.#dialogs = dialogs;
+  }
+
+  /** "Chọn logo…": the image checked as any photo is, then fitted in 600 × 200 px as a PNG without metadata. */
+  async chooseLogo(): Promise<LogoChoice> {
+    const [path] = await this.#dialogs.chooseImageFiles();
+    if (path === undefined) return { status: 'cancelled' };
+    const fileName = basename(path);
+    assertAcceptableByteLength((await stat(path)).size, fileName);
+    const bytes = await readFile(path);
+    await assertAcceptableImage(bytes, fileName);
+    let png: Buffer;
+    try {
+      png = await sharp(bytes, { animated: false })
+        .rotate()
+        .resize({ ...templateLogoBox, fit: 'inside', withoutEnlargement: true })
+        .png({ compressionLevel: 9 })
+        .toBuffer();
+    } catch (error) {
+      throw corruptImageError(fileName, error);
+    }
+    const logo = `data:image/png;base64,${png.toString('base64')}`;
+    if (logo.length > templateLogoMaximum) throw new AppError('invalid-image', `Logo quá chi tiết để làm đầu trang: ${fileName}`);
+    return { status: 'chosen', logo };
+  }
+
+  /** "Chọn tệp CSS…": the file read as UTF-8 and sanitized; what was taken out is listed for the person choosing it. */
+  async chooseStylesheet(): Promise<StylesheetChoice> {
+    const path = (await this.#dialogs.chooseStylesheetFile?.()) ?? null;
+    if (path === null) return { status: 'cancelled' };
+    const fileName = basename(path);
+    // Bytes, not characters, are what is read: a file four times the limit cannot hold a stylesheet that fits it.
+    if ((await stat(path)).size > templateStylesheetMaximum * 4) throw tooLarge(fileName);
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(await readFile(path)).replace(/^\uFEFF/, '');
+    if (text.length > templateStylesheetMaximum) throw tooLarge(fileName);
+    const { stylesheet, removed } = sanitizeTemplateStylesheet(text);
+    return { status: 'chosen', fileName, stylesheet, removed };
+  }
+}
+
+function tooLarge(fileName: string): AppError {
+  return new AppError('invalid-request', `Tệp CSS quá lớn (tối đa ${templateStylesheetMaximum / 1000} KB): ${fileName}`);
+}
+
+/**
+ * A template as saved from the window: its stylesheet sanitized again (the window is not trusted to have sent what
+ * "Chọn tệp CSS…" gave it) and its logo a PNG whose header reads; anything else is refused before it is stored.
+ */
+export function checkedTemplate(template: ExportTemplate): ExportTemplate {
+  const logoBytes = template.logo === '' ? null : pngBytesOfDataUri(template.logo);
+  if (logoBytes !== null && readPngSize(logoBytes) === null) {
+    throw new AppError('invalid-request', 'Logo của mẫu trình bày không phải ảnh PNG đọc được.');
+  }
+  return { ...template, stylesheet: sanitizeTemplateStylesheet(template.stylesheet).stylesheet };
+}

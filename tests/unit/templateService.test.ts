@@ -1,0 +1,154 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { libraryLayout } from '../../electron/main/library/libraryLayout';
+import { exportLookOf } from '../../electron/main/services/exportLookOf';
+import { pngBytesOfDataUri, readPngSize } from '../../electron/main/services/readPngSize';
+import { defaultExportLook } from '../../shared/exportLook';
+import { defaultExportTemplate, type ExportTemplate } from '../../shared/exportTemplateModel';
+import { cannedDialogs, openTestSession } from '../support/openTestSession';
+import { sampleContent } from '../support/sampleContent';
+import { useTemporaryDirectories } from '../support/temporaryDirectory';
+
+/** What a promise is rejected with; fails the test when it resolves. */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+const agency: ExportTemplate = { ...defaultExportTemplate, use: 'agency', headerText: 'BÁO ĐIỆN TỬ TIN TỨC TỈNH' };
+
+describe('the template’s files as Cài đặt picks them', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('makes a chosen logo a PNG of at most 600 × 200 px, without its metadata; refuses what is not an image', async () => {
+    const directory = await temporaryDirectory();
+    const logoPath = join(directory, 'logo.jpg');
+    await sharp({ create: { width: 2400, height: 1200, channels: 3, background: '#b71c1c' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'Báo Tin Tức' } } })
+      .toFile(logoPath);
+    const svgPath = join(directory, 'logo.svg');
+    await writeFile(svgPath, '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
+    let chosen = [logoPath];
+    const session = await openTestSession(join(directory, 'data'), {
+      dialogs: { ...cannedDialogs(), chooseImageFiles: async () => chosen },
+    });
+    try {
+      const answer = await session.handlers['template:chooseLogo']({});
+      expect(answer.status).toBe('chosen');
+      const bytes = pngBytesOfDataUri(answer.status === 'chosen' ? answer.logo : '')!;
+      expect(readPngSize(bytes)).toEqual({ width: 400, height: 200 });
+      expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+
+      chosen = [svgPath];
+      const refused = await rejectionOf(session.handlers['template:chooseLogo']({}));
+      expect(refused).toMatchObject({ code: 'invalid-image', message: expect.stringContaining('SVG') });
+      chosen = [];
+      expect(await session.handlers['template:chooseLogo']({})).toEqual({ status: 'cancelled' });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('sanitizes a chosen stylesheet and says what it took out; refuses one too large to be a template', async () => {
+    const directory = await temporaryDirectory();
+    const cssPath = join(directory, 'mau.css');
+    await writeFile(cssPath, '\uFEFF@import url(https://evil.example/a.css);\nh1 { color: #0a3d62; }\n');
+    const largePath = join(directory, 'lon.css');
+    await writeFile(largePath, `h1 { color: red; }\n/* ${'x'.repeat(120_000)} */`);
+    let chosen: string | null = cssPath;
+    const session = await openTestSession(join(directory, 'data'), {
+      dialogs: { ...cannedDialogs(), chooseStylesheetFile: async () => chosen },
+    });
+    try {
+      const answer = await session.handlers['template:chooseStylesheet']({});
+      expect(answer).toMatchObject({ status: 'chosen', fileName: 'mau.css' });
+      if (answer.status !== 'chosen') return;
+      expect(answer.stylesheet).toMatch(/h1\s*\{\s*color:\s*#0a3d62/);
+      expect(answer.stylesheet).not.toMatch(/import|evil/i);
+      expect(answer.removed).toHaveLength(1);
+      expect(answer.removed[0]).toMatch(/@import/);
+
+      chosen = largePath;
+      expect(await rejectionOf(session.handlers['template:chooseStylesheet']({}))).toMatchObject({
+        code: 'invalid-request',
+        message: expect.stringContaining('lon.css'),
+      });
+      chosen = null;
+      expect(await session.handlers['template:chooseStylesheet']({})).toEqual({ status: 'cancelled' });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('stores a template only sanitized and with a logo that reads as a PNG, whatever the window sends', async () => {
+    const directory = await temporaryDirectory();
+    const session = await openTestSession(directory);
+    try {
+      const saved = await session.handlers['settings:update']({
+        exportTemplate: { ...agency, stylesheet: '@import "https://evil.example/a.css"; h1 { color: #0a3d62; }' },
+      });
+      expect(saved.exportTemplate.stylesheet).not.toMatch(/import|evil/i);
+      expect(saved.exportTemplate.stylesheet).toMatch(/#0a3d62/);
+      const onDisk = await readFile(libraryLayout(directory).library.sharedSettings, 'utf8');
+      expect(onDisk).not.toContain('evil.example');
+
+      const notPng = `data:image/png;base64,${Buffer.from('<svg onload=alert(1)>').toString('base64')}`;
+      expect(await rejectionOf(session.handlers['settings:update']({ exportTemplate: { ...agency, logo: notPng } }))).toMatchObject({
+        code: 'invalid-request',
+      });
+      expect((await session.handlers['settings:get']({})).exportTemplate.logo).toBe('');
+      await expect(
+        session.handlers['settings:update']({ exportTemplate: { ...agency, partOrder: ['date', 'date', 'title', 'sapo'] } }),
+      ).rejects.toThrow();
+      await expect(session.handlers['settings:update']({ exportTemplate: { ...agency, headerText: 'BÁO\nTIN' } })).rejects.toThrow();
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('exportLookOf', () => {
+  const temporaryDirectory = useTemporaryDirectories();
+
+  it('is the app’s own look for the default template, whatever the agency’s fields hold', () => {
+    expect(exportLookOf({ exportTemplate: { ...agency, use: 'default', stylesheet: 'h1 { color: red; }' } })).toBe(defaultExportLook);
+    expect(exportLookOf({})).toBe(defaultExportLook);
+  });
+
+  it('sanitizes a hand-edited stylesheet again, leaves out a logo that is not a PNG and keeps a masthead with a name', () => {
+    const notPng = `data:image/png;base64,${Buffer.from('GIF89a not a png').toString('base64')}`;
+    const look = exportLookOf({
+      exportTemplate: {
+        ...agency,
+        headerText: '  BÁO   ĐIỆN TỬ ',
+        logo: notPng,
+        stylesheet: 'body { background: url(https://evil.example/x.png); color: #222; }',
+      },
+    });
+    expect(look.masthead).toEqual({ text: 'BÁO ĐIỆN TỬ', logo: null });
+    expect(look.headerText).toBe('BÁO ĐIỆN TỬ');
+    expect(look.stylesheet).not.toContain('evil.example');
+    expect(look.stylesheet).toMatch(/color:\s*#222/);
+    expect(exportLookOf({ exportTemplate: { ...agency, headerText: '' } }).masthead).toBeNull();
+  });
+
+  it('gives the article’s preview the template’s masthead and order once saved', async () => {
+    const directory = await temporaryDirectory();
+    const session = await openTestSession(directory);
+    try {
+      const created = await session.handlers['article:create']({});
+      await session.handlers['article:save']({ id: created.id, baseRevision: created.revision, content: sampleContent({ title: 'Tin' }) });
+      await session.handlers['settings:update']({ exportTemplate: { ...agency, partOrder: ['title', 'date', 'sapo', 'byline'] } });
+      const { html } = await session.handlers['article:preview']({ id: created.id });
+      expect(html).toContain('<p class="masthead-name">BÁO ĐIỆN TỬ TIN TỨC TỈNH</p>');
+      expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<time '));
+    } finally {
+      await session.close();
+    }
+  });
+});
