@@ -14,7 +14,10 @@ import { memoryClipboard } from '../support/memoryClipboard';
 import { memoryPrinter } from '../support/memoryPrinter';
 import { cannedDialogs, openTestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
+import { seedArticleParts } from '../fixtures/seedArticle';
 import { chromiumPath } from './driver/BrowserDriver';
+import { readmeScreenshot } from './driver/readmeScreenshot';
+import { useAppDriver } from './driver/useAppDriver';
 import { executablePartsIn } from './support/executablePartsIn';
 
 /** A template's stylesheet as a hostile hand could write it into a synced settings file: every way CSS loads or runs. */
@@ -197,5 +200,101 @@ describe('a hostile template with a hostile document, through every export form,
     }
     expect(requested.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && url !== 'about:blank')).toEqual([]);
     expect(dialogs).toEqual([]);
+  });
+});
+
+/** An agency's house stylesheet, with one rule that loads from outside and must be taken out when chosen. */
+const agencyStylesheet = `@import url(https://evil.example/fonts.css);
+.masthead { border-bottom-color: #0a3d62; }
+.masthead-name { color: #0a3d62; font-size: 1.125rem; letter-spacing: 0.06em; }
+h1 { color: #0a3d62; }
+.sapo { border-left-color: #0a3d62; }
+footer { margin: 0 0 1rem; text-align: left; }
+.byline { font-style: italic; }
+`;
+
+describe('the agency’s template chosen in Cài đặt', () => {
+  const launch = useAppDriver();
+  const parts = seedArticleParts();
+  const made: string[] = [];
+
+  afterAll(async () => {
+    await Promise.all(made.map((path) => rm(path, { recursive: true, force: true })));
+  });
+
+  it('gives the preview its masthead, its order and its stylesheet (without what loads from outside)', async () => {
+    const files = await mkdtemp(join(tmpdir(), 'banthao-template-'));
+    made.push(files);
+    const logoPath = join(files, 'logo.png');
+    await sharp({ create: { width: 720, height: 160, channels: 4, background: '#0a3d62' } })
+      .composite([
+        {
+          input: Buffer.from('<svg width="720" height="160"><rect x="40" y="40" width="80" height="80" fill="#fff"/></svg>'),
+          left: 0,
+          top: 0,
+        },
+      ])
+      .png()
+      .toFile(logoPath);
+    const cssPath = join(files, 'mau-toa-soan.css');
+    await writeFile(cssPath, agencyStylesheet);
+    const { page } = await launch({ openFiles: [logoPath], stylesheetFile: cssPath });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+
+    await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cài đặt' });
+    await dialog.getByRole('radio', { name: 'Mẫu của tòa soạn' }).check();
+    await dialog.getByRole('textbox', { name: 'Tên cơ quan (đầu trang và khi in)' }).fill('BÁO ĐIỆN TỬ TIN TỨC TỈNH');
+    await dialog.getByRole('button', { name: 'Chọn logo…' }).click();
+    await dialog.getByRole('img', { name: 'Logo của tòa soạn' }).waitFor();
+    await dialog.getByRole('button', { name: 'Chọn tệp CSS…' }).click();
+    await dialog.getByText('Đã bỏ 1 phần không được phép:').waitFor();
+    await dialog.getByRole('button', { name: 'Đưa Tiêu đề lên' }).click();
+    await dialog.getByRole('button', { name: 'Đưa Tác giả lên' }).click();
+    await dialog.getByRole('button', { name: 'Đưa Tác giả lên' }).click();
+    await dialog.getByRole('group', { name: 'Mẫu trình bày' }).scrollIntoViewIfNeeded();
+    await readmeScreenshot(page, 'template-settings');
+    await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
+
+    await page.getByRole('button', { name: 'Bài mới' }).first().click();
+    await page.getByRole('textbox', { name: 'Ngày đăng', exact: true }).fill(parts.displayDate);
+    await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).click();
+    await page.keyboard.insertText(parts.title);
+    await page.getByRole('textbox', { name: 'Sapo', exact: true }).click();
+    await page.keyboard.insertText(parts.sapo);
+    await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).click();
+    for (const [index, paragraph] of parts.paragraphs.entries()) {
+      if (index > 0) await page.keyboard.press('Enter');
+      await page.keyboard.insertText(paragraph);
+    }
+    await page.getByRole('combobox', { name: 'Hình thức ghi tên', exact: true }).selectOption(parts.bylineRole);
+    await page.getByRole('combobox', { name: 'Tác giả', exact: true }).fill(parts.bylineName);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
+    const frameElement = page.locator('.preview-dialog iframe');
+    await frameElement.waitFor();
+    const frame = await (await frameElement.elementHandle()).contentFrame();
+    await frame!.locator('h1').waitFor();
+    expect(await frame!.locator('.masthead-name').textContent()).toBe('BÁO ĐIỆN TỬ TIN TỨC TỈNH');
+    expect(await frame!.locator('.masthead-logo').evaluate((image: HTMLImageElement) => [image.naturalWidth, image.naturalHeight])).toEqual(
+      [600, 133],
+    );
+    // The template's stylesheet applies in the preview (a data: link the window's policy allows); the app's still does.
+    expect(await frame!.locator('h1').evaluate((element) => getComputedStyle(element).color)).toBe('rgb(10, 61, 98)');
+    expect(await frame!.locator('article').evaluate((element) => getComputedStyle(element).maxWidth)).not.toBe('none');
+    const order = await frame!
+      .locator('article')
+      .evaluate((article) => [...article.querySelectorAll('h1, .byline, time, .sapo')].map((element) => element.localName));
+    expect(order).toEqual(['h1', 'p', 'time', 'p']);
+    expect(await executablePartsIn(frame!)).toEqual([]);
+    await readmeScreenshot(page, 'template-preview');
+    const origin = new URL(page.url()).origin;
+    expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && url !== 'about:srcdoc')).toEqual([]);
   });
 });

@@ -18,6 +18,8 @@ export interface BridgeDialogOptions {
   packageFile?: () => string | null;
   /** The Word file "Nhập từ Word…" answers with; default BANTHAO_OPEN_WORD, unset is cancelled. */
   wordFile?: string;
+  /** The stylesheet the template's "Chọn tệp CSS…" answers with; default BANTHAO_OPEN_STYLESHEET, unset is cancelled. */
+  stylesheetFile?: string | undefined;
 }
 
 const earlierExportChoices: readonly EarlierExportChoice[] = ['replace', 'keep-both', 'cancel'];
@@ -61,7 +63,7 @@ export function createBridgeDialogs(options: BridgeDialogOptions): Dialogs {
       return options.wordFile ?? (process.env.BANTHAO_OPEN_WORD || null);
     },
     async chooseStylesheetFile() {
-      return process.env.BANTHAO_OPEN_STYLESHEET || null;
+      return options.stylesheetFile ?? (process.env.BANTHAO_OPEN_STYLESHEET || null);
     },
     async askToReplaceFiles() {
       // "Lưu ảnh cho CMS…" over files already there: replaced only when BANTHAO_REPLACE_FILES=1.

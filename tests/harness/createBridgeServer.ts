@@ -33,6 +33,8 @@ export interface BridgeServerOptions {
   packageFile?: () => string | null;
   /** The Word file "Nhập từ Word…" picks; default BANTHAO_OPEN_WORD (createBridgeDialogs.ts). */
   wordFile?: string;
+  /** The stylesheet the template's "Chọn tệp CSS…" picks; default BANTHAO_OPEN_STYLESHEET (createBridgeDialogs.ts). */
+  stylesheetFile?: string;
   /** Encrypts the shared library's password (default: none, so none is stored, as on Linux without a key store). */
   secretBox?: SecretBox;
   /**
@@ -138,7 +140,13 @@ export async function createBridgeServer(options: BridgeServerOptions): Promise<
     // No system print dialog here: "In / PDF" writes the print page to <exportDirectory>/print/<slug>.html.
     printer: createBridgePrinter(exportDirectory),
     appVersion: version,
-    dialogs: createBridgeDialogs({ exportDirectory, openFiles, packageFile: options.packageFile, wordFile: options.wordFile }),
+    dialogs: createBridgeDialogs({
+      exportDirectory,
+      openFiles,
+      packageFile: options.packageFile,
+      wordFile: options.wordFile,
+      stylesheetFile: options.stylesheetFile,
+    }),
     secretBox: options.secretBox,
     onBackupFailure: (error) => console.error('Bridge: backup failed', error),
     onSubscriberError: (error, change) => console.error(`Bridge: subscriber failed on ${change.kind}`, error),

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { exportLookOf } from '../../electron/main/services/exportLookOf';
+import { readDocxParts } from '../../electron/main/services/readDocxParts';
 import { pngBytesOfDataUri, readPngSize } from '../../electron/main/services/readPngSize';
 import { defaultExportLook } from '../../shared/exportLook';
 import { defaultExportTemplate, type ExportTemplate } from '../../shared/exportTemplateModel';
@@ -147,6 +148,22 @@ describe('exportLookOf', () => {
       const { html } = await session.handlers['article:preview']({ id: created.id });
       expect(html).toContain('<p class="masthead-name">BÁO ĐIỆN TỬ TIN TỨC TỈNH</p>');
       expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<time '));
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('gives the Word export the template’s name as its page header, with no other choice than the settings', async () => {
+    const directory = await temporaryDirectory();
+    const docxPath = join(directory, 'tin.docx');
+    const session = await openTestSession(join(directory, 'data'), { dialogs: cannedDialogs({ exportPath: docxPath }) });
+    try {
+      const created = await session.handlers['article:create']({});
+      await session.handlers['article:save']({ id: created.id, baseRevision: created.revision, content: sampleContent({ title: 'Tin' }) });
+      await session.handlers['settings:update']({ exportTemplate: agency });
+      expect(await session.handlers['article:exportDocx']({ id: created.id })).toMatchObject({ status: 'saved' });
+      const parts = await readDocxParts(await readFile(docxPath), new Map([['word/header1.xml', 1_000_000]]));
+      expect(parts.get('word/header1.xml')).toContain('BÁO ĐIỆN TỬ TIN TỨC TỈNH');
     } finally {
       await session.close();
     }

@@ -4,6 +4,7 @@ import {
   BorderStyle,
   Document,
   ExternalHyperlink,
+  Header,
   HeadingLevel,
   ImageRun,
   LevelFormat,
@@ -25,11 +26,13 @@ import { textAlignments } from '../../../shared/documentExtensions';
 import { parseDocument } from '../../../shared/documentSchema';
 import { AppError } from '../../../shared/errorCodes';
 import { findCoverFigure } from '../../../shared/exportArticleHtml';
+import { defaultExportLook, type ArticlePart, type ExportLook, type ExportMasthead } from '../../../shared/exportLook';
 import { isSafeLinkHref } from '../../../shared/isSafeLinkHref';
 import { formatDisplayDate } from '../../../shared/publicationDate';
 import { undescribedPhotoAlt } from '../../../shared/serializeDocumentHtml';
 import { isSuggestionAnchorText } from '../../../shared/SuggestionMarks';
 import { withSuggestionsRejected } from '../../../shared/withSuggestionsRejected';
+import { pngBytesOfDataUri, readPngSize } from './readPngSize';
 
 /** A photo as the .docx embeds it: web-sized bytes (see renderWebImage) and pixel size. */
 export interface DocxImage {
@@ -375,6 +378,11 @@ class DocxBodyWriter {
   figure(node: ProseMirrorNode): Block[] {
     return this.#figure(node);
   }
+
+  /** How many photos the body and cover hold: the drawing ids they took are 1 to this. */
+  get figureCount(): number {
+    return this.#figures;
+  }
 }
 
 function hasHardBreak(node: ProseMirrorNode): boolean {
@@ -401,14 +409,61 @@ function listLevels(level: (index: number) => { format: ILevelsOptions['format']
 
 const bulletSymbols = ['•', '◦', '▪'];
 
+// The masthead's logo fits in 40 × 15 mm, in pixels at 96 per inch as the docx package sizes images.
+const logoBoxPixels = { width: (40 / 25.4) * 96, height: (15 / 25.4) * 96 };
+
+/** The logo's PNG bytes, or null when its data URI is not a PNG whose header can be read (Word would refuse the file). */
+function logoBytes(logo: NonNullable<ExportMasthead['logo']>): Buffer | null {
+  const bytes = pngBytesOfDataUri(logo.src);
+  return bytes !== null && readPngSize(bytes) !== null && logo.width > 0 && logo.height > 0 ? bytes : null;
+}
+
+/**
+ * The page header of every page: the agency's logo (at most 40 × 15 mm, its ratio kept) over its name in bold 10 pt
+ * Times New Roman, centred; null when the masthead has neither. `drawingId` follows the body's photos' ids.
+ */
+function mastheadHeader(masthead: ExportMasthead, drawingId: number): Header | null {
+  const children: Paragraph[] = [];
+  const text = composed(masthead.text.trim());
+  const logo = masthead.logo;
+  const bytes = logo === null ? null : logoBytes(logo);
+  if (logo !== null && bytes !== null) {
+    const scale = Math.min(1, logoBoxPixels.width / logo.width, logoBoxPixels.height / logo.height);
+    const width = Math.max(1, Math.round(logo.width * scale));
+    const height = Math.max(1, Math.round(logo.height * scale));
+    const name = text === '' ? 'Logo' : text;
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: bytes,
+            transformation: { width, height },
+            // A fixed id after the body's photos': ids differ across the package, and the package's counter never restarts.
+            altText: { id: String(drawingId), name: 'Logo', description: name, title: name },
+          }),
+        ],
+      }),
+    );
+  }
+  if (text !== '') {
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true, font: docxFont, size: 20 })] }),
+    );
+  }
+  return children.length === 0 ? null : new Header({ children });
+}
+
 /**
  * The article as a Word document: date, title, sapo (bold) and cover photo, the body, then byline and photo credit,
  * in Times New Roman (`fontSize` points, 13 by default) on A4. Built by walking the body with an allow-list, as the
  * HTML export does: pending suggestions are written as rejected, comments never, unsafe links as plain text, and any
  * node or mark the exporter does not know fails the export (`export-failed`); a body that is not a valid document
- * fails (`invalid-request`).
+ * fails (`invalid-request`). `look` orders the date, title, sapo and byline (a byline not last in its order comes
+ * among them, before the cover photo, with the photo credit) and puts its masthead, if any, in the page header.
  */
-export function articleDocx(article: Article, images: DocxImages = {}, fontSize = 13): Document {
+export function articleDocx(article: Article, images: DocxImages = {}, fontSize = 13, look: ExportLook = defaultExportLook): Document {
   const doc = withSuggestionsRejected(parseDocument(article.body));
   const cover = findCoverFigure(doc, article.coverMediaId);
   const writer = new DocxBodyWriter(images, cover);
@@ -418,6 +473,22 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
   const sapo = composed(article.sapo.trim());
   const byline = composed(bylineText(article.bylineRole, article.bylineName));
   const credit = composed(photoCreditText(article.bylineRole, article.photoCredit));
+  const parts: Readonly<Record<ArticlePart, Paragraph[]>> = {
+    date: [new Paragraph({ children: [new TextRun({ text: formatDisplayDate(article.publicationDate), italics: true })] })],
+    title:
+      title === '' ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun({ text: title })] })],
+    sapo: sapo === '' ? [] : [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: sapo, bold: true })] })],
+    byline: [
+      ...(byline === '' ? [] : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: byline, bold: true })] })]),
+      ...(credit === ''
+        ? []
+        : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: credit, italics: true })] })]),
+    ],
+  };
+  // The default order (date, title, sapo, byline) is the document as it always was: the byline last closes the article.
+  const bylineLast = look.partOrder.at(-1) === 'byline';
+  const leading = look.partOrder.filter((part) => !(bylineLast && part === 'byline')).flatMap((part) => parts[part]);
+  const header = look.masthead === null ? null : mastheadHeader(look.masthead, writer.figureCount + 1);
   // Sizes in the docx package are half-points; headings step up from the text's size.
   const run = { font: docxFont, size: fontSize * 2, color: '000000' };
   const headingRun = (points: number) => ({ ...run, size: points * 2, bold: true });
@@ -444,6 +515,7 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
     },
     sections: [
       {
+        ...(header === null ? {} : { headers: { default: header } }),
         properties: {
           page: {
             // A4 in twentieths of a point, as Word itself writes it (the millimetre conversion would round it down).
@@ -456,23 +528,7 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
             },
           },
         },
-        children: [
-          new Paragraph({ children: [new TextRun({ text: formatDisplayDate(article.publicationDate), italics: true })] }),
-          ...(title === ''
-            ? []
-            : [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun({ text: title })] })]),
-          ...(sapo === ''
-            ? []
-            : [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: sapo, bold: true })] })]),
-          ...coverBlocks,
-          ...body,
-          ...(byline === ''
-            ? []
-            : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: byline, bold: true })] })]),
-          ...(credit === ''
-            ? []
-            : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: credit, italics: true })] })]),
-        ],
+        children: [...leading, ...coverBlocks, ...body, ...(bylineLast ? parts.byline : [])],
       },
     ],
   });

@@ -1,14 +1,20 @@
 import type { Article } from '../../../shared/articleModel';
 import { exportImageOrder } from '../../../shared/exportArticleHtml';
+import type { ExportLook } from '../../../shared/exportLook';
 import type { Settings } from '../../../shared/settingsModel';
 import type { MediaStore } from '../media/MediaStore';
 import { articleDocx, composed, type DocxImage } from './articleDocx';
+import { exportLookOf } from './exportLookOf';
 import { packDocx } from './packDocx';
 
-/** What the Word export reads: the photos, their export size and quality, and the document's font size. */
+/**
+ * What the Word export reads: the photos, their export size and quality, the document's font size, and the look of the
+ * agency's template (its parts' order and masthead): `look` when given, else the settings' template, else the app's own.
+ */
 export interface DocxDependencies {
   media: Pick<MediaStore, 'renderWebImage'>;
-  settings: Pick<Settings, 'exportImageMaxSide' | 'exportJpegQuality' | 'docxFontSize'>;
+  settings: Pick<Settings, 'exportImageMaxSide' | 'exportJpegQuality' | 'docxFontSize'> & Partial<Pick<Settings, 'exportTemplate'>>;
+  look?: ExportLook;
 }
 
 /**
@@ -23,8 +29,11 @@ export async function renderDocx(article: Article, dependencies: DocxDependencie
     const image = await dependencies.media.renderWebImage(mediaId, options);
     images[mediaId] = { bytes: image.bytes, type: image.extension, width: image.width, height: image.height };
   }
-  return packDocx(articleDocx(article, images, dependencies.settings.docxFontSize), {
-    title: composed(article.title.trim()),
-    modifiedAt: new Date(article.updatedAt),
-  });
+  return packDocx(
+    articleDocx(article, images, dependencies.settings.docxFontSize, dependencies.look ?? exportLookOf(dependencies.settings)),
+    {
+      title: composed(article.title.trim()),
+      modifiedAt: new Date(article.updatedAt),
+    },
+  );
 }

@@ -24,6 +24,8 @@ export interface AppDriverOptions {
   packageFile?: string;
   /** The Word file "Nhập từ Word…"'s open dialog picks, as if the user had chosen it; unset, the dialog is cancelled. */
   wordFile?: string;
+  /** The stylesheet the template's "Chọn tệp CSS…" picks, as if the user had chosen it; unset, the dialog is cancelled. */
+  stylesheetFile?: string;
   /**
    * Whether the shared library's password can be kept: in the browser harness a test box stands in for the system's key
    * store (tests/support/memorySecretBox.ts); Electron uses safeStorage, which needs a key store on the machine.

@@ -37,6 +37,7 @@ export class BrowserDriver implements AppDriver {
   readonly #identity: Identity | null;
   #packageFile: string | null;
   readonly #wordFile: string | null;
+  readonly #stylesheetFile: string | null;
   #bridge: BridgeServer | null = null;
   #context: BrowserContext | null = null;
   #page: Page | null = null;
@@ -50,6 +51,7 @@ export class BrowserDriver implements AppDriver {
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
     this.#packageFile = options.packageFile ?? null;
     this.#wordFile = options.wordFile ?? null;
+    this.#stylesheetFile = options.stylesheetFile ?? null;
     this.#secretStorage = options.secretStorage === true;
   }
 
@@ -66,6 +68,7 @@ export class BrowserDriver implements AppDriver {
       // Read when the dialog opens, so pickPackageFile holds across restarts and while the app runs.
       packageFile: () => this.#packageFile,
       ...(this.#wordFile === null ? {} : { wordFile: this.#wordFile }),
+      ...(this.#stylesheetFile === null ? {} : { stylesheetFile: this.#stylesheetFile }),
       ...(this.#secretStorage ? { secretBox: memorySecretBox() } : {}),
       // Main's clipboard writes go into the page's own clipboard, as Electron's go to the system's; done before main answers.
       clipboard: { write: (content) => this.#writeClipboard(content) },

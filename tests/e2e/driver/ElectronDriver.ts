@@ -39,6 +39,7 @@ export class ElectronDriver implements AppDriver {
   readonly #identity: Identity | null;
   #packageFile: string | null;
   readonly #wordFile: string | null;
+  readonly #stylesheetFile: string | null;
   #application: ElectronApplication | null = null;
 
   constructor(options: AppDriverOptions) {
@@ -48,6 +49,7 @@ export class ElectronDriver implements AppDriver {
     this.#identity = options.identity === undefined ? e2eIdentity : options.identity;
     this.#packageFile = options.packageFile ?? null;
     this.#wordFile = options.wordFile ?? null;
+    this.#stylesheetFile = options.stylesheetFile ?? null;
   }
 
   async start(): Promise<Page> {
@@ -82,6 +84,8 @@ export class ElectronDriver implements AppDriver {
         // "Nhập từ Word…" asks for a .docx.
         const asksForWord = (options: Question) =>
           options.filters?.some((filter) => filter.extensions.includes(answers.wordExtension)) ?? false;
+        // The template's "Chọn tệp CSS…" asks for a .css.
+        const asksForStylesheet = (options: Question) => options.filters?.some((filter) => filter.extensions.includes('css')) ?? false;
         const packageFile = () => (globalThis as PackageAnswer).banthaoE2ePackageFile ?? null;
         // Answers "Xuất HTML" (and "Gửi gói" with no package file picked) with <exportDirectory>/<suggested name>,
         // as a user clicking Save would.
@@ -98,7 +102,13 @@ export class ElectronDriver implements AppDriver {
         dialog.showOpenDialog = async (...args: unknown[]) => {
           const options = args[args.length - 1] as Question;
           const wantsFolder = options.properties?.includes('openDirectory') ?? false;
-          const picked = asksForPackage(options) ? packageFile() : asksForWord(options) ? answers.wordFile : undefined;
+          const picked = asksForPackage(options)
+            ? packageFile()
+            : asksForWord(options)
+              ? answers.wordFile
+              : asksForStylesheet(options)
+                ? answers.stylesheetFile
+                : undefined;
           const filePaths = wantsFolder ? [answers.folder] : picked === undefined ? answers.openFiles : picked === null ? [] : [picked];
           return { canceled: filePaths.length === 0, filePaths };
         };
@@ -112,6 +122,7 @@ export class ElectronDriver implements AppDriver {
         packageExtension: reviewPackageExtension,
         wordFile: this.#wordFile,
         wordExtension: wordFileExtension,
+        stylesheetFile: this.#stylesheetFile,
       },
     );
     // "In / PDF" opens the system print dialog, which no test can answer: the page it would print (what the hidden print

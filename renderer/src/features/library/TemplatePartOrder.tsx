@@ -20,7 +20,7 @@ function moved(order: readonly ArticlePart[], part: ArticlePart, direction: Dire
 }
 
 /**
- * The template's parts (Ngày, Tiêu đề, Sa-pô, Tác giả) in their order, each with "Lên" and "Xuống"; Alt+↑ and Alt+↓ move
+ * The template's parts (Ngày, Tiêu đề, Sapo, Tác giả) in their order, each with "Lên" and "Xuống"; Alt+↑ and Alt+↓ move
  * the part whose button has focus. Focus follows the moved part (to its other button once it reaches an end).
  */
 export function TemplatePartOrder({ order, onChange }: TemplatePartOrderProps) {
@@ -52,29 +52,34 @@ export function TemplatePartOrder({ order, onChange }: TemplatePartOrderProps) {
   };
 
   return (
-    <ol className="template-part-order" aria-label={text.order}>
-      {order.map((part, index) => (
-        <li key={part} onKeyDown={moveWithKeys(part)}>
-          <span className="template-part-name">{text.parts[part]}</span>
-          {(['up', 'down'] as const).map((direction) => (
-            <button
-              key={direction}
-              type="button"
-              className="button button-small"
-              ref={(button) => {
-                if (button === null) buttons.current.delete(`${part}-${direction}`);
-                else buttons.current.set(`${part}-${direction}`, button);
-              }}
-              disabled={direction === 'up' ? index === 0 : index === order.length - 1}
-              aria-label={direction === 'up' ? text.moveUpLabel(text.parts[part]) : text.moveDownLabel(text.parts[part])}
-              aria-keyshortcuts={direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown'}
-              onClick={() => move(part, direction)}
-            >
-              {direction === 'up' ? text.moveUp : text.moveDown}
-            </button>
-          ))}
-        </li>
-      ))}
-    </ol>
+    <>
+      <ol className="template-part-order" aria-label={text.order} aria-describedby="template-order-hint">
+        {order.map((part, index) => (
+          <li key={part} onKeyDown={moveWithKeys(part)}>
+            <span className="template-part-name">{text.parts[part]}</span>
+            {(['up', 'down'] as const).map((direction) => (
+              <button
+                key={direction}
+                type="button"
+                className="button button-small"
+                ref={(button) => {
+                  if (button === null) buttons.current.delete(`${part}-${direction}`);
+                  else buttons.current.set(`${part}-${direction}`, button);
+                }}
+                disabled={direction === 'up' ? index === 0 : index === order.length - 1}
+                aria-label={direction === 'up' ? text.moveUpLabel(text.parts[part]) : text.moveDownLabel(text.parts[part])}
+                aria-keyshortcuts={direction === 'up' ? 'Alt+ArrowUp' : 'Alt+ArrowDown'}
+                onClick={() => move(part, direction)}
+              >
+                {direction === 'up' ? text.moveUp : text.moveDown}
+              </button>
+            ))}
+          </li>
+        ))}
+      </ol>
+      <small id="template-order-hint" className="muted">
+        {text.orderHint}
+      </small>
+    </>
   );
 }
