@@ -59,6 +59,7 @@ export const ipcChannels = [
   'settings:update',
   'template:chooseLogo',
   'template:chooseStylesheet',
+  'template:preview',
   'sharedLibrary:get',
   'sharedLibrary:save',
   'sharedLibrary:testConnection',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { articleContentSchema, articleIdSchema, articleSchema, articleStatuses, articleSummarySchema, mediaIdSchema } from './articleModel';
+import { exportTemplateSchema } from './exportTemplateModel';
 import { settingsSchema } from './settingsModel';
 import {
   connectionTestResultSchema,
@@ -305,6 +306,11 @@ export const ipcContract = {
       z.object({ status: z.literal('cancelled') }),
     ]),
   ),
+  /**
+   * "Xem thử mẫu": a short sample article rendered with this template, not yet saved (its stylesheet sanitized as when
+   * saved), as the preview shows an article: a page that runs no script and loads nothing remote.
+   */
+  'template:preview': channel(z.object({ exportTemplate: exportTemplateSchema }).strict(), z.object({ html: z.string() })),
   /** The shared library's server, user name and whether a password or token is saved (never the secret itself). */
   'sharedLibrary:get': channel(empty, sharedLibraryViewSchema),
   /** Saves the shared library's connection; the secret is encrypted (safeStorage) or, where it cannot be, not stored. */

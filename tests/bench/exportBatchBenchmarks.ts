@@ -21,9 +21,11 @@ const photosPerArticle = 5;
 const distinctPhotos = 25;
 /**
  * The photos' long side: 2400 px (4.3 megapixels, about 1 MB), what a newsroom's photo desk hands on; the export
- * web-sizes each to 1600 px. Full 12-megapixel camera originals would take the three batches well past six minutes.
+ * web-sizes each to 1600 px. BANTHAO_BENCH_CAMERA_PHOTOS=1 uses the 12-megapixel camera originals themselves (4000 px),
+ * which takes the three batches well past six minutes.
  */
-const photoLongSide = 2400;
+const cameraOriginals = process.env.BANTHAO_BENCH_CAMERA_PHOTOS === '1';
+const photoLongSide = cameraOriginals ? 4000 : 2400;
 const previewRuns = 3;
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -37,6 +39,7 @@ function percentile(values: readonly number[], fraction: number): number {
 
 /** Camera-like photos cut down to the desk's size, each a little different. */
 async function deskPhotos(): Promise<Buffer[]> {
+  if (cameraOriginals) return cameraJpegs(distinctPhotos, 40);
   const originals = await cameraJpegs(5, 40);
   const photos: Buffer[] = [];
   for (let index = 0; index < distinctPhotos; index += 1) {

@@ -208,6 +208,29 @@ describe('"Mẫu trình bày" in Cài đặt', () => {
     await storedAs(handlers, { ...defaultExportTemplate, use: 'agency' });
   });
 
+  it('"Xem thử mẫu" shows the unsaved template on a sample article in a sandboxed frame; Esc closes only that', async () => {
+    const { handlers } = await installInProcessApi(await temporaryDirectory());
+    await render(<App />);
+    await openSettings();
+    await click(choice('Mẫu của tòa soạn'), 'Mẫu của tòa soạn');
+    await typeInto(nameField()!, 'BÁO ĐIỆN TỬ TIN TỨC TỈNH');
+    await click(labelled('Đưa Tác giả lên'), 'Đưa Tác giả lên');
+    await click(buttonNamed('Xem thử mẫu', section()), 'Xem thử mẫu');
+    const frame = () => document.querySelector<HTMLIFrameElement>('dialog.preview-dialog iframe');
+    await untilInAct(() => frame() !== null, 'the sample in its frame');
+    expect(frame()!.getAttribute('sandbox')).toBe('');
+    const page = frame()!.getAttribute('srcdoc')!;
+    expect(page).toContain('<p class="masthead-name">BÁO ĐIỆN TỬ TIN TỨC TỈNH</p>');
+    // Tác giả moved above Sapo: the byline now stands among the top parts, before the sapo.
+    expect(page.indexOf('<p class="byline">')).toBeLessThan(page.indexOf('<p class="sapo">'));
+    await press(document.querySelector('dialog.preview-dialog')!, 'Escape');
+    await untilInAct(() => document.querySelector('dialog.preview-dialog') === null, 'the sample to close');
+    expect(settingsDialog()).not.toBeNull();
+    // Trying it stored nothing.
+    expect(await storedTemplate(handlers)).toEqual(defaultExportTemplate);
+    await closeSettings('Hủy');
+  });
+
   it('says in Vietnamese why a file chosen as the logo cannot be used, and keeps the template as it was', async () => {
     const files = await temporaryDirectory();
     const notAnImage = join(files, 'logo.png');

@@ -169,6 +169,7 @@ const malformedByChannel: Record<IpcChannel, unknown[]> = {
   ],
   'template:chooseLogo': [{ path: '/etc/passwd' }],
   'template:chooseStylesheet': [{ path: '/etc/passwd' }],
+  'template:preview': [{}, { exportTemplate: { use: 'agency' } }, { exportTemplate: null }],
   'sharedLibrary:get': [{ secret: 'x' }],
   'sharedLibrary:save': [
     { address: 'ftp://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false },

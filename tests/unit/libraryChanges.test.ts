@@ -116,6 +116,9 @@ const requests: { [Channel in IpcChannel]: (library: Prepared) => RequestOf<Chan
   // Each asks through a dialog (none answers here) and stores nothing.
   'template:chooseLogo': () => ({}),
   'template:chooseStylesheet': () => ({}),
+  'template:preview': () => ({
+    exportTemplate: { use: 'agency', headerText: 'Báo', logo: '', partOrder: ['title', 'date', 'sapo', 'byline'], stylesheet: '' },
+  }),
   // This machine's connection, beside the library: it changes no library data.
   'sharedLibrary:get': () => ({}),
   'sharedLibrary:save': () => ({ address: 'https://git.toasoan.vn/thu-vien.git', userName: 'son', allowPlainHttp: false }),
@@ -203,6 +206,7 @@ const expectedKinds: { [Channel in IpcChannel]: LibraryChangeKind[] } = {
   'settings:update': ['settings-changed'],
   'template:chooseLogo': [],
   'template:chooseStylesheet': [],
+  'template:preview': [],
   'sharedLibrary:get': [],
   'sharedLibrary:save': [],
   'sharedLibrary:testConnection': [],

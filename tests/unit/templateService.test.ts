@@ -153,6 +153,29 @@ describe('exportLookOf', () => {
     }
   });
 
+  it('shows an unsaved template on a sample article, sanitized, and stores nothing', async () => {
+    const directory = await temporaryDirectory();
+    const session = await openTestSession(directory);
+    try {
+      const exportTemplate = {
+        ...agency,
+        partOrder: ['title', 'byline', 'sapo', 'date'] as ExportTemplate['partOrder'],
+        stylesheet: '@import url(https://evil.example/a.css); h1 { color: #0a3d62; }',
+      };
+      const { html } = await session.handlers['template:preview']({ exportTemplate });
+      expect(html).toContain('<p class="masthead-name">BÁO ĐIỆN TỬ TIN TỨC TỈNH</p>');
+      expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+      expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<p class="byline">'));
+      expect(html.indexOf('<p class="byline">')).toBeLessThan(html.indexOf('<p class="sapo">'));
+      const stylesheet = /<link rel="stylesheet" href="data:text\/css;charset=utf-8;base64,([^"]+)">/.exec(html)?.[1];
+      expect(Buffer.from(stylesheet!, 'base64').toString('utf8')).toMatch(/^h1\s*\{\s*color:\s*#0a3d62;?\s*\}$/);
+      expect(html).not.toContain('evil.example');
+      expect((await session.handlers['settings:get']({})).exportTemplate).toEqual(defaultExportTemplate);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('gives the Word export the template’s name as its page header, with no other choice than the settings', async () => {
     const directory = await temporaryDirectory();
     const docxPath = join(directory, 'tin.docx');

@@ -4,8 +4,12 @@ import sharp from 'sharp';
 import { AppError } from '../../../shared/errorCodes';
 import { templateLogoBox, templateLogoMaximum, templateStylesheetMaximum, type ExportTemplate } from '../../../shared/exportTemplateModel';
 import { assertAcceptableByteLength, assertAcceptableImage, corruptImageError } from '../media/assertAcceptableImage';
+import { exportArticleHtml } from '../../../shared/exportArticleHtml';
+import { exportLookOf } from '../services/exportLookOf';
+import { previewPageHtml } from '../services/previewHtml';
 import { pngBytesOfDataUri, readPngSize } from '../services/readPngSize';
 import { sanitizeTemplateStylesheet } from '../services/sanitizeTemplateStylesheet';
+import { templateSampleArticle } from '../services/templateSampleArticle';
 import type { Dialogs } from './Dialogs';
 
 export type LogoChoice = { status: 'chosen'; logo: string } | { status: 'cancelled' };
@@ -40,6 +44,12 @@ export class TemplateService {
     const logo = `data:image/png;base64,${png.toString('base64')}`;
     if (logo.length > templateLogoMaximum) throw new AppError('invalid-image', `Logo quá chi tiết để làm đầu trang: ${fileName}`);
     return { status: 'chosen', logo };
+  }
+
+  /** "Xem thử mẫu": the sample article as this template (checked as when saved) would export it, made a preview page. */
+  preview(template: ExportTemplate): { html: string } {
+    const look = exportLookOf({ exportTemplate: checkedTemplate(template) });
+    return { html: previewPageHtml(exportArticleHtml(templateSampleArticle(), {}, look), look.stylesheet) };
   }
 
   /** "Chọn tệp CSS…": the file read as UTF-8 and sanitized; what was taken out is listed for the person choosing it. */

@@ -91,6 +91,7 @@ export function createHandlers(session: LibrarySession, platform: HandlerPlatfor
     'spelling:knownWords': async ({ id }) => withApplication((application) => application.libraryWords.knownFor(id)),
     'template:chooseLogo': async () => withApplication((application) => application.template.chooseLogo()),
     'template:chooseStylesheet': async () => withApplication((application) => application.template.chooseStylesheet()),
+    'template:preview': async ({ exportTemplate }) => withApplication(async (application) => application.template.preview(exportTemplate)),
     'settings:get': async () => withApplication((application) => application.settings.get()),
     'settings:update': async (changes) => withApplication((application) => application.settings.update(changes)),
     // This machine's connection, not the library's: answered without waiting for the library to open.

@@ -724,6 +724,9 @@ const vi = {
     chosenStylesheet: (fileName: string, size: string) => `${fileName} (${size})`,
     storedStylesheet: (size: string) => `Đã có bảng định kiểu (${size})`,
     removedHeading: (count: number) => `Đã bỏ ${count} phần không được phép:`,
+    preview: 'Xem thử mẫu',
+    previewTitle: 'Xem thử mẫu trình bày (bài mẫu)',
+    previewFrame: 'Bài mẫu theo mẫu trình bày',
   },
   houseStyle: {
     section: 'Quy chuẩn trình bày',
@@ -1529,6 +1532,9 @@ const en: Messages = {
     chosenStylesheet: (fileName, size) => `${fileName} (${size})`,
     storedStylesheet: (size) => `A stylesheet is set (${size})`,
     removedHeading: (count) => `Removed ${count} disallowed ${count === 1 ? 'part' : 'parts'}:`,
+    preview: 'Try the template',
+    previewTitle: 'The template on a sample article',
+    previewFrame: 'A sample article in the template',
   },
   houseStyle: {
     section: 'House style',

@@ -4,7 +4,9 @@ import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
 import { formatBytes } from '../../lib/formatBytes';
+import { templateAsSaved } from './templateAsSaved';
 import { TemplatePartOrder } from './TemplatePartOrder';
+import { TemplatePreviewDialog } from './TemplatePreviewDialog';
 
 // As long as the shared settings' schema allows (exportTemplateModel: nfcString(200)).
 const headerTextMaximum = 200;
@@ -33,6 +35,8 @@ export function TemplateSettings({ value, onChange }: TemplateSettingsProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ChosenStylesheet | null>(null);
+  // The template as it stood when "Xem thử mẫu" was pressed: the frame shows that one until it is closed.
+  const [previewing, setPreviewing] = useState<ExportTemplate | null>(null);
 
   const ask = (work: () => Promise<void>) => {
     setBusy(true);
@@ -146,11 +150,17 @@ export function TemplateSettings({ value, onChange }: TemplateSettingsProps) {
           </div>
         </div>
       )}
+      <p>
+        <button type="button" className="button button-small" onClick={() => setPreviewing(templateAsSaved(value))}>
+          {text.preview}
+        </button>
+      </p>
       {failure !== null && (
         <p className="field-error" role="alert">
           {failure}
         </p>
       )}
+      {previewing !== null && <TemplatePreviewDialog template={previewing} onClose={() => setPreviewing(null)} />}
     </fieldset>
   );
 }

@@ -1,0 +1,88 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExportTemplate } from '../../../../shared/exportTemplateModel';
+import { useMessages } from '../../i18n/MessagesContext';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/describeError';
+
+export interface TemplatePreviewDialogProps {
+  /** The template as the settings dialog holds it, saved or not. */
+  template: ExportTemplate;
+  onClose: () => void;
+}
+
+/**
+ * "Xem thử mẫu": a sample article rendered by main with the template as it stands in Cài đặt (not yet saved), shown as
+ * "Xem trước" shows an article: a frame that runs no script, loads nothing remote and cannot navigate away.
+ */
+export function TemplatePreviewDialog({ template, onClose }: TemplatePreviewDialogProps) {
+  const messages = useMessages();
+  const text = messages.template;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element !== null && !element.open) element.showModal();
+    return () => {
+      if (element?.open === true) element.close();
+    };
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    api.templatePreview({ exportTemplate: template }).then(
+      (result) => current && setPage({ html: result.html }),
+      (error: unknown) => current && setPage({ error: describeError(messages, error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [template, messages]);
+
+  // Esc closes this dialog only, not Cài đặt beneath it.
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="version-dialog preview-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }}
+      onKeyDown={onKeyDown}
+    >
+      <header className="version-dialog-head">
+        <h2 id={titleId} className="version-dialog-title">
+          {text.previewTitle}
+        </h2>
+        <div className="preview-actions">
+          <button type="button" className="button button-small" onClick={onClose} autoFocus>
+            {messages.cms.close}
+          </button>
+        </div>
+      </header>
+      <div className="preview-body">
+        {page === null && <p className="muted">{messages.cms.previewLoading}</p>}
+        {page !== null && 'error' in page && (
+          <p className="error" role="alert">
+            {page.error}
+          </p>
+        )}
+        {page !== null && 'html' in page && (
+          // sandbox="": no script, no same origin, no pop-ups, no top navigation; srcdoc: nothing is fetched to show it.
+          <iframe className="preview-frame" title={text.previewFrame} sandbox="" srcDoc={page.html} referrerPolicy="no-referrer" />
+        )}
+      </div>
+    </dialog>
+  );
+}
