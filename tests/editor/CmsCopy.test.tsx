@@ -48,7 +48,7 @@ describe('"Xem trước"', () => {
     const page = frame.getAttribute('srcdoc')!;
     expect(page).toContain('<h1>Tiêu đề vừa sửa</h1>');
     expect(page).toMatch(
-      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; img-src data:;/,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+' data:; img-src data:;/,
     );
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain('<p class="byline">Tin: Ngọc Sơn</p>');
