@@ -66,6 +66,8 @@ figcaption { margin-top: 0.5rem; color: #555; font-size: 0.875rem; line-height: 
 .article-body th { background: #f2f2f2; font-weight: 700; }
 .article-body td > p, .article-body th > p { margin: 0; text-align: left; }
 footer { margin-top: 2rem; text-align: right; font-weight: 700; }
+/* A template that puts the byline among the top parts: it reads under the title, not as a closing signature. */
+article > footer:not(:last-child) { margin: 0 0 1rem; text-align: left; }
 footer p { margin: 0.125rem 0; }
 .credit { font-weight: 400; font-style: italic; color: #444; }
 /* Alignment set in the editor travels as a class; these win over the justified default above. */
