@@ -1,5 +1,6 @@
 import * as nodeFileSystem from 'node:fs';
 import git, { type TreeEntry } from 'isomorphic-git';
+import { readObjectSize, type PackIndexCache } from './readObjectSize';
 
 /** A change to one path of a tree: the new blob's id, or null for a file taken out. */
 export type TreeChanges = Map<string, string | null>;
@@ -14,6 +15,7 @@ const folderMode = '040000';
 export class GitObjects {
   readonly gitdir: string;
   readonly #cache: object = {};
+  readonly #packIndexes: PackIndexCache = new Map();
 
   constructor(gitdir: string) {
     this.gitdir = gitdir;
@@ -25,6 +27,11 @@ export class GitObjects {
 
   async readBlob(oid: string): Promise<Uint8Array> {
     return (await git.readBlob({ ...this.options, oid })).blob;
+  }
+
+  /** A blob's size from its object's header, before (or instead of) inflating it; null when the object is not here. */
+  async sizeOf(oid: string): Promise<number | null> {
+    return readObjectSize(this.gitdir, oid, this.#packIndexes);
   }
 
   async writeBlob(bytes: Uint8Array): Promise<string> {

@@ -1,6 +1,8 @@
 import * as nodeFileSystem from 'node:fs';
 import git, { type GitProgressEvent } from 'isomorphic-git';
 import { AppError } from '../../../shared/errorCodes';
+import { checkFetchedPack } from './checkFetchedPack';
+import { pulledFileByteLimits } from './checkPulledFile';
 import type { CappedHttpClient } from './createGitHttpClient';
 import { sendPack } from './sendPack';
 import { syncOutcomeMessages } from './syncMessageOf';
@@ -17,6 +19,26 @@ export const sharedBranch = 'main';
 const trackingRef = `refs/remotes/origin/${sharedBranch}`;
 const localRef = `refs/heads/${sharedBranch}`;
 
+/** The largest object a fetch takes: the largest file of any kind (isomorphic-git inflates each object whole). */
+export const largestFetchedObjectBytes = Math.max(...Object.values(pulledFileByteLimits));
+
+/**
+ * Node's file system with the fetched pack checked as isomorphic-git writes it, before it indexes it (indexing inflates
+ * every object whole): a pack holding an object past the cap is never written, and the fetch fails.
+ */
+function packCheckingFileSystem(maximumObjectBytes: number) {
+  const { promises } = nodeFileSystem;
+  const writeFile: typeof promises.writeFile = async (path, data, options) => {
+    if (typeof path === 'string' && /[\\/]objects[\\/]pack[\\/]pack-[0-9a-f]+\.pack$/.test(path) && data instanceof Uint8Array) {
+      const problem = checkFetchedPack(data, maximumObjectBytes);
+      if (problem !== null)
+        throw new AppError('sync-failed', `Máy chủ gửi về dữ liệu không nhận được (${problem}): đã dừng nhận để bảo vệ máy.`);
+    }
+    return promises.writeFile(path, data, options);
+  };
+  return { promises: { ...promises, writeFile } };
+}
+
 /**
  * Fetch and push of the shared branch, never forced. The local branch is set to the last commit agreed with the server
  * before each fetch, so what a fetch says it has is always on the server (an unpushed commit there makes
@@ -26,11 +48,13 @@ export class GitRemote {
   readonly #gitdir: string;
   readonly #http: CappedHttpClient;
   readonly #account: RemoteAccount;
+  readonly #maximumObjectBytes: number;
 
-  constructor(gitdir: string, http: CappedHttpClient, account: RemoteAccount) {
+  constructor(gitdir: string, http: CappedHttpClient, account: RemoteAccount, maximumObjectBytes = largestFetchedObjectBytes) {
     this.#gitdir = gitdir;
     this.#http = http;
     this.#account = account;
+    this.#maximumObjectBytes = maximumObjectBytes;
   }
 
   get #auth() {
@@ -66,7 +90,7 @@ export class GitRemote {
     // The remote's entry in the Git folder's config names where fetched refs go (the address may have been changed).
     await git.addRemote({ fs: nodeFileSystem, gitdir: this.#gitdir, remote: 'origin', url, force: true });
     await git.fetch({
-      fs: nodeFileSystem,
+      fs: packCheckingFileSystem(this.#maximumObjectBytes),
       http: this.#http,
       gitdir: this.#gitdir,
       url,

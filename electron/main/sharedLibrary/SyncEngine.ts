@@ -11,6 +11,7 @@ import { storedArticleSchema } from '../../../shared/migrateArticle';
 import { articlePathPrefix, sharedFileOf, previousGenerationOf, type SharedFilePath } from '../library/libraryLayout';
 import { decodeStoredJson } from '../storage/storedJson';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
+import { pulledFileSizeRefusal } from './checkPulledFile';
 import { commitMessageOf } from './commitMessageOf';
 import { gitBlobId } from './gitBlobId';
 import type { GitObjects } from './GitObjects';
@@ -246,7 +247,11 @@ export class SyncEngine {
 
   async #blobIdAt(tree: string, path: string): Promise<string | null> {
     try {
-      return (await git.readBlob({ ...this.#options.objects.options, oid: tree, filepath: path })).oid;
+      // The id from the folder's tree: reading the blob itself would inflate it whole only to learn its name.
+      const slash = path.lastIndexOf('/');
+      const folder = slash === -1 ? undefined : path.slice(0, slash);
+      const { tree: entries } = await git.readTree({ ...this.#options.objects.options, oid: tree, filepath: folder });
+      return entries.find((entry) => entry.path === path.slice(slash + 1) && entry.type === 'blob')?.oid ?? null;
     } catch {
       return null;
     }
@@ -303,6 +308,10 @@ export class SyncEngine {
       reread.add(path);
       return;
     }
+    // Too large for its kind by its header's size: refused unread, so a huge blob is never inflated (it stays in Git only).
+    const size = await objects.sizeOf(theirs);
+    const tooLarge = size === null ? null : pulledFileSizeRefusal(path, file.kind, size);
+    if (tooLarge !== null) return void run.refused.push({ path, reason: tooLarge });
     const bytes = await objects.readBlob(theirs);
     const check = await this.#options.checkFile(path, bytes);
     if (!check.ok) {

@@ -242,6 +242,20 @@ async function checkContent(bytes: Uint8Array, path: string, file: SharedFilePat
   }
 }
 
+function sizeProblem(kind: SharedFileKind, size: number): string | null {
+  const limit = pulledFileByteLimits[kind];
+  return size > limit ? `tệp quá lớn: ${numberFormat.format(size)} byte (tối đa ${numberFormat.format(limit)}).` : null;
+}
+
+/**
+ * The refusal of a pulled file by the size its Git object's header declares (checked before the object is inflated,
+ * so a huge blob is never held in memory), or null when the size is within its kind's cap.
+ */
+export function pulledFileSizeRefusal(relativePath: string, kind: SharedFileKind, size: number): string | null {
+  const problem = sizeProblem(kind, size);
+  return problem === null ? null : `Không nhận tệp ${shown(relativePath)} từ máy chủ: ${problem}`;
+}
+
 /**
  * Checks a file pulled from the shared library's server before it is written into the library: its path (relative
  * to the library folder, `/`-separated as in a Git tree) must be one the library writes, its size within its kind's
@@ -258,9 +272,8 @@ export async function checkPulledFile(relativePath: string, bytes: Uint8Array): 
     if (problem !== null) return refused(problem);
     const file = sharedFileOf(relativePath);
     if (file === null) return refused('không phải một tệp của thư viện.');
-    const limit = pulledFileByteLimits[file.kind];
-    if (bytes.byteLength > limit)
-      return refused(`tệp quá lớn: ${numberFormat.format(bytes.byteLength)} byte (tối đa ${numberFormat.format(limit)}).`);
+    const tooLarge = sizeProblem(file.kind, bytes.byteLength);
+    if (tooLarge !== null) return refused(tooLarge);
     if (bytes.byteLength === 0) return refused('tệp rỗng (0 byte).');
     await checkContent(bytes, relativePath, file);
     return { ok: true, file };
