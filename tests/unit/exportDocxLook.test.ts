@@ -96,8 +96,15 @@ describe('the .docx export in an agency’s look', () => {
   });
 
   it('puts date, title, sapo and byline in the template’s order, a byline not last before the body with its credit', async () => {
-    const html = await readBack(await docxOf(seedArticle(), lookWith({ partOrder: ['title', 'byline', 'sapo', 'date'] })));
-    expect(html).toEqual([title, byline, credit, sapo, date, ...body]);
+    const bytes = await docxOf(seedArticle(), lookWith({ partOrder: ['title', 'byline', 'sapo', 'date'] }));
+    expect(await readBack(bytes)).toEqual([title, byline, credit, sapo, date, ...body]);
+    // Under the title the byline and credit read on the left, not as the closing signature on the right.
+    const xml = (await partsOf(bytes)).get('word/document.xml')!;
+    const bylineParagraph = xml
+      .split('</w:p>')
+      .find((paragraph) => paragraph.includes(`>${parts.bylineName}<`) || paragraph.includes('Tin: '));
+    expect(bylineParagraph).toContain('<w:jc w:val="left"/>');
+    expect(xml).not.toContain('<w:jc w:val="right"/>');
   });
 
   it('keeps a byline last in the order at the end of the article, after the body', async () => {

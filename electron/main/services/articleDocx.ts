@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Paragraph,
   ShadingType,
   Table,
@@ -473,20 +474,20 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
   const sapo = composed(article.sapo.trim());
   const byline = composed(bylineText(article.bylineRole, article.bylineName));
   const credit = composed(photoCreditText(article.bylineRole, article.photoCredit));
+  // The byline last closes the article on the right, as a signature; among the top parts it reads under the title, on the left.
+  const bylineLast = look.partOrder.at(-1) === 'byline';
+  const bylineAlignment = bylineLast ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const parts: Readonly<Record<ArticlePart, Paragraph[]>> = {
     date: [new Paragraph({ children: [new TextRun({ text: formatDisplayDate(article.publicationDate), italics: true })] })],
     title:
       title === '' ? [] : [new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, children: [new TextRun({ text: title })] })],
     sapo: sapo === '' ? [] : [new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: sapo, bold: true })] })],
     byline: [
-      ...(byline === '' ? [] : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: byline, bold: true })] })]),
-      ...(credit === ''
-        ? []
-        : [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: credit, italics: true })] })]),
+      ...(byline === '' ? [] : [new Paragraph({ alignment: bylineAlignment, children: [new TextRun({ text: byline, bold: true })] })]),
+      ...(credit === '' ? [] : [new Paragraph({ alignment: bylineAlignment, children: [new TextRun({ text: credit, italics: true })] })]),
     ],
   };
   // The default order (date, title, sapo, byline) is the document as it always was: the byline last closes the article.
-  const bylineLast = look.partOrder.at(-1) === 'byline';
   const leading = look.partOrder.filter((part) => !(bylineLast && part === 'byline')).flatMap((part) => parts[part]);
   const header = look.masthead === null ? null : mastheadHeader(look.masthead, writer.figureCount + 1);
   // Sizes in the docx package are half-points; headings step up from the text's size.
@@ -497,7 +498,9 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
     creator: '',
     styles: {
       default: {
-        document: { run, paragraph: { spacing: { after: 120, line: 312 } } },
+        // 1.3 lines said outright: without lineRule="auto", LibreOffice reads 312 as an exact 15.6 pt height, which cuts
+        // photos to one line and runs a large title's lines into each other.
+        document: { run, paragraph: { spacing: { after: 120, line: 312, lineRule: LineRuleType.AUTO } } },
         heading1: { run: headingRun(fontSize + 5), paragraph: { spacing: { before: 120, after: 240 } } },
         heading2: { run: headingRun(fontSize + 1), paragraph: { spacing: { before: 240, after: 120 } } },
         heading3: { run: { ...headingRun(fontSize), italics: true }, paragraph: { spacing: { before: 200, after: 120 } } },
