@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntryData } from '../../../../shared/backupModel';
 import type { ToastMessage } from '../../components/useToast';
 import { useMessages } from '../../i18n/MessagesContext';
@@ -7,6 +7,7 @@ import { describeError } from '../../lib/describeError';
 import { formatBytes } from '../../lib/formatBytes';
 import { formatDateTime } from '../../lib/formatDateTime';
 import { flushPendingSaves } from '../../lib/pendingSaves';
+import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface BackupScreenProps {
   onBack: () => void;
@@ -161,15 +162,12 @@ interface RestoreConfirmDialogProps {
 /** The one visible step before a restore: says the current library is backed up first; Escape cancels. */
 function RestoreConfirmDialog({ entry, busy, onConfirm, onCancel }: RestoreConfirmDialogProps) {
   const messages = useMessages();
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    dialog.current?.showModal?.();
-  }, []);
+  // Esc: the browser closes the dialog, and its close event cancels.
+  const modal = useModalDialog({ onEscape: 'browser' });
 
   return (
     <dialog
-      ref={dialog}
+      {...modal}
       className="settings-dialog"
       aria-labelledby="restore-title"
       aria-describedby="restore-description"

@@ -3,6 +3,7 @@ import type { BatchExportForm, BatchExportOutcome, BatchExportProgress } from '.
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface BatchExportDialogProps {
   /** The selected articles, in the list's order. */
@@ -19,23 +20,12 @@ type Phase =
   | { phase: 'running'; progress: BatchExportProgress; cancelling: boolean }
   | { phase: 'done'; outcome: Extract<BatchExportOutcome, { status: 'done' }> };
 
-/** A modal dialog, opened once it is rendered (jsdom has no showModal: the dialog is then only in the page). */
-function useModal() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open && typeof element.showModal === 'function') element.showModal();
-  });
-  return dialog;
-}
-
 /**
  * "Xuất các bài đã chọn…": the form to export in, then (main asks for the folder) a progress bar with the article under
  * way and "Hủy", then each article's result: its file, or why it failed, with the preflight's notes.
  */
 export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
   const messages = useMessages();
-  const dialog = useModal();
   const [form, setForm] = useState<BatchExportForm>('html');
   const [state, setState] = useState<Phase>({ phase: 'choosing', error: null });
   const mounted = useRef(true);
@@ -81,19 +71,16 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
     setState((current) => (current.phase === 'running' ? { ...current, cancelling: true } : current));
     void api.batchCancel({}).catch(() => undefined);
   };
+  // Esc while it runs stops the batch; before and after, it closes the dialog.
+  const modal = useModalDialog({ onEscape: state.phase === 'running' ? cancel : onClose, reopen: true });
 
   const text = messages.batchExport;
   return (
     <dialog
-      ref={dialog}
+      {...modal}
       className="settings-dialog batch-export-dialog"
       aria-labelledby="batch-export-title"
       aria-busy={state.phase === 'running' ? 'true' : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (state.phase === 'running') cancel();
-        else onClose();
-      }}
     >
       <h2 id="batch-export-title">{text.title(ids.length)}</h2>
       {state.phase === 'choosing' && (

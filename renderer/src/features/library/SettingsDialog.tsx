@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { canonicalJson } from '../../../../shared/canonicalJson';
 import { numberSettings, type NumberSettingKey } from '../../../../shared/numberSettings';
 import type { Settings } from '../../../../shared/settingsModel';
@@ -6,6 +6,7 @@ import { IdentityFields, identityProblems, type IdentityDraft } from '../../comp
 import type { Messages } from '../../i18n/messages';
 import { useMessages } from '../../i18n/MessagesContext';
 import { useNavigation } from '../../lib/NavigationContext';
+import { useModalDialog } from '../../lib/useModalDialog';
 import { DictionarySection } from './DictionarySection';
 import { HouseStyleFields } from './HouseStyleFields';
 import { SharedLibrarySection } from './SharedLibrarySection';
@@ -36,7 +37,8 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
   const navigation = useNavigation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  // Esc: the browser closes the dialog, and its close event closes Cài đặt.
+  const modal = useModalDialog({ onEscape: 'browser' });
   const [texts, setTexts] = useState<Record<NumberSettingKey, string>>(
     () => Object.fromEntries(fields.map(({ key }) => [key, String(settings[key])])) as Record<NumberSettingKey, string>,
   );
@@ -45,10 +47,6 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
   const problems = identityProblems(identity, messages);
   const [houseStyle, setHouseStyle] = useState(settings.houseStyle);
   const [template, setTemplate] = useState(settings.exportTemplate);
-
-  useEffect(() => {
-    dialog.current?.showModal();
-  }, []);
 
   const valid = ({ key }: { key: NumberSettingKey }) =>
     /^\d+$/.test(texts[key]) && Number(texts[key]) >= numberSettings[key].minimum && Number(texts[key]) <= numberSettings[key].maximum;
@@ -71,7 +69,7 @@ export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProp
   };
 
   return (
-    <dialog ref={dialog} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
+    <dialog {...modal} className="settings-dialog" aria-labelledby="settings-title" onClose={onClose}>
       <form method="dialog" onSubmit={save}>
         <h2 id="settings-title">{messages.settingsTitle}</h2>
         <fieldset className="settings-section">

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ExportTemplate } from '../../../../shared/exportTemplateModel';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
+import { useModalDialog } from '../../lib/useModalDialog';
 
 export interface TemplatePreviewDialogProps {
   /** The template as the settings dialog holds it, saved or not. */
@@ -17,17 +18,10 @@ export interface TemplatePreviewDialogProps {
 export function TemplatePreviewDialog({ template, onClose }: TemplatePreviewDialogProps) {
   const messages = useMessages();
   const text = messages.template;
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    return () => {
-      if (element?.open === true) element.close();
-    };
-  }, []);
+  // Esc closes this dialog only, not Cài đặt beneath it.
+  const modal = useModalDialog({ onEscape: onClose, catchEscapeKey: true, closeOnUnmount: true });
 
   useEffect(() => {
     let current = true;
@@ -40,27 +34,8 @@ export function TemplatePreviewDialog({ template, onClose }: TemplatePreviewDial
     };
   }, [template, messages]);
 
-  // Esc closes this dialog only, not Cài đặt beneath it.
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
-  };
-
   return (
-    <dialog
-      ref={dialog}
-      className="version-dialog preview-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        event.stopPropagation();
-        onClose();
-      }}
-      onKeyDown={onKeyDown}
-    >
+    <dialog {...modal} className="version-dialog preview-dialog" aria-labelledby={titleId}>
       <header className="version-dialog-head">
         <h2 id={titleId} className="version-dialog-title">
           {text.previewTitle}

@@ -1,22 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { WordDraft } from '../../../../shared/wordImportModel';
 import { useMessages } from '../../i18n/MessagesContext';
+import { useModalDialog } from '../../lib/useModalDialog';
 import type { WordImportState } from './useWordImport';
 
 export interface WordImportDialogProps {
   state: Exclude<WordImportState, { phase: 'idle' }>;
   onCreate: (draft: WordDraft, title: string, sapo: string) => void;
   onCancel: () => void;
-}
-
-/** A modal dialog, opened once it is rendered (jsdom has no showModal: the dialog is then only in the page). */
-function useModal() {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open && typeof element.showModal === 'function') element.showModal();
-  });
-  return dialog;
 }
 
 /**
@@ -26,7 +17,12 @@ function useModal() {
  */
 export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialogProps) {
   const messages = useMessages();
-  const dialog = useModal();
+  // Rendered only once the system's file dialog is gone, so opened again on any render that finds it closed.
+  // Esc does nothing while the file is read or the article created; otherwise it is "Hủy".
+  const modal = useModalDialog({
+    onEscape: state.phase === 'reading' || state.creating ? 'ignore' : onCancel,
+    reopen: true,
+  });
   const draft = state.phase === 'confirming' ? state.draft : null;
   const [title, setTitle] = useState(draft?.title ?? '');
   const [sapo, setSapo] = useState(draft?.sapo ?? '');
@@ -44,13 +40,7 @@ export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialog
     if (progress === null) return null;
     const photos = progress?.stage === 'photos' ? progress : null;
     return (
-      <dialog
-        ref={dialog}
-        className="settings-dialog word-import-dialog"
-        aria-labelledby="word-import-title"
-        aria-busy="true"
-        onCancel={(event) => event.preventDefault()}
-      >
+      <dialog {...modal} className="settings-dialog word-import-dialog" aria-labelledby="word-import-title" aria-busy="true">
         <h2 id="word-import-title">{messages.wordImport.confirmTitle}</h2>
         <p role="status">{photos === null ? messages.wordImport.reading : messages.wordImport.photos(photos.done, photos.total)}</p>
         {/* Without a value the bar is indeterminate: honest while the text is read. */}
@@ -70,15 +60,7 @@ export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialog
     if (!creating) onCreate(confirmed, title, sapo);
   };
   return (
-    <dialog
-      ref={dialog}
-      className="settings-dialog word-import-dialog"
-      aria-labelledby="word-import-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!creating) onCancel();
-      }}
-    >
+    <dialog {...modal} className="settings-dialog word-import-dialog" aria-labelledby="word-import-title">
       <form method="dialog" onSubmit={submit}>
         <h2 id="word-import-title">{messages.wordImport.confirmTitle}</h2>
         <p className="muted">{messages.wordImport.fileLabel(confirmed.fileName)}</p>

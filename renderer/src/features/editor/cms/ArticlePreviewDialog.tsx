@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { api } from '../../../lib/api';
 import { describeError } from '../../../lib/describeError';
+import { useModalDialog } from '../../../lib/useModalDialog';
 
 export interface ArticlePreviewDialogProps {
   articleId: string;
@@ -28,17 +29,9 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
   const { articleId, flush, exporting, copying, onExportHtml, onExportFolder, onExportDocx, onPrint, onCopyForCms, onClose } = props;
   const messages = useMessages();
   const text = messages.cms;
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    return () => {
-      if (element?.open === true) element.close();
-    };
-  }, []);
+  const modal = useModalDialog({ onEscape: onClose, catchEscapeKey: true, closeOnUnmount: true });
 
   useEffect(() => {
     let current = true;
@@ -53,25 +46,8 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
     };
   }, [articleId, flush, messages]);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
-  };
-
   return (
-    <dialog
-      ref={dialog}
-      className="version-dialog preview-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={onKeyDown}
-    >
+    <dialog {...modal} className="version-dialog preview-dialog" aria-labelledby={titleId}>
       <header className="version-dialog-head">
         <h2 id={titleId} className="version-dialog-title">
           {text.previewTitle}

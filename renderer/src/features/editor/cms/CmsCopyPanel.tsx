@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId } from 'react';
 import type { CmsField } from '../../../../../shared/exportArticleFragment';
 import { useMessages } from '../../../i18n/MessagesContext';
+import { useModalDialog } from '../../../lib/useModalDialog';
 
 export interface CmsCopyPanelProps {
   fields: readonly CmsField[];
@@ -19,41 +20,16 @@ export interface CmsCopyPanelProps {
 export function CmsCopyPanel({ fields, copiedField, onCopyField, onSavePhotos, savingPhotos, onClose }: CmsCopyPanelProps) {
   const messages = useMessages();
   const text = messages.cms;
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const modal = useModalDialog({ onEscape: onClose, catchEscapeKey: true, closeOnUnmount: true });
   // Captions are numbered in photo order: "Chú thích ảnh 1", "Chú thích ảnh 2"…
   const captionNumber = (index: number) => fields.slice(0, index + 1).filter((field) => field.kind === 'caption').length;
   const labels = fields.map((field, index) =>
     field.kind === 'caption' ? text.captionNumber(captionNumber(index)) : text.field[field.kind],
   );
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    return () => {
-      if (element?.open === true) element.close();
-    };
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-    }
-  };
-
   return (
-    <dialog
-      ref={dialog}
-      className="version-dialog cms-panel"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      onKeyDown={onKeyDown}
-    >
+    <dialog {...modal} className="version-dialog cms-panel" aria-labelledby={titleId}>
       <header className="version-dialog-head">
         <h2 id={titleId} className="version-dialog-title">
           {text.panelTitle}

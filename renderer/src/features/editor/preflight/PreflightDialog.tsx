@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import type { PreflightFinding } from '../../../../../shared/preflightArticle';
 import { useMessages } from '../../../i18n/MessagesContext';
+import { useModalDialog } from '../../../lib/useModalDialog';
 
 export interface PreflightDialogProps {
   findings: readonly PreflightFinding[];
@@ -19,26 +20,19 @@ export interface PreflightDialogProps {
 export function PreflightDialog({ findings, onGoTo, onExportAnyway, onCancel }: PreflightDialogProps) {
   const messages = useMessages();
   const text = messages.preflight;
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const introId = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    cancelButton.current?.focus();
-    return () => {
-      if (element?.open === true) element.close();
-    };
-  }, []);
+  const { onKeyDown: onEscapeKey, ...modal } = useModalDialog({
+    onEscape: onCancel,
+    catchEscapeKey: true,
+    closeOnUnmount: true,
+    initialFocus: () => cancelButton.current,
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-    } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
+    onEscapeKey?.(event);
+    if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       // A button takes Enter itself; anywhere else in the dialog Enter is the default button.
       event.preventDefault();
       onCancel();
@@ -47,16 +41,11 @@ export function PreflightDialog({ findings, onGoTo, onExportAnyway, onCancel }: 
 
   return (
     <dialog
-      ref={dialog}
+      {...modal}
       className="version-dialog version-dialog-small preflight-dialog"
       role="alertdialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
-      onCancel={(event) => {
-        // Esc: React closes the dialog (by unmounting it), never the browser behind its back.
-        event.preventDefault();
-        onCancel();
-      }}
       onKeyDown={onKeyDown}
     >
       <header className="version-dialog-head">

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useMessages } from '../../../i18n/MessagesContext';
+import { useModalDialog } from '../../../lib/useModalDialog';
 
 export interface VersionDialogProps {
   title: string;
@@ -26,46 +27,29 @@ export interface VersionDialogProps {
 export function VersionDialog(props: VersionDialogProps) {
   const { title, subtitle, actions, busy = false, role = 'dialog', size = 'wide', closeLabel, onClose, children } = props;
   const messages = useMessages();
-  const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const busyRef = useRef(busy);
   busyRef.current = busy;
 
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const element = dialog.current;
-    if (element !== null && !element.open) element.showModal();
-    // The button marked for it (a question's answer), else the content, which the arrow keys then scroll.
-    element?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    return () => {
-      if (element?.open === true) element.close();
-      // The button that opened it, when it is still there (a restore replaces the whole form instead).
-      if (opener?.isConnected === true) opener.focus();
-    };
-  }, []);
-
   const requestClose = () => {
     if (!busyRef.current) onClose();
   };
+  const modal = useModalDialog({
+    onEscape: requestClose,
+    catchEscapeKey: true,
+    closeOnUnmount: true,
+    // The button that opened it, when it is still there (a restore replaces the whole form instead).
+    restoreFocus: true,
+    // The button marked for it (a question's answer), else the content, which the arrow keys then scroll.
+    initialFocus: (element) => element.querySelector<HTMLElement>('[data-autofocus]'),
+  });
 
   return (
     <dialog
-      ref={dialog}
+      {...modal}
       className={`version-dialog version-dialog-${size}`}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
-      onCancel={(event) => {
-        // Esc: the dialog is closed by React (unmounting it), never by the browser behind React's back.
-        event.preventDefault();
-        requestClose();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          requestClose();
-        }
-      }}
     >
       <header className="version-dialog-head">
         <div className="version-dialog-heading">
