@@ -162,8 +162,8 @@ interface RestoreConfirmDialogProps {
 /** The one visible step before a restore: says the current library is backed up first; Escape cancels. */
 function RestoreConfirmDialog({ entry, busy, onConfirm, onCancel }: RestoreConfirmDialogProps) {
   const messages = useMessages();
-  // Esc: the browser closes the dialog, and its close event cancels.
-  const modal = useModalDialog({ onEscape: 'browser' });
+  // Esc cancels, except while the restore runs ("Hủy" is disabled then too): the library is being replaced.
+  const modal = useModalDialog({ onEscape: busy ? 'ignore' : onCancel });
 
   return (
     <dialog
