@@ -38,5 +38,12 @@ describe('export settings', () => {
     ).toBe('1200');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    // The focus goes back to "Cài đặt" after Esc and after "Hủy", so the keyboard carries on from where it was.
+    expect(await focusedName()).toBe('Cài đặt');
+    await page.getByRole('button', { name: 'Cài đặt', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy', exact: true }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await focusedName()).toBe('Cài đặt');
   });
 });

@@ -163,7 +163,7 @@ interface RestoreConfirmDialogProps {
 function RestoreConfirmDialog({ entry, busy, onConfirm, onCancel }: RestoreConfirmDialogProps) {
   const messages = useMessages();
   // Esc cancels, except while the restore runs ("Hủy" is disabled then too): the library is being replaced.
-  const modal = useModalDialog({ onEscape: busy ? 'ignore' : onCancel });
+  const modal = useModalDialog({ onEscape: busy ? 'ignore' : onCancel, closeOnUnmount: true, restoreFocus: true });
 
   return (
     <dialog

@@ -72,7 +72,13 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
     void api.batchCancel({}).catch(() => undefined);
   };
   // Esc while it runs stops the batch; before and after, it closes the dialog.
-  const modal = useModalDialog({ onEscape: state.phase === 'running' ? cancel : onClose, reopen: true });
+  // Closed, the focus goes back to "Xuất các bài đã chọn…" (it was left on the page's body).
+  const modal = useModalDialog({
+    onEscape: state.phase === 'running' ? cancel : onClose,
+    reopen: true,
+    closeOnUnmount: true,
+    restoreFocus: true,
+  });
 
   const text = messages.batchExport;
   return (

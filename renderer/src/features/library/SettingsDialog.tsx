@@ -37,8 +37,9 @@ const fields: ReadonlyArray<{ key: NumberSettingKey; label: (messages: Messages)
 export function SettingsDialog({ settings, onSave, onClose }: SettingsDialogProps) {
   const messages = useMessages();
   const navigation = useNavigation();
-  // Esc: the browser closes the dialog, and its close event closes Cài đặt.
-  const modal = useModalDialog({ onEscape: 'browser' });
+  // Esc: the browser closes the dialog, and its close event closes Cài đặt. However it closes, the focus goes back to
+  // "Cài đặt" (it was left on the page's body).
+  const modal = useModalDialog({ onEscape: 'browser', closeOnUnmount: true, restoreFocus: true });
   const [texts, setTexts] = useState<Record<NumberSettingKey, string>>(
     () => Object.fromEntries(fields.map(({ key }) => [key, String(settings[key])])) as Record<NumberSettingKey, string>,
   );

@@ -22,6 +22,9 @@ export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialog
   const modal = useModalDialog({
     onEscape: state.phase === 'reading' || state.creating ? 'ignore' : onCancel,
     reopen: true,
+    // Closed, the focus goes back to what had it (it was left on the page's body).
+    closeOnUnmount: true,
+    restoreFocus: true,
   });
   const draft = state.phase === 'confirming' ? state.draft : null;
   const [title, setTitle] = useState(draft?.title ?? '');
