@@ -28,7 +28,9 @@ export function withHouseStyleDefaults(stored: object): object {
 export function withPrintHeaderMoved(stored: object): object {
   const { printHeader, ...rest } = stored as { printHeader?: unknown; exportTemplate?: unknown };
   if (typeof printHeader !== 'string' || printHeader.trim() === '' || rest.exportTemplate !== undefined) return rest;
-  return { ...rest, exportTemplate: { ...defaultExportTemplate, use: 'agency', headerText: printHeader } };
+  // One line, as the template's name must be (the old header allowed line breaks).
+  const headerText = printHeader.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { ...rest, exportTemplate: { ...defaultExportTemplate, use: 'agency', headerText } };
 }
 
 /** Shared settings files written before a choice existed get its default (a missing key is not damage). */

@@ -41,6 +41,14 @@ describe('a print header saved before templates existed (printHeader in shared-s
     expect((await SettingsStore.open(directory)).get().exportTemplate).toEqual(exportTemplate);
   });
 
+  it('makes a header saved on two lines one line, as the template’s name must be, rather than losing the file', () => {
+    const houseStyle = { ...defaultHouseStyle, endMark: 'forbidden' as const };
+    expect(storedSharedSettingsSchema.parse({ houseStyle, printHeader: 'BÁO A\nBẢN IN\t ' })).toEqual({
+      houseStyle,
+      exportTemplate: { ...defaultExportTemplate, use: 'agency', headerText: 'BÁO A BẢN IN' },
+    });
+  });
+
   it('leaves the default template for a blank header, and never overrides a template already stored', () => {
     expect(storedSharedSettingsSchema.parse({ houseStyle: defaultHouseStyle, printHeader: '   ' })).toEqual({
       houseStyle: defaultHouseStyle,

@@ -8,6 +8,9 @@ import { readDocxParts } from '../../electron/main/services/readDocxParts';
 import { pngBytesOfDataUri, readPngSize } from '../../electron/main/services/readPngSize';
 import { defaultExportLook } from '../../shared/exportLook';
 import { defaultExportTemplate, type ExportTemplate } from '../../shared/exportTemplateModel';
+import { cssString } from '../../shared/printStylesheet';
+import { formatDisplayDate } from '../../shared/publicationDate';
+import { memoryPrinter } from '../support/memoryPrinter';
 import { cannedDialogs, openTestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
@@ -74,6 +77,15 @@ describe('the template’s files as Cài đặt picks them', () => {
       expect(answer.removed).toHaveLength(1);
       expect(answer.removed[0]).toMatch(/@import/);
 
+      // Rebuilt with a line per rule, a stylesheet just under the limit can come out over it: refused when chosen, not
+      // when saved (where the whole dialog's changes would fail with it).
+      chosen = join(directory, 'vua-du.css');
+      await writeFile(chosen, 'a{}'.repeat(33_333));
+      expect(await rejectionOf(session.handlers['template:chooseStylesheet']({}))).toMatchObject({
+        code: 'invalid-request',
+        message: expect.stringContaining('vua-du.css'),
+      });
+
       chosen = largePath;
       expect(await rejectionOf(session.handlers['template:chooseStylesheet']({}))).toMatchObject({
         code: 'invalid-request',
@@ -102,7 +114,22 @@ describe('the template’s files as Cài đặt picks them', () => {
       expect(await rejectionOf(session.handlers['settings:update']({ exportTemplate: { ...agency, logo: notPng } }))).toMatchObject({
         code: 'invalid-request',
       });
+      // Larger than "Chọn logo…" makes one (a few hundred bytes for 1,200 × 400 px of one colour), or cut after its header.
+      const huge = await sharp({ create: { width: 1200, height: 400, channels: 3, background: '#0a3d62' } })
+        .png()
+        .toBuffer();
+      const small = await sharp({ create: { width: 60, height: 20, channels: 3, background: '#0a3d62' } })
+        .png()
+        .toBuffer();
+      for (const bytes of [huge, small.subarray(0, 40)]) {
+        const logo = `data:image/png;base64,${bytes.toString('base64')}`;
+        expect(await rejectionOf(session.handlers['settings:update']({ exportTemplate: { ...agency, logo } }))).toMatchObject({
+          code: 'invalid-request',
+        });
+      }
       expect((await session.handlers['settings:get']({})).exportTemplate.logo).toBe('');
+      const fits = `data:image/png;base64,${small.toString('base64')}`;
+      expect((await session.handlers['settings:update']({ exportTemplate: { ...agency, logo: fits } })).exportTemplate.logo).toBe(fits);
       await expect(
         session.handlers['settings:update']({ exportTemplate: { ...agency, partOrder: ['date', 'date', 'title', 'sapo'] } }),
       ).rejects.toThrow();
@@ -132,6 +159,13 @@ describe('exportLookOf', () => {
       },
     });
     expect(look.masthead).toEqual({ text: 'BÁO ĐIỆN TỬ', logo: null });
+    // A logo larger than the masthead's box (a hand-edited or synced file) is left out too.
+    const wide = Buffer.alloc(24);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(wide);
+    wide.writeUInt32BE(601, 16);
+    wide.writeUInt32BE(20, 20);
+    const wideLook = exportLookOf({ exportTemplate: { ...agency, logo: `data:image/png;base64,${wide.toString('base64')}` } });
+    expect(wideLook.masthead).toEqual({ text: 'BÁO ĐIỆN TỬ TIN TỨC TỈNH', logo: null });
     expect(look.headerText).toBe('BÁO ĐIỆN TỬ');
     expect(look.stylesheet).not.toContain('evil.example');
     expect(look.stylesheet).toMatch(/color:\s*#222/);
@@ -171,6 +205,30 @@ describe('exportLookOf', () => {
       expect(Buffer.from(stylesheet!, 'base64').toString('utf8')).toMatch(/^h1\s*\{\s*color:\s*#0a3d62;?\s*\}$/);
       expect(html).not.toContain('evil.example');
       expect((await session.handlers['settings:get']({})).exportTemplate).toEqual(defaultExportTemplate);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('heads printed pages with the date alone when the template has a logo and no name, not with the app’s name', async () => {
+    const directory = await temporaryDirectory();
+    const printer = memoryPrinter();
+    const session = await openTestSession(directory, { printer });
+    try {
+      const created = await session.handlers['article:create']({});
+      await session.handlers['article:save']({ id: created.id, baseRevision: created.revision, content: sampleContent({ title: 'Tin' }) });
+      const saved = await session.handlers['article:get']({ id: created.id });
+      const logo = await sharp({ create: { width: 60, height: 20, channels: 3, background: '#0a3d62' } })
+        .png()
+        .toBuffer();
+      await session.handlers['settings:update']({
+        exportTemplate: { ...agency, headerText: '', logo: `data:image/png;base64,${logo.toString('base64')}` },
+      });
+      await session.handlers['article:print']({ id: created.id });
+      const page = printer.jobs[0]!.html;
+      expect(page).toContain(`@top-center { content: ${cssString(formatDisplayDate(saved.publicationDate))};`);
+      expect(page).toContain('<img class="masthead-logo"');
+      expect(page).not.toContain('Bản Thảo');
     } finally {
       await session.close();
     }

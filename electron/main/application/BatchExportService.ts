@@ -5,6 +5,7 @@ import type { BatchExportForm, BatchExportItem, BatchExportOutcome, BatchExportP
 import { AppError } from '../../../shared/errorCodes';
 import { exportFileName } from '../../../shared/exportFileName';
 import { preflightArticle } from '../../../shared/preflightArticle';
+import type { Settings } from '../../../shared/settingsModel';
 import type { LibraryStores } from '../library/openLibrary';
 import { renderStandaloneHtml, writeExportFolder, type EarlierExportChoice } from '../services/exportArticle';
 import { renderDocx } from '../services/renderDocx';
@@ -171,7 +172,7 @@ export class BatchExportService {
       this.#progress = { done: results.length, total: items.length, currentTitle: title };
       const notes = preflightArticle(article, settings.houseStyle).map((finding) => finding.message);
       try {
-        const path = await this.#exportOne(article, form, folder, item.fileName, replace, askAboutEarlierExport);
+        const path = await this.#exportOne(article, form, folder, item.fileName, replace, askAboutEarlierExport, settings);
         if (path === null) {
           results.push({ status: 'skipped', id: item.id, title, notes });
         } else {
@@ -206,8 +207,10 @@ export class BatchExportService {
     fileName: string,
     replace: boolean,
     askAboutEarlierExport: (path: string) => Promise<EarlierExportChoice>,
+    // Read once when the batch starts: a sync landing mid-batch cannot give half the articles another template.
+    settings: Settings,
   ): Promise<string | null> {
-    const dependencies = { media: this.#stores.media, settings: this.#stores.settings.get() };
+    const dependencies = { media: this.#stores.media, settings };
     if (form === 'folder') {
       // writeExportFolder builds in a temp folder and renames it into place: a cancel never leaves half of one.
       return writeExportFolder(article, folder, dependencies, { askAboutEarlierExport });

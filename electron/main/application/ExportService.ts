@@ -5,6 +5,7 @@ import { renderDocx } from '../services/renderDocx';
 import { exportLookOf } from '../services/exportLookOf';
 import { printPageHtml } from '../services/printHtml';
 import { printHeaderText } from '../../../shared/printStylesheet';
+import { formatDisplayDate } from '../../../shared/publicationDate';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
@@ -105,7 +106,12 @@ export class ExportService {
     const settings = this.#stores.settings.get();
     const look = exportLookOf(settings);
     const page = await renderStandaloneHtml(article, this.#dependencies());
-    const html = printPageHtml(page, printHeaderText(article, look.headerText), look);
+    // An agency template with a logo and no name heads its pages with the date alone, not with the app's name.
+    const header =
+      look.masthead !== null && look.headerText === ''
+        ? formatDisplayDate(article.publicationDate)
+        : printHeaderText(article, look.headerText);
+    const html = printPageHtml(page, header, look);
     const outcome = await this.#printer.print({ html, name: exportFileName(article, '') });
     if (outcome.status === 'cancelled') return outcome;
     await this.#events.announceAndWait({

@@ -19,7 +19,7 @@ export class SettingsService {
 
   async update(changes: Partial<Settings>): Promise<Settings> {
     const checked =
-      changes.exportTemplate === undefined ? changes : { ...changes, exportTemplate: checkedTemplate(changes.exportTemplate) };
+      changes.exportTemplate === undefined ? changes : { ...changes, exportTemplate: await checkedTemplate(changes.exportTemplate) };
     const settings = await this.#settings.update(checked);
     this.#events.announce({ kind: 'settings-changed', settings });
     return settings;

@@ -47,8 +47,8 @@ export class TemplateService {
   }
 
   /** "Xem thử mẫu": the sample article as this template (checked as when saved) would export it, made a preview page. */
-  preview(template: ExportTemplate): { html: string } {
-    const look = exportLookOf({ exportTemplate: checkedTemplate(template) });
+  async preview(template: ExportTemplate): Promise<{ html: string }> {
+    const look = exportLookOf({ exportTemplate: await checkedTemplate(template) });
     return { html: previewPageHtml(exportArticleHtml(templateSampleArticle(), {}, look), look.stylesheet) };
   }
 
@@ -62,22 +62,38 @@ export class TemplateService {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(await readFile(path)).replace(/^\uFEFF/, '');
     if (text.length > templateStylesheetMaximum) throw tooLarge(fileName);
     const { stylesheet, removed } = sanitizeTemplateStylesheet(text);
+    // Rebuilt, a stylesheet can come out longer than it went in (a line per rule): it must still fit where it is kept.
+    if (stylesheet.length > templateStylesheetMaximum) throw tooLarge(fileName);
     return { status: 'chosen', fileName, stylesheet, removed };
   }
 }
 
 function tooLarge(fileName: string): AppError {
-  return new AppError('invalid-request', `Tệp CSS quá lớn (tối đa ${templateStylesheetMaximum / 1000} KB): ${fileName}`);
+  const naming = fileName === '' ? '' : `: ${fileName}`;
+  return new AppError('invalid-request', `Bảng định kiểu quá lớn (tối đa ${templateStylesheetMaximum / 1000} KB)${naming}`);
 }
 
+const unreadableLogo = () => new AppError('invalid-request', 'Logo của mẫu trình bày không phải ảnh PNG đọc được.');
+
 /**
- * A template as saved from the window: its stylesheet sanitized again (the window is not trusted to have sent what
- * "Chọn tệp CSS…" gave it) and its logo a PNG whose header reads; anything else is refused before it is stored.
+ * A template as saved from the window or previewed: its stylesheet sanitized again (the window is not trusted to have
+ * sent what "Chọn tệp CSS…" gave it), its logo a PNG that decodes whole and fits the masthead's box, as "Chọn logo…"
+ * makes it; anything else is refused before it is stored.
  */
-export function checkedTemplate(template: ExportTemplate): ExportTemplate {
+export async function checkedTemplate(template: ExportTemplate): Promise<ExportTemplate> {
   const logoBytes = template.logo === '' ? null : pngBytesOfDataUri(template.logo);
-  if (logoBytes !== null && readPngSize(logoBytes) === null) {
-    throw new AppError('invalid-request', 'Logo của mẫu trình bày không phải ảnh PNG đọc được.');
+  if (logoBytes !== null) {
+    const size = readPngSize(logoBytes);
+    if (size === null || size.width > templateLogoBox.width || size.height > templateLogoBox.height) throw unreadableLogo();
+    // Decoded to the last pixel: a PNG cut short after its header would otherwise reach every page and .docx.
+    await sharp(logoBytes, { limitInputPixels: templateLogoBox.width * templateLogoBox.height })
+      .raw()
+      .toBuffer()
+      .catch(() => {
+        throw unreadableLogo();
+      });
   }
-  return { ...template, stylesheet: sanitizeTemplateStylesheet(template.stylesheet).stylesheet };
+  const stylesheet = sanitizeTemplateStylesheet(template.stylesheet).stylesheet;
+  if (stylesheet.length > templateStylesheetMaximum) throw tooLarge('');
+  return { ...template, stylesheet };
 }

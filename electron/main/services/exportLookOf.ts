@@ -1,4 +1,4 @@
-import { defaultExportLook, type ExportLook, type ExportTemplate } from '../../../shared/exportTemplateModel';
+import { defaultExportLook, templateLogoBox, type ExportLook, type ExportTemplate } from '../../../shared/exportTemplateModel';
 import { pngBytesOfDataUri, readPngSize } from './readPngSize';
 import { sanitizeTemplateStylesheet } from './sanitizeTemplateStylesheet';
 
@@ -21,7 +21,9 @@ export function exportLookOf(settings: { exportTemplate?: ExportTemplate }): Exp
   const headerText = template.headerText.replace(/\s+/g, ' ').trim();
   const logoBytes = template.logo === '' ? null : pngBytesOfDataUri(template.logo);
   const logoSize = logoBytes === null ? null : readPngSize(logoBytes);
-  const logo = logoSize === null ? null : { src: template.logo, ...logoSize };
+  // A logo larger than "Chọn logo…" makes one (a hand-edited file) is left out rather than blown up on every page.
+  const fits = logoSize !== null && logoSize.width <= templateLogoBox.width && logoSize.height <= templateLogoBox.height;
+  const logo = fits ? { src: template.logo, ...logoSize } : null;
   return {
     partOrder: template.partOrder,
     masthead: headerText === '' && logo === null ? null : { text: headerText, logo },

@@ -101,6 +101,8 @@ function ruleRefusal(rule: Rule, removed: string[], depth: number): string | nul
 function atruleRefusal(atrule: Atrule, place: Place, removed: string[], depth: number): string | null {
   const name = decodeEscapes(atrule.name).toLowerCase();
   if (name === 'import') return loadsFromOutside;
+  // Many CSS files open with it; the page is UTF-8 anyway, so it goes without a line in the list.
+  if (name === 'charset' && place === 'top') return '';
   const groupPlace = place === 'top' || place === 'style';
   const allowedHere =
     (groupPlace && (name === 'media' || name === 'supports')) ||
