@@ -58,8 +58,14 @@ describe('restore from backup', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
 
-    // The window reloads over the restored library.
-    await page.getByRole('button', { name: 'Tiêu đề trước khi sửa', exact: true }).waitFor();
+    // The window reloads over the restored library (what it shows instead is in the failure, to tell a slow restore
+    // from a failed one).
+    await page
+      .getByRole('button', { name: 'Tiêu đề trước khi sửa', exact: true })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\nThe window shows: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
+      });
     expect(await page.getByRole('button', { name: 'Tiêu đề đã sửa', exact: true }).count()).toBe(0);
     await openBackupScreen(page);
     await page.getByRole('cell', { name: 'Trước khi khôi phục', exact: true }).waitFor();
