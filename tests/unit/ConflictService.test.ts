@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conflictMessages } from '../../electron/main/application/ConflictService';
@@ -250,5 +250,25 @@ describe('ConflictService: a received package and the local copy both changed', 
 
     await reporter.handlers['article:trash']({ id });
     await expect(reporter.open(conflictingPackage)).rejects.toMatchObject({ code: 'package-refused', message: receiveMessages.inTrash });
+  });
+
+  it('looks again at only the articles a sync named: their records taken out or brought back change the count', async () => {
+    const { reporter, id, conflictingPackage } = await twoSidesChanged(temporaryDirectory);
+    expect(await reporter.open(conflictingPackage)).toMatchObject({ status: 'conflict' });
+    expect(await reporter.handlers['conflict:list']({})).toEqual([id]);
+    const folder = dirname(libraryLayout(reporter.dataDirectory).library.conflictFile(id, 'x'));
+    const refresh = (ids: string[]) => reporter.session.run((application) => application.conflicts.refreshPending(ids));
+
+    // The records go (as a sync of the resolution elsewhere would take them): gone from the count once the article is named.
+    await rename(folder, `${folder}-aside`);
+    await refresh(['another-article']);
+    expect(await reporter.handlers['conflict:list']({})).toEqual([id]);
+    await refresh([id]);
+    expect(await reporter.handlers['conflict:list']({})).toEqual([]);
+
+    // And they come back (as a sync brings a conflict kept on another machine).
+    await rename(`${folder}-aside`, folder);
+    await refresh([id]);
+    expect(await reporter.handlers['conflict:list']({})).toEqual([id]);
   });
 });

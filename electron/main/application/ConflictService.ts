@@ -69,9 +69,29 @@ export class ConflictService {
     return record;
   }
 
-  /** Forgets which articles have a pending conflict (a sync brought records): read again when next asked. */
-  forgetPending(): void {
-    this.#pendingIds = null;
+  /**
+   * Looks again at these articles' conflict records only (a sync brought or took out records of theirs): each is checked
+   * as the whole read checks it, without reading every article's folder (10,000 of them) at the next count.
+   */
+  async refreshPending(ids: Iterable<string>): Promise<void> {
+    const read = this.#pendingIds;
+    if (read === null) return;
+    const targets = [...new Set(ids)];
+    const batch = 64;
+    try {
+      const pending = await read;
+      for (let start = 0; start < targets.length; start += batch) {
+        await Promise.all(
+          targets.slice(start, start + batch).map(async (id) => {
+            if ((await this.#hasConflictRecords(id)) && (await this.pending(id)) !== null) pending.add(id);
+            else pending.delete(id);
+          }),
+        );
+      }
+    } catch {
+      // Records that could not be read: the whole read next time says what is wrong, as before.
+      if (this.#pendingIds === read) this.#pendingIds = null;
+    }
   }
 
   /** Refuses (conflict) a change that must wait until the article's conflict is settled, such as sending a package. */

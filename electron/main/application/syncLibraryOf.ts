@@ -49,7 +49,8 @@ export function syncLibraryOf(
     },
     afterPull: async (changes: PulledChanges) => {
       if (changes.sharedSettingsChanged) await application.settings.reloadShared();
-      if (changes.recordArticleIds.size > 0 || changes.removedArticleIds.size > 0) application.conflicts.forgetPending();
+      // Only the articles whose files or records came or went are looked at again for a pending conflict.
+      await application.conflicts.refreshPending([...changes.recordArticleIds, ...changes.removedArticleIds, ...changes.articleIds]);
       await application.events.announceAndWait({
         kind: 'library-synced',
         removedArticleIds: [...changes.removedArticleIds],
