@@ -221,6 +221,14 @@ describe('sanitizeTemplateStylesheet', () => {
     expect(removed).toEqual(['@supports (background:url(x.png)) — tải từ ngoài', '%%% {…} — không đọc được']);
   });
 
+  it('says how to write a rule nested without "&", which it cannot read, and keeps one nested with it', () => {
+    const { stylesheet, removed } = sanitizeTemplateStylesheet(
+      'article { color: blue; h2 { color: red } }\nfooter { & p { color: green } }',
+    );
+    expect(stylesheet).toBe('article{color:blue}\nfooter{& p{color:green}}');
+    expect(removed).toEqual(['h2 { color: red } — khối lồng nhau: viết “& ” trước bộ chọn, ví dụ “& h1 { … }”']);
+  });
+
   it('cuts each removed line to one short line', () => {
     const { removed } = sanitizeTemplateStylesheet(`a { background: url(https://evil.example/${'x'.repeat(300)}.png) }`);
     expect(removed).toHaveLength(1);

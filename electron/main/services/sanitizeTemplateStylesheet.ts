@@ -15,6 +15,8 @@ const loadsFromOutside = 'tải từ ngoài';
 const notAllowed = 'không được phép';
 const notSupported = 'không được hỗ trợ';
 const unreadable = 'không đọc được';
+// A rule nested without "&" (article { h1 { … } }) is read as a broken declaration: say how to write it.
+const nestedWithoutAmpersand = 'khối lồng nhau: viết “& ” trước bộ chọn, ví dụ “& h1 { … }”';
 const wrongPlace = 'không đúng chỗ';
 const hasLessThan = 'chứa ký tự “<”';
 const tooDeep = 'lồng quá sâu';
@@ -87,7 +89,9 @@ function refusal(node: CssNode, place: Place, removed: string[], depth: number):
     case 'Declaration':
       return place === 'top' ? wrongPlace : declarationRefusal(node);
     default:
-      return unreadable;
+      return node.type === 'Raw' && place === 'style' && /^[^{};]+\{[^]*\}\s*$/.test(node.value.trim())
+        ? nestedWithoutAmpersand
+        : unreadable;
   }
 }
 
