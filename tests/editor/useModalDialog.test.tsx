@@ -1,4 +1,4 @@
-import { act, useState } from 'react';
+import { act, StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { useModalDialog, type ModalDialogOptions } from '../../renderer/src/lib/useModalDialog';
@@ -101,6 +101,25 @@ describe('useModalDialog', () => {
     act(() => root.unmount());
     host.remove();
     opener.remove();
+  });
+
+  it('does not close the dialog at StrictMode’s rehearsal unmount (npm run dev), whose late close event shut it again', async () => {
+    // Every time a dialog loses its open attribute (close()), seen as it happens.
+    const closings: string[] = [];
+    const observer = new MutationObserver((records) => {
+      // The attribute was there before this change: it was taken away.
+      for (const record of records) if (record.oldValue !== null) closings.push(record.attributeName!);
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['open'] });
+    const view = await render(
+      <StrictMode>
+        <Modal options={{ onEscape: 'browser', closeOnUnmount: true, restoreFocus: true }} />
+      </StrictMode>,
+    );
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    observer.disconnect();
+    expect(view.querySelector('dialog')!.open).toBe(true);
+    expect(closings).toEqual([]);
   });
 
   it('opens a dialog again on a later render that finds it closed only when told to reopen', async () => {

@@ -40,6 +40,12 @@ export class ConflictService {
   readonly #now: () => Date;
   /** The articles with a pending conflict, read from disk the first time it is asked, then kept up to date. */
   #pendingIds: Promise<Set<string>> | null = null;
+  // Bumped by every keep and resolve: a refresh whose read began before one of them leaves that article as they set it.
+  readonly #pendingChanges = new Map<string, number>();
+
+  #notePendingChange(id: string): void {
+    this.#pendingChanges.set(id, (this.#pendingChanges.get(id) ?? 0) + 1);
+  }
 
   constructor(stores: Stores, events: LibraryEvents, versions: VersionService, now: () => Date = () => new Date()) {
     this.#stores = stores;
@@ -65,6 +71,7 @@ export class ConflictService {
       ...conflict,
     };
     await this.#stores.conflicts.append(record);
+    this.#notePendingChange(conflict.articleId);
     if (this.#pendingIds !== null) (await this.#pendingIds).add(conflict.articleId);
     return record;
   }
@@ -83,7 +90,11 @@ export class ConflictService {
       for (let start = 0; start < targets.length; start += batch) {
         await Promise.all(
           targets.slice(start, start + batch).map(async (id) => {
-            if ((await this.#hasConflictRecords(id)) && (await this.pending(id)) !== null) pending.add(id);
+            const changes = this.#pendingChanges.get(id);
+            const isPending = (await this.#hasConflictRecords(id)) && (await this.pending(id)) !== null;
+            // A conflict kept or resolved while this read ran decided the article already, and more recently.
+            if (this.#pendingChanges.get(id) !== changes) return;
+            if (isPending) pending.add(id);
             else pending.delete(id);
           }),
         );
@@ -184,6 +195,7 @@ export class ConflictService {
       conflictIds: pending.pendingIds,
       versionId: version.id,
     });
+    this.#notePendingChange(id);
     if (this.#pendingIds !== null) (await this.#pendingIds).delete(id);
     return article;
   }

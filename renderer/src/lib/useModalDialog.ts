@@ -46,6 +46,9 @@ export function useModalDialog(options: ModalDialogOptions): ModalDialogProps {
     open(element);
     if (element !== null) initialFocus?.(element)?.focus();
     return () => {
+      // Only a dialog really gone from the page: StrictMode's rehearsal unmount (npm run dev) leaves it in place, and a
+      // close() then would fire a late close event that shuts the dialog just opened again.
+      if (element?.isConnected === true) return;
       if (close && element?.open === true) element.close();
       if (opener?.isConnected === true) opener.focus();
     };
@@ -69,7 +72,8 @@ export function useModalDialog(options: ModalDialogOptions): ModalDialogProps {
     },
     onKeyDown: catchEscapeKey
       ? (event) => {
-          if (event.key === 'Escape') {
+          // Esc inside an input method's composition is the input method's (it cancels the syllable being typed).
+          if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
             event.preventDefault();
             event.stopPropagation();
             escape();

@@ -163,16 +163,11 @@ interface RestoreConfirmDialogProps {
 function RestoreConfirmDialog({ entry, busy, onConfirm, onCancel }: RestoreConfirmDialogProps) {
   const messages = useMessages();
   // Esc cancels, except while the restore runs ("Hủy" is disabled then too): the library is being replaced.
-  const modal = useModalDialog({ onEscape: busy ? 'ignore' : onCancel, closeOnUnmount: true, restoreFocus: true });
+  // Esc is taken on keydown too: a third Esc in a row would otherwise close the dialog whatever its cancel handler says.
+  const modal = useModalDialog({ onEscape: busy ? 'ignore' : onCancel, catchEscapeKey: true, closeOnUnmount: true, restoreFocus: true });
 
   return (
-    <dialog
-      {...modal}
-      className="settings-dialog"
-      aria-labelledby="restore-title"
-      aria-describedby="restore-description"
-      onClose={onCancel}
-    >
+    <dialog {...modal} className="settings-dialog" aria-labelledby="restore-title" aria-describedby="restore-description">
       <h2 id="restore-title">{messages.backupRestoreConfirmTitle(formatDateTime(entry.takenAt))}</h2>
       <p id="restore-description">{messages.backupRestoreConfirm}</p>
       <div className="dialog-actions">

@@ -75,6 +75,8 @@ export function BatchExportDialog({ ids, onClose }: BatchExportDialogProps) {
   // Closed, the focus goes back to "Xuất các bài đã chọn…" (it was left on the page's body).
   const modal = useModalDialog({
     onEscape: state.phase === 'running' ? cancel : onClose,
+    // Taken on keydown too: a third Esc in a row would otherwise close the dialog behind React's back.
+    catchEscapeKey: true,
     reopen: true,
     closeOnUnmount: true,
     restoreFocus: true,

@@ -21,6 +21,8 @@ export function WordImportDialog({ state, onCreate, onCancel }: WordImportDialog
   // Esc does nothing while the file is read or the article created; otherwise it is "Hủy".
   const modal = useModalDialog({
     onEscape: state.phase === 'reading' || state.creating ? 'ignore' : onCancel,
+    // Taken on keydown too: a third Esc in a row would otherwise close the dialog while the article is being created.
+    catchEscapeKey: true,
     reopen: true,
     // Closed, the focus goes back to what had it (it was left on the page's body).
     closeOnUnmount: true,
