@@ -19,8 +19,12 @@ export const sharedBranch = 'main';
 const trackingRef = `refs/remotes/origin/${sharedBranch}`;
 const localRef = `refs/heads/${sharedBranch}`;
 
-/** The largest object a fetch takes: the largest file of any kind (isomorphic-git inflates each object whole). */
-export const largestFetchedObjectBytes = Math.max(...Object.values(pulledFileByteLimits));
+/**
+ * The largest object a fetch takes (isomorphic-git inflates each object whole while it indexes the pack): what an office
+ * PC can afford, well past every kind's own limit. An object between the two is inflated once and then refused file by
+ * file by the size its header states; one past this stops the fetch, and the server's history must lose it.
+ */
+export const largestFetchedObjectBytes = Math.max(256 * 1024 * 1024, ...Object.values(pulledFileByteLimits));
 
 /**
  * Node's file system with the fetched pack checked as isomorphic-git writes it, before it indexes it (indexing inflates
@@ -28,11 +32,22 @@ export const largestFetchedObjectBytes = Math.max(...Object.values(pulledFileByt
  */
 function packCheckingFileSystem(maximumObjectBytes: number) {
   const { promises } = nodeFileSystem;
+  // isomorphic-git writes again after a failed write (making the folder first): a pack refused once is not walked twice.
+  const refused = new Map<string, AppError>();
   const writeFile: typeof promises.writeFile = async (path, data, options) => {
     if (typeof path === 'string' && /[\\/]objects[\\/]pack[\\/]pack-[0-9a-f]+\.pack$/.test(path) && data instanceof Uint8Array) {
+      const earlier = refused.get(path);
+      if (earlier !== undefined) throw earlier;
       const problem = checkFetchedPack(data, maximumObjectBytes);
-      if (problem !== null)
-        throw new AppError('sync-failed', `Máy chủ gửi về dữ liệu không nhận được (${problem}): đã dừng nhận để bảo vệ máy.`);
+      if (problem !== null) {
+        const error = new AppError(
+          'sync-failed',
+          `Máy chủ gửi về dữ liệu không nhận được (${problem}): đã dừng nhận để bảo vệ máy. ` +
+            'Người quản trị máy chủ cần gỡ tệp quá lớn khỏi lịch sử của kho.',
+        );
+        refused.set(path, error);
+        throw error;
+      }
     }
     return promises.writeFile(path, data, options);
   };
@@ -89,19 +104,28 @@ export class GitRemote {
     if (agreedCommit !== null) await this.#setRef(localRef, agreedCommit);
     // The remote's entry in the Git folder's config names where fetched refs go (the address may have been changed).
     await git.addRemote({ fs: nodeFileSystem, gitdir: this.#gitdir, remote: 'origin', url, force: true });
-    await git.fetch({
-      fs: packCheckingFileSystem(this.#maximumObjectBytes),
-      http: this.#http,
-      gitdir: this.#gitdir,
-      url,
-      remote: 'origin',
-      ref: sharedBranch,
-      remoteRef: sharedBranch,
-      singleBranch: true,
-      tags: false,
-      onProgress,
-      ...this.#auth,
-    });
+    // isomorphic-git moves the tracking ref before it writes the pack: a refused pack must not leave it naming a commit
+    // this Git folder does not hold.
+    const trackedBefore = await this.trackedHead();
+    try {
+      await git.fetch({
+        fs: packCheckingFileSystem(this.#maximumObjectBytes),
+        http: this.#http,
+        gitdir: this.#gitdir,
+        url,
+        remote: 'origin',
+        ref: sharedBranch,
+        remoteRef: sharedBranch,
+        singleBranch: true,
+        tags: false,
+        onProgress,
+        ...this.#auth,
+      });
+    } catch (error) {
+      if (trackedBefore !== null) await this.#setRef(trackingRef, trackedBefore).catch(() => undefined);
+      else await git.deleteRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef }).catch(() => undefined);
+      throw error;
+    }
     this.#assertWhole();
     return git.resolveRef({ fs: nodeFileSystem, gitdir: this.#gitdir, ref: trackingRef });
   }

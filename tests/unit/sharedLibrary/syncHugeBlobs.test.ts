@@ -58,6 +58,11 @@ async function pushZeros(path: string, size: number): Promise<string> {
   }
 }
 
+async function trackedHeadOf(member: Member): Promise<string> {
+  const gitdir = libraryLayout(member.dataDirectory).sync.git;
+  return (await run('git', ['--git-dir', gitdir, 'rev-parse', 'refs/remotes/origin/main'])).stdout.trim();
+}
+
 async function packsOf(member: Member): Promise<string[]> {
   return (await readdir(join(libraryLayout(member.dataDirectory).sync.git, 'objects', 'pack')).catch(() => [])).sort();
 }
@@ -89,6 +94,7 @@ describe('a huge, very compressible blob from the server is refused by its decla
     const hostileId = '00000000-dead-beef-0000-000000000000';
     await pushZeros(`articles/00/${hostileId}.json`, largestFetchedObjectBytes + 1024 * 1024);
     const packsBefore = await packsOf(editor);
+    const trackedBefore = await trackedHeadOf(editor);
     const asideBefore = await readdir(libraryLayout(editor.dataDirectory).quarantine, { recursive: true }).catch(() => []);
 
     const outcome = await editor.session.handlers['sharedLibrary:syncNow']({});
@@ -96,8 +102,11 @@ describe('a huge, very compressible blob from the server is refused by its decla
       state: 'error',
       message: expect.stringMatching(/^Máy chủ gửi về dữ liệu không nhận được \(một đối tượng [\d.]+ byte \(tối đa [\d.]+\)\.\)/),
     });
-    // The pack was never written, so isomorphic-git never indexed (inflated) it; nothing reached the library.
+    // The pack was never written, so isomorphic-git never indexed (inflated) it; nothing reached the library, and the
+    // tracking ref still names a commit this Git folder holds.
     expect(await packsOf(editor)).toEqual(packsBefore);
+    expect(await trackedHeadOf(editor)).toBe(trackedBefore);
+    expect(outcome.status.message).toContain('Người quản trị máy chủ cần gỡ tệp quá lớn khỏi lịch sử của kho.');
     expect((await editor.session.handlers['library:list']({ scope: 'active' })).map((article) => article.id)).toEqual([id]);
     expect(await readdir(libraryLayout(editor.dataDirectory).quarantine, { recursive: true }).catch(() => [])).toEqual(asideBefore);
   }, 60_000);
