@@ -95,7 +95,7 @@ describe('the shared library in the window', () => {
     const bar = section()!.querySelector('progress[aria-label="Đang tham gia thư viện chung"]');
     expect(bar).not.toBeNull();
     expect(section()!.querySelector('.sync-progress-phase')!.textContent).toMatch(
-      /^Đang (kết nối|tải dữ liệu|nhận bài \d+\/\d+|nhận ảnh \d+\/\d+|ghi thay đổi|gửi lên máy chủ)$/,
+      /^Đang (kết nối|tải dữ liệu|nhận bài \d+\/\d+|nhận ảnh \d+\/\d+|ghi thay đổi|gửi lên máy chủ( \d+\/\d+)?)$/,
     );
     await untilInAct(() => section()!.querySelector('.shared-library-join-notice') !== null, 'the join’s result');
     const result = /^Đã tham gia: nhận (\d+) tệp, gửi (\d+) tệp$/.exec(

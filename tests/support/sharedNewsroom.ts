@@ -14,6 +14,8 @@ export interface SharedNewsroom {
   server: GitServer;
   /** The shared library's address. */
   address: string;
+  /** The shared library's bare repository on the server's disk (for tests that look at it with git). */
+  repository: string;
   /** A person with their own library, the connection saved (not yet joined). */
   member(identity: Identity, options?: TestSessionOptions & { password?: string }): Promise<Member>;
   close(): Promise<void>;
@@ -31,11 +33,12 @@ export async function startSharedNewsroom(
   users: string[] = ['son', 'ha', 'minh'],
 ): Promise<SharedNewsroom> {
   const server = await startGitServer(Object.fromEntries(users.map((user) => [user, { password: memberPassword }])));
-  await server.createRepository('thu-vien');
+  const repository = await server.createRepository('thu-vien');
   const address = server.url('thu-vien');
   return {
     server,
     address,
+    repository,
     async member(identity, options = {}) {
       const dataDirectory = await temporaryDirectory();
       // No sync by itself unless a test asks for one: each test says when its members sync.

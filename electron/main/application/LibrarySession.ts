@@ -47,7 +47,7 @@ export interface LibrarySessionOptions {
   /** Where a failure is written in full (main: the console); the screen only ever shows a Vietnamese sentence. */
   logError?: ErrorLog;
   /** The shared library's sync timings and limits (tests shorten them). */
-  sync?: Pick<SyncServiceOptions, 'everyMs' | 'afterMoveMs' | 'idleTimeoutMs' | 'maximumResponseBytes'>;
+  sync?: Pick<SyncServiceOptions, 'everyMs' | 'afterMoveMs' | 'idleTimeoutMs' | 'maximumResponseBytes' | 'pushBatchBytes'>;
 }
 
 /**

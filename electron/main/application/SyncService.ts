@@ -37,6 +37,8 @@ export interface SyncServiceOptions {
   idleTimeoutMs?: number;
   /** The most one answer of the server may bring (1 GiB: a pack is held in memory while it is indexed). */
   maximumResponseBytes?: number;
+  /** The most file bytes one pushed commit carries (64 MB: its pack is built in memory). */
+  pushBatchBytes?: number;
   /** Where a failure is written in full; the window only ever sees a Vietnamese sentence. */
   logError?: (context: string, error: unknown) => void;
 }
@@ -329,6 +331,7 @@ export class SyncService {
         now: this.#now,
         window,
         manual,
+        pushBatchBytes: this.#options.pushBatchBytes,
         onProgress: (progress: SyncProgress) => {
           this.#status = { ...this.#status, progress };
           this.#window?.progress?.(progress);

@@ -39,6 +39,8 @@ export interface SyncEngineOptions {
   window?: { hold(): Promise<void>; release(run: SyncRun): void };
   /** Asked for by the user ("Đồng bộ ngay"): the window's typing goes with it even when the server brought nothing. */
   manual?: boolean;
+  /** The most file bytes one pushed commit carries (its pack is built in memory): a larger push goes as several commits. */
+  pushBatchBytes?: number;
 }
 
 /** What one sync did. */
@@ -64,6 +66,8 @@ const articleFormat = { kind: 'ban-thao/article', version: articleFormatVersion 
 const maximumHistoryWalk = 10_000;
 /** Pushes refused because another sync went first are retried this many times before the sync gives up for now. */
 const pushAttempts = 4;
+/** What one pushed commit carries at most by default: a first push of several GB of photos is sent 64 MB at a time. */
+export const defaultPushBatchBytes = 64 * 1024 * 1024;
 
 /**
  * One sync of the library with the office server: fetch, merge the server's changes into the library (three-way, per
@@ -124,7 +128,7 @@ export class SyncEngine {
     const { files, reread, local, remoteTree } = pulled;
     state = pulled.state;
 
-    // Everything changed here (and every merged file) goes in one commit over the server's head.
+    // Everything changed here (and every merged file) goes in one commit over the server's head (several, if large).
     this.#progress({ phase: 'committing', done: 0, total: 0 });
     // A conflict kept here wrote a record the scan before did not see: its article's folder is looked at again.
     const written = await scanLibraryFiles(library.folder, run.conflictArticleIds.map(articlePathPrefix));
@@ -134,25 +138,39 @@ export class SyncEngine {
       if (!this.#wroteState) await this.#options.state.write({ ...state, lastSyncAt: this.#now().toISOString() });
       return true;
     }
-    const writtenTrees: string[] = [];
-    const tree = await objects.updateTree(
-      remoteTree,
-      new Map([...outgoing].map(([path, file]) => [path, file?.oid ?? null])),
-      writtenTrees,
-    );
-    if (tree === remoteTree) {
+    // A large push (a whole library at joining) goes as several commits, one after another: each pack stays small.
+    const batches = pushBatchesOf(outgoing, this.#options.pushBatchBytes ?? defaultPushBatchBytes);
+    let parent = remoteCommit;
+    let parentTree = remoteTree;
+    let sent = files;
+    // Counted only when there are several: "gửi lên máy chủ 2/5".
+    const total = batches.length > 1 ? batches.length : 0;
+    for (const [index, batch] of batches.entries()) {
+      const writtenTrees: string[] = [];
+      const tree = await objects.updateTree(parentTree, new Map([...batch].map(([path, file]) => [path, file?.oid ?? null])), writtenTrees);
+      if (tree === parentTree) continue;
+      const rootTree = tree ?? (await objects.writeTree([]));
+      const commit = await this.#commit(rootTree, parent, batch);
+      this.#progress({ phase: 'pushing', done: index, total });
+      const blobs = [...batch.values()].flatMap((file) => (file === null ? [] : [file.oid]));
+      // Refused because the server moved on: the next round fetches its head, which holds the batches sent so far.
+      if (!(await remote.push(commit, parent, [...blobs, ...writtenTrees, rootTree], objects.options.cache))) return false;
+      run.filesSent += batch.size;
+      parent = commit;
+      parentTree = tree;
+      sent = withOutgoing(sent, batch);
+      // Each batch the server took is agreed at once: a push cut short after it merges from there, not from before it.
+      if (index < batches.length - 1)
+        await this.#options.state.write({ ...state, commit, files: sent, lastSyncAt: this.#now().toISOString() });
+    }
+    if (total > 0) this.#progress({ phase: 'pushing', done: total, total });
+    if (parent === remoteCommit) {
       await this.#options.state.write({ ...state, files: withOutgoing(files, outgoing), lastSyncAt: this.#now().toISOString() });
       return true;
     }
-    const rootTree = tree ?? (await objects.writeTree([]));
-    const commit = await this.#commit(rootTree, remoteCommit, outgoing);
-    this.#progress({ phase: 'pushing', done: 0, total: 0 });
-    const blobs = [...outgoing.values()].flatMap((file) => (file === null ? [] : [file.oid]));
-    if (!(await remote.push(commit, remoteCommit, [...blobs, ...writtenTrees, rootTree], objects.options.cache))) return false;
-    run.filesSent += outgoing.size;
     await this.#options.state.write({
       ...state,
-      commit,
+      commit: parent,
       files: withOutgoing(files, outgoing),
       lastSyncAt: this.#now().toISOString(),
     });
@@ -526,6 +544,30 @@ function pullOrder(path: string, oid: string | null): number {
   if (kind === 'photo-preview') return 3;
   if (kind === 'photo-description') return 4;
   return 0;
+}
+
+/**
+ * The outgoing files cut into batches of at most `limit` bytes (by each file's size here), in order; a file larger than
+ * the limit is a batch of its own, and removals go with the first. Within the limit: one batch, the whole push.
+ */
+export function pushBatchesOf(outgoing: Map<string, LocalFile | null>, limit: number): Map<string, LocalFile | null>[] {
+  const batches = [new Map<string, LocalFile | null>()];
+  let bytes = 0;
+  for (const [path, file] of outgoing) {
+    if (file === null) {
+      batches[0]!.set(path, null);
+      continue;
+    }
+    const current = batches[batches.length - 1]!;
+    if (bytes > 0 && bytes + file.size > limit) {
+      batches.push(new Map([[path, file]]));
+      bytes = file.size;
+      continue;
+    }
+    current.set(path, file);
+    bytes += file.size;
+  }
+  return batches;
 }
 
 function withOutgoing(files: Record<string, SyncedFile>, outgoing: Map<string, LocalFile | null>): Record<string, SyncedFile> {
