@@ -39,7 +39,14 @@ async function docxOf(article: Article): Promise<Buffer> {
 const partLimit = 10_000_000;
 
 async function partsOf(bytes: Buffer): Promise<Map<string, string>> {
-  const names = ['word/document.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', 'word/numbering.xml', 'word/styles.xml'];
+  const names = [
+    'word/document.xml',
+    'word/_rels/document.xml.rels',
+    'docProps/core.xml',
+    'word/numbering.xml',
+    'word/styles.xml',
+    'word/settings.xml',
+  ];
   return readDocxParts(bytes, new Map(names.map((name) => [name, partLimit])));
 }
 
@@ -140,6 +147,9 @@ describe('the .docx export', () => {
     expect(parts.get('word/styles.xml')).toMatch(
       /<w:rFonts w:ascii="Times New Roman"[^>]*\/><w:color w:val="000000"\/><w:sz w:val="26"\/>/,
     );
+    // 1.3 lines, said as such (LibreOffice reads a bare w:line as an exact height), and a line break never stretches its line.
+    expect(parts.get('word/styles.xml')).toContain('<w:spacing w:after="120" w:line="312" w:lineRule="auto"/>');
+    expect(parts.get('word/settings.xml')).toContain('<w:doNotExpandShiftReturn/>');
   });
 
   it('writes the same document.xml and the same zip bytes for the same article, whatever the clock says', async () => {

@@ -496,6 +496,8 @@ export function articleDocx(article: Article, images: DocxImages = {}, fontSize 
   return new Document({
     title,
     creator: '',
+    // A line break (Shift+Enter) in a justified paragraph ends its line as typed, not stretched across the column.
+    compatibility: { doNotExpandShiftReturn: true },
     styles: {
       default: {
         // 1.3 lines said outright: without lineRule="auto", LibreOffice reads 312 as an exact 15.6 pt height, which cuts
