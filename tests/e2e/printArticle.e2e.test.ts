@@ -10,6 +10,7 @@ import { chromiumPath } from './driver/BrowserDriver';
 import { readmeScreenshot } from './driver/readmeScreenshot';
 import { useAppDriver } from './driver/useAppDriver';
 import { executablePartsIn } from './support/executablePartsIn';
+import { writeSeedArticle } from './support/writeSeedArticle';
 
 /** "Vẫn xuất" when the checklist before an export finds something; nothing when it lets the export go at once. */
 async function exportAnywayIfAsked(page: Page, until: () => Promise<unknown>): Promise<void> {
@@ -30,23 +31,7 @@ describe('"In / PDF" in the app', () => {
 
   it('prints the seed article on A4 pages with the header and page numbers; the print page runs and loads nothing', async () => {
     const { page, driver } = await launch();
-    await page.getByRole('button', { name: 'Bài mới' }).first().click();
-    await page.getByRole('textbox', { name: 'Ngày đăng', exact: true }).fill(parts.displayDate);
-    await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).click();
-    await page.keyboard.insertText(parts.title);
-    await page.getByRole('textbox', { name: 'Sapo', exact: true }).click();
-    await page.keyboard.insertText(parts.sapo);
-    await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).click();
-    for (const [index, paragraph] of parts.paragraphs.entries()) {
-      if (index > 0) await page.keyboard.press('Enter');
-      await page.keyboard.insertText(paragraph);
-    }
-    await page.getByRole('combobox', { name: 'Hình thức ghi tên', exact: true }).selectOption(parts.bylineRole);
-    await page.getByRole('combobox', { name: 'Tác giả', exact: true }).fill(parts.bylineName);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
-      .waitFor();
+    await writeSeedArticle(page);
 
     const printed = page.getByRole('status').filter({ hasText: 'Đã in bài hoặc lưu PDF' });
     await page.getByRole('button', { name: 'In / PDF', exact: true }).click();

@@ -11,6 +11,7 @@ import type { AppDriver } from './driver/AppDriver';
 import { useAppDriver } from './driver/useAppDriver';
 import { bodyParagraphs, clickAfterInBody, editorBody, selectInBody } from './support/bodyText';
 import { suggestionDescriptions } from './support/suggestionsList';
+import { writeSeedArticle } from './support/writeSeedArticle';
 
 // Issue 9: one review round between two libraries (two copies of the app, each with its own data folder), carried
 // only by review packages, every step through the window as the reporter and the editor would take it.
@@ -31,28 +32,6 @@ async function toastSays(page: Page, text: string): Promise<void> {
   const toast = page.locator('.toast').filter({ hasText: text });
   await toast.waitFor();
   await toast.getByRole('button', { name: 'Đóng', exact: true }).click();
-}
-
-/** The reporter's new article: the seed article typed in, field by field, until it is saved. */
-async function writeSeedArticle(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Bài mới' }).first().click();
-  await field(page, 'Ngày đăng').fill(parts.displayDate);
-  await field(page, 'Tiêu đề').click();
-  await page.keyboard.insertText(parts.title);
-  await field(page, 'Sapo').click();
-  await page.keyboard.insertText(parts.sapo);
-  await editorBody(page).click();
-  for (const [index, paragraph] of parts.paragraphs.entries()) {
-    if (index > 0) await page.keyboard.press('Enter');
-    await page.keyboard.insertText(paragraph);
-  }
-  await page.getByRole('combobox', { name: 'Hình thức ghi tên', exact: true }).selectOption(parts.bylineRole);
-  await page.getByRole('combobox', { name: 'Tác giả', exact: true }).fill(parts.bylineName);
-  await page.getByRole('combobox', { name: 'Ảnh', exact: true }).fill(parts.photoCredit);
-  await page
-    .getByRole('status')
-    .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
-    .waitFor();
 }
 
 /**

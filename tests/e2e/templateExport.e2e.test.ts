@@ -14,11 +14,11 @@ import { memoryClipboard } from '../support/memoryClipboard';
 import { memoryPrinter } from '../support/memoryPrinter';
 import { cannedDialogs, openTestSession } from '../support/openTestSession';
 import { sampleContent } from '../support/sampleContent';
-import { seedArticleParts } from '../fixtures/seedArticle';
 import { chromiumPath } from './driver/BrowserDriver';
 import { readmeScreenshot } from './driver/readmeScreenshot';
 import { useAppDriver } from './driver/useAppDriver';
 import { executablePartsIn } from './support/executablePartsIn';
+import { writeSeedArticle } from './support/writeSeedArticle';
 
 /** A template's stylesheet as a hostile hand could write it into a synced settings file: every way CSS loads or runs. */
 const hostileStylesheet = [
@@ -215,7 +215,6 @@ footer { margin: 0 0 1rem; text-align: left; }
 
 describe('the agency’s template chosen in Cài đặt', () => {
   const launch = useAppDriver();
-  const parts = seedArticleParts();
   const made: string[] = [];
 
   afterAll(async () => {
@@ -258,23 +257,7 @@ describe('the agency’s template chosen in Cài đặt', () => {
     await dialog.getByRole('button', { name: 'Lưu cài đặt' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu cài đặt' }).waitFor();
 
-    await page.getByRole('button', { name: 'Bài mới' }).first().click();
-    await page.getByRole('textbox', { name: 'Ngày đăng', exact: true }).fill(parts.displayDate);
-    await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).click();
-    await page.keyboard.insertText(parts.title);
-    await page.getByRole('textbox', { name: 'Sapo', exact: true }).click();
-    await page.keyboard.insertText(parts.sapo);
-    await page.getByRole('textbox', { name: 'Nội dung bài', exact: true }).click();
-    for (const [index, paragraph] of parts.paragraphs.entries()) {
-      if (index > 0) await page.keyboard.press('Enter');
-      await page.keyboard.insertText(paragraph);
-    }
-    await page.getByRole('combobox', { name: 'Hình thức ghi tên', exact: true }).selectOption(parts.bylineRole);
-    await page.getByRole('combobox', { name: 'Tác giả', exact: true }).fill(parts.bylineName);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Đã lưu lúc \d\d:\d\d/ })
-      .waitFor();
+    await writeSeedArticle(page);
 
     await page.getByRole('button', { name: 'Xem trước', exact: true }).click();
     const frameElement = page.locator('.preview-dialog iframe');

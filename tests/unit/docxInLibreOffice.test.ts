@@ -8,10 +8,11 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { articleDocx, type DocxImages } from '../../electron/main/services/articleDocx';
 import { packDocx } from '../../electron/main/services/packDocx';
-import { articleSchema, type Article } from '../../shared/articleModel';
+import { type Article } from '../../shared/articleModel';
 import { defaultExportLook, type ExportLook } from '../../shared/exportLook';
-import { bluePngId, everyFeatureBody, figure, fixtureImages, redJpegId, text } from '../fixtures/everyFeatureBody';
+import { everyFeatureBody, fixtureImages } from '../fixtures/everyFeatureBody';
 import { seedArticle, seedArticleParts } from '../fixtures/seedArticle';
+import { seedArticleWithPhotos } from '../fixtures/seedArticleWithPhotos';
 import { useTemporaryDirectories } from '../support/temporaryDirectory';
 
 const run = promisify(execFile);
@@ -29,31 +30,6 @@ const images: DocxImages = Object.fromEntries(
     },
   ]),
 );
-
-/** The seed article with two photos: the cover after its first paragraph, another before its last. */
-function seedWithPhotos(): Article {
-  const seed = seedArticle();
-  const paragraphs = seed.body.content ?? [];
-  return articleSchema.parse({
-    ...seed,
-    body: {
-      type: 'doc',
-      content: [
-        paragraphs[0],
-        figure(redJpegId, [text('Quang cảnh Hội nghị sơ kết công tác 6 tháng đầu năm 2022.')], { credit: 'Văn Đốc' }),
-        ...paragraphs.slice(1, -1),
-        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], {
-          credit: 'Minh Anh',
-          alt: 'Giám đốc Trung tâm phát biểu',
-        }),
-        ...paragraphs.slice(-1),
-      ],
-    },
-    photoCredit: 'Văn Đốc, Minh Anh',
-    photoCreditMode: 'auto',
-    coverMediaId: redJpegId,
-  });
-}
 
 async function docxOf(article: Article, look: ExportLook = defaultExportLook): Promise<Buffer> {
   return packDocx(articleDocx(article, images, 13, look), { title: article.title, modifiedAt: new Date(article.updatedAt) });
@@ -92,7 +68,7 @@ async function convert(): Promise<Conversion> {
   await sofficeVersion();
   const folder = await temporaryDirectory();
   const documents: Record<string, Buffer> = {
-    seed: await docxOf(seedWithPhotos()),
+    seed: await docxOf(seedArticleWithPhotos()),
     every: await docxOf({ ...seedArticle(), body: { type: 'doc', content: everyFeatureBody } }),
     masthead: await docxOf(seedArticle(), {
       ...defaultExportLook,

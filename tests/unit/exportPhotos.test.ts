@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { articleSchema, type Article } from '../../shared/articleModel';
+import { type Article } from '../../shared/articleModel';
 import { collectFigures } from '../../shared/collectFigures';
 import { composePhotoCredit, photosAllBy } from '../../shared/composePhotoCredit';
 import type { DocumentNodeJson } from '../../shared/documentJson';
@@ -11,35 +11,11 @@ import { AppError } from '../../shared/errorCodes';
 import { exportArticleHtml, exportImageOrder, type ExportImages } from '../../shared/exportArticleHtml';
 import { bluePngId, figure, fixtureImages, paragraph, redJpegId, text } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
+import { seedArticleWithPhotos } from '../fixtures/seedArticleWithPhotos';
 import { exportValidationMessages } from '../support/exportValidation';
 import { thrownBy } from '../support/thrownBy';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article-with-photos.golden.html');
-
-/** The seed article with two photos: the cover after its first paragraph, another before its last. */
-function seedWithPhotos(): Article {
-  const seed = seedArticle();
-  const paragraphs = seed.body.content ?? [];
-  return articleSchema.parse({
-    ...seed,
-    body: {
-      type: 'doc',
-      content: [
-        paragraphs[0],
-        figure(redJpegId, [text('Quang cảnh Hội nghị sơ kết công tác 6 tháng đầu năm 2022.')], { credit: 'Văn Đốc' }),
-        ...paragraphs.slice(1, -1),
-        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], {
-          credit: 'Minh Anh',
-          alt: 'Giám đốc Trung tâm phát biểu',
-        }),
-        ...paragraphs.slice(-1),
-      ],
-    },
-    photoCredit: 'Văn Đốc, Minh Anh',
-    photoCreditMode: 'auto',
-    coverMediaId: redJpegId,
-  });
-}
 
 /** The seed article with another body (and any other fields replaced). */
 function articleWith(body: DocumentNodeJson[], changes: Partial<Article> = {}): Article {
@@ -65,18 +41,18 @@ const redJpeg = fixtureImages[redJpegId];
 
 describe('exportArticleHtml with photos', () => {
   it('exports the seed article with two photos byte for byte as its golden file', () => {
-    const html = exportArticleHtml(seedWithPhotos(), fixtureImages);
+    const html = exportArticleHtml(seedArticleWithPhotos(), fixtureImages);
     // UPDATE_GOLDEN=1 rewrites the golden after a deliberate change; look at the diff before committing it.
     if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(goldenPath, html, 'utf8');
     expect(Buffer.from(html, 'utf8').equals(readFileSync(goldenPath))).toBe(true);
   });
 
   it('exports the seed article with photos as a page html-validate reports no problems in', async () => {
-    expect(await exportValidationMessages(exportArticleHtml(seedWithPhotos(), fixtureImages))).toEqual([]);
+    expect(await exportValidationMessages(exportArticleHtml(seedArticleWithPhotos(), fixtureImages))).toEqual([]);
   });
 
   it('exports the same bytes every time it is given the same article and images', () => {
-    expect(exportArticleHtml(seedWithPhotos(), fixtureImages)).toBe(exportArticleHtml(seedWithPhotos(), fixtureImages));
+    expect(exportArticleHtml(seedArticleWithPhotos(), fixtureImages)).toBe(exportArticleHtml(seedArticleWithPhotos(), fixtureImages));
   });
 
   it('writes a photo as a figure with its image, caption and separately marked-up credit', () => {
@@ -119,13 +95,13 @@ describe('exportArticleHtml with photos', () => {
   });
 
   it('shows the cover photo in the header after the sapo', () => {
-    const header = between(exportArticleHtml(seedWithPhotos(), fixtureImages), '<header>', '</header>');
+    const header = between(exportArticleHtml(seedArticleWithPhotos(), fixtureImages), '<header>', '</header>');
     expect(header).toMatch(/<p class="sapo">[^\n]*<\/p>\n {6}<figure class="photo cover">\n {8}<img src="data:image\/jpeg;base64,/);
     expect(header).toContain('<span class="photo-credit">Ảnh: Văn Đốc</span>');
   });
 
   it('does not repeat the cover photo in the body', () => {
-    const html = exportArticleHtml(seedWithPhotos(), fixtureImages);
+    const html = exportArticleHtml(seedArticleWithPhotos(), fixtureImages);
     expect(html.split(redJpeg.src)).toHaveLength(2);
     expect(between(html, '<div class="article-body">', '</div>')).not.toContain(redJpeg.src);
   });
@@ -212,9 +188,11 @@ describe('exportImageOrder', () => {
   });
 
   it('lists the images the exported page shows, in the order it shows them', () => {
-    const html = exportArticleHtml(seedWithPhotos(), fixtureImages);
+    const html = exportArticleHtml(seedArticleWithPhotos(), fixtureImages);
     const shown = [...html.matchAll(/<img src="([^"]+)"/g)].map(([, src]) => src);
-    expect(shown).toEqual(exportImageOrder(seedWithPhotos()).map((mediaId) => fixtureImages[mediaId as keyof typeof fixtureImages].src));
+    expect(shown).toEqual(
+      exportImageOrder(seedArticleWithPhotos()).map((mediaId) => fixtureImages[mediaId as keyof typeof fixtureImages].src),
+    );
   });
 });
 

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { previewPageHtml } from '../../electron/main/services/previewHtml';
 import { printPageHtml } from '../../electron/main/services/printHtml';
-import { articleSchema, type Article } from '../../shared/articleModel';
 import { exportArticleFragment } from '../../shared/exportArticleFragment';
 import { exportArticleHtml } from '../../shared/exportArticleHtml';
 import { articlePartNames, defaultExportLook, type ArticlePart, type ExportLook } from '../../shared/exportLook';
 import { exportStyleElementText } from '../../shared/exportStylesheet';
 import { printHeaderText } from '../../shared/printStylesheet';
-import { bluePngId, figure, fixtureImages, redJpegId, text } from '../fixtures/everyFeatureBody';
+import { fixtureImages } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
+import { seedArticleWithPhotos } from '../fixtures/seedArticleWithPhotos';
 import { exportValidationMessages } from '../support/exportValidation';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article.template.golden.html');
@@ -29,27 +29,6 @@ const agencyLook: ExportLook = {
   stylesheet: '.masthead-name{color:#0a3d62}h1{color:#0a3d62;font-size:2rem}.byline{font-style:italic}',
   headerText: 'BÁO ĐIỆN TỬ TIN TỨC TỈNH',
 };
-
-/** The seed article with two photos, the cover after the first paragraph, as the standalone export embeds them. */
-function seedWithPhotos(): Article {
-  const seed = seedArticle();
-  const paragraphs = seed.body.content ?? [];
-  return articleSchema.parse({
-    ...seed,
-    body: {
-      type: 'doc',
-      content: [
-        paragraphs[0],
-        figure(redJpegId, [text('Quang cảnh Hội nghị sơ kết công tác 6 tháng đầu năm 2022.')], { credit: 'Văn Đốc' }),
-        ...paragraphs.slice(1, -1),
-        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], { credit: 'Minh Anh' }),
-        ...paragraphs.slice(-1),
-      ],
-    },
-    photoCredit: 'Văn Đốc, Minh Anh',
-    coverMediaId: redJpegId,
-  });
-}
 
 /** Every order of the four parts. */
 function permutations(parts: readonly ArticlePart[]): ArticlePart[][] {
@@ -71,7 +50,7 @@ function positionsIn(fragment: string): Record<ArticlePart | 'cover' | 'body', n
 
 describe('an export template', () => {
   it('gives the page its masthead, order and stylesheet (golden file from the seed article), valid and deterministic', async () => {
-    const article = seedWithPhotos();
+    const article = seedArticleWithPhotos();
     const page = exportArticleHtml(article, fixtureImages, agencyLook);
     if (process.env.BANTHAO_UPDATE_GOLDEN === '1') writeFileSync(goldenPath, page);
     expect(page).toBe(readFileSync(goldenPath, 'utf8'));
@@ -100,7 +79,7 @@ describe('an export template', () => {
   });
 
   it('puts the parts in any of the 24 orders (the byline last closes the article); every page and fragment stays valid', async () => {
-    const article = seedWithPhotos();
+    const article = seedArticleWithPhotos();
     const orders = permutations(articlePartNames);
     expect(orders).toHaveLength(24);
     for (const partOrder of orders) {
@@ -134,7 +113,7 @@ describe('an export template', () => {
   });
 
   it('is previewed with its stylesheet as a data: link, which the window’s policy allows, and no second inline style', () => {
-    const page = exportArticleHtml(seedWithPhotos(), fixtureImages, agencyLook);
+    const page = exportArticleHtml(seedArticleWithPhotos(), fixtureImages, agencyLook);
     const preview = previewPageHtml(page, agencyLook.stylesheet);
     expect(preview).not.toContain('template-style');
     expect(preview.match(/<style>/g)).toHaveLength(1);
@@ -147,7 +126,7 @@ describe('an export template', () => {
   });
 
   it('prints with its masthead heading the first page, its name in the running header, its stylesheet allowed by hash', async () => {
-    const article = seedWithPhotos();
+    const article = seedArticleWithPhotos();
     const header = printHeaderText(article, agencyLook.headerText);
     expect(header).toBe('BÁO ĐIỆN TỬ TIN TỨC TỈNH · 08/07/2022');
     const page = printPageHtml(exportArticleHtml(article, fixtureImages, agencyLook), header, agencyLook);

@@ -5,15 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { libraryLayout } from '../../electron/main/library/libraryLayout';
 import { printPageHtml } from '../../electron/main/services/printHtml';
-import { articleSchema } from '../../shared/articleModel';
 import type { DocumentNodeJson } from '../../shared/documentJson';
 import { exportArticleHtml } from '../../shared/exportArticleHtml';
 import { defaultExportTemplate } from '../../shared/exportTemplateModel';
 import { cssString, printHeaderText, printStylesheet } from '../../shared/printStylesheet';
 import { slugify } from '../../shared/slugify';
 import vectors from '../fixtures/dompurify/expect.mjs';
-import { bluePngId, figure, fixtureImages, redJpegId, text } from '../fixtures/everyFeatureBody';
+import { fixtureImages } from '../fixtures/everyFeatureBody';
 import { seedArticle } from '../fixtures/seedArticle';
+import { seedArticleWithPhotos } from '../fixtures/seedArticleWithPhotos';
 import { exportValidationMessages } from '../support/exportValidation';
 import { memoryPrinter } from '../support/memoryPrinter';
 import { openTestSession } from '../support/openTestSession';
@@ -22,27 +22,6 @@ import { useTemporaryDirectories } from '../support/temporaryDirectory';
 import { twoColourJpeg } from './media/photoFixtures';
 
 const goldenPath = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seed-article.print.golden.html');
-
-/** The seed article with two photos, the cover first, as the standalone export embeds them. */
-function seedWithPhotos() {
-  const seed = seedArticle();
-  const paragraphs = seed.body.content ?? [];
-  return articleSchema.parse({
-    ...seed,
-    body: {
-      type: 'doc',
-      content: [
-        paragraphs[0],
-        figure(redJpegId, [text('Quang cảnh Hội nghị sơ kết công tác 6 tháng đầu năm 2022.')], { credit: 'Văn Đốc' }),
-        ...paragraphs.slice(1, -1),
-        figure(bluePngId, [text('Đồng chí Nguyễn Toàn Thắng phát biểu chỉ đạo Hội nghị.')], { credit: 'Minh Anh' }),
-        ...paragraphs.slice(-1),
-      ],
-    },
-    photoCredit: 'Văn Đốc, Minh Anh',
-    coverMediaId: redJpegId,
-  });
-}
 
 // What the exporter and the print page write; anything else in a print page came from a payload.
 const allowedTags = new Set([
@@ -72,7 +51,7 @@ const headOf = (page: string) => page.slice(0, page.indexOf('<body>'));
 
 describe('the print page', () => {
   it('is the export page with the print layout: A4, margins, the header on each page, "Trang n/m" (golden file)', async () => {
-    const article = seedWithPhotos();
+    const article = seedArticleWithPhotos();
     const header = printHeaderText(article, undefined);
     expect(header).toBe('Bản Thảo · 08/07/2022');
     const page = printPageHtml(exportArticleHtml(article, fixtureImages), header);
@@ -98,7 +77,7 @@ describe('the print page', () => {
   });
 
   it('loads nothing remote and runs nothing: its policy allows its two stylesheets by hash and data: photos only', () => {
-    const page = printPageHtml(exportArticleHtml(seedWithPhotos(), fixtureImages), 'Bản Thảo · 08/07/2022');
+    const page = printPageHtml(exportArticleHtml(seedArticleWithPhotos(), fixtureImages), 'Bản Thảo · 08/07/2022');
     const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)?.[1];
     expect(policy?.split('; ')).toEqual([
       "default-src 'none'",

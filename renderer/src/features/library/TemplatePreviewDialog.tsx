@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ExportTemplate } from '../../../../shared/exportTemplateModel';
+import { PreviewFrame, type PreviewPage } from '../../components/PreviewFrame';
 import { useMessages } from '../../i18n/MessagesContext';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/describeError';
@@ -19,7 +20,7 @@ export function TemplatePreviewDialog({ template, onClose }: TemplatePreviewDial
   const messages = useMessages();
   const text = messages.template;
   const titleId = useId();
-  const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
+  const [page, setPage] = useState<PreviewPage>(null);
   // Esc closes this dialog only, not Cài đặt beneath it.
   const modal = useModalDialog({ onEscape: onClose, catchEscapeKey: true, closeOnUnmount: true });
 
@@ -46,18 +47,7 @@ export function TemplatePreviewDialog({ template, onClose }: TemplatePreviewDial
           </button>
         </div>
       </header>
-      <div className="preview-body">
-        {page === null && <p className="muted">{messages.cms.previewLoading}</p>}
-        {page !== null && 'error' in page && (
-          <p className="error" role="alert">
-            {page.error}
-          </p>
-        )}
-        {page !== null && 'html' in page && (
-          // sandbox="": no script, no same origin, no pop-ups, no top navigation; srcdoc: nothing is fetched to show it.
-          <iframe className="preview-frame" title={text.previewFrame} sandbox="" srcDoc={page.html} referrerPolicy="no-referrer" />
-        )}
-      </div>
+      <PreviewFrame page={page} title={text.previewFrame} />
     </dialog>
   );
 }

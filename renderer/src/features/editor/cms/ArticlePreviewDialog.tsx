@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { PreviewFrame, type PreviewPage } from '../../../components/PreviewFrame';
 import { useMessages } from '../../../i18n/MessagesContext';
 import { api } from '../../../lib/api';
 import { describeError } from '../../../lib/describeError';
@@ -30,7 +31,7 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
   const messages = useMessages();
   const text = messages.cms;
   const titleId = useId();
-  const [page, setPage] = useState<{ html: string } | { error: string } | null>(null);
+  const [page, setPage] = useState<PreviewPage>(null);
   const modal = useModalDialog({ onEscape: onClose, catchEscapeKey: true, closeOnUnmount: true });
 
   useEffect(() => {
@@ -73,18 +74,7 @@ export function ArticlePreviewDialog(props: ArticlePreviewDialogProps) {
           </button>
         </div>
       </header>
-      <div className="preview-body">
-        {page === null && <p className="muted">{text.previewLoading}</p>}
-        {page !== null && 'error' in page && (
-          <p className="error" role="alert">
-            {page.error}
-          </p>
-        )}
-        {page !== null && 'html' in page && (
-          // sandbox="": no script, no same origin, no pop-ups, no top navigation; srcdoc: nothing is fetched to show it.
-          <iframe className="preview-frame" title={text.previewFrame} sandbox="" srcDoc={page.html} referrerPolicy="no-referrer" />
-        )}
-      </div>
+      <PreviewFrame page={page} title={text.previewFrame} />
     </dialog>
   );
 }
