@@ -1,3 +1,4 @@
+import type { ExportLook } from './exportLook';
 import { formatDisplayDate } from './publicationDate';
 
 /** The header of a printed page when the library's template names no agency (its `headerText`). */
@@ -7,6 +8,15 @@ export const defaultPrintHeader = 'Bản Thảo';
 export function printHeaderText(article: { publicationDate: string }, agencyName: string | undefined): string {
   const header = (agencyName ?? '').replace(/\s+/g, ' ').trim();
   return `${header === '' ? defaultPrintHeader : header} · ${formatDisplayDate(article.publicationDate)}`;
+}
+
+/**
+ * The running header for an export look: the agency's name (or the app's) with the date; an agency template with a
+ * logo and no name heads its pages with the date alone, not with the app's name.
+ */
+export function printHeaderOf(article: { publicationDate: string }, look: Pick<ExportLook, 'masthead' | 'headerText'>): string {
+  if (look.masthead !== null && look.headerText === '') return formatDisplayDate(article.publicationDate);
+  return printHeaderText(article, look.headerText);
 }
 
 /**

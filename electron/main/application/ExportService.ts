@@ -4,8 +4,7 @@ import { renderStandaloneHtml, writeExportFolder } from '../services/exportArtic
 import { renderDocx } from '../services/renderDocx';
 import { exportLookOf } from '../services/exportLookOf';
 import { printPageHtml } from '../services/printHtml';
-import { printHeaderText } from '../../../shared/printStylesheet';
-import { formatDisplayDate } from '../../../shared/publicationDate';
+import { printHeaderOf } from '../../../shared/printStylesheet';
 import { writeFileDurably, type DurableWriteOptions } from '../storage/writeFileDurably';
 import { currentIdentity } from './currentIdentity';
 import type { Dialogs } from './Dialogs';
@@ -106,12 +105,7 @@ export class ExportService {
     const settings = this.#stores.settings.get();
     const look = exportLookOf(settings);
     const page = await renderStandaloneHtml(article, this.#dependencies());
-    // An agency template with a logo and no name heads its pages with the date alone, not with the app's name.
-    const header =
-      look.masthead !== null && look.headerText === ''
-        ? formatDisplayDate(article.publicationDate)
-        : printHeaderText(article, look.headerText);
-    const html = printPageHtml(page, header, look);
+    const html = printPageHtml(page, printHeaderOf(article, look), look);
     const outcome = await this.#printer.print({ html, name: exportFileName(article, '') });
     if (outcome.status === 'cancelled') return outcome;
     await this.#events.announceAndWait({

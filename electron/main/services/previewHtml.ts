@@ -6,7 +6,12 @@ import { exportStyleElementText } from '../../../shared/exportStylesheet';
  * The one inline stylesheet the window's policy allows, by its hash: the export page's own, which the preview (the page
  * in a sandboxed srcdoc frame, which inherits the window's policy) needs. Any other inline style stays refused.
  */
-export const exportStyleHashSource = `'sha256-${createHash('sha256').update(exportStyleElementText, 'utf8').digest('base64')}'`;
+export const exportStyleHashSource = styleHashSource(exportStyleElementText);
+
+/** A CSP source allowing exactly the inline `<style>` element whose text is `text`. */
+export function styleHashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
 
 /**
  * The preview page's own policy, on top of the window's (a srcdoc frame inherits it): no script, no remote load, no

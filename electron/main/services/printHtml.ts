@@ -1,16 +1,12 @@
-import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../shared/escapeHtml';
 import { exportStyleElementText } from '../../../shared/exportStylesheet';
 import { templateStyleLine } from '../../../shared/exportArticleHtml';
 import { defaultExportLook, type ExportLook } from '../../../shared/exportLook';
 import { printStylesheet } from '../../../shared/printStylesheet';
+import { styleHashSource } from './previewHtml';
 
 const charsetLine = '  <meta charset="utf-8">';
 const exportStyleLine = `  <style>${exportStyleElementText}</style>`;
-
-function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
 
 /**
  * The export page made a print page: a policy allowing its stylesheets (by hash: the app's, the template's when it has
@@ -25,10 +21,10 @@ export function printPageHtml(
 ): string {
   const styleText = printStylesheet(headerText);
   // The template's element text as the page holds it (templateStyleLine): the hash covers exactly what is between the tags.
-  const templateHash = look.stylesheet === '' ? '' : ` ${hashSource(`\n${look.stylesheet}\n  `)}`;
+  const templateHash = look.stylesheet === '' ? '' : ` ${styleHashSource(`\n${look.stylesheet}\n  `)}`;
   const policy = [
     "default-src 'none'",
-    `style-src ${hashSource(exportStyleElementText)}${templateHash} ${hashSource(styleText)}`,
+    `style-src ${styleHashSource(exportStyleElementText)}${templateHash} ${styleHashSource(styleText)}`,
     'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
